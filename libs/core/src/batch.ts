@@ -1,0 +1,88 @@
+import { assertFunction } from './errors'
+
+/** A node that may have to tell its listeners about a change once the current batch ends. */
+export interface Notifier {
+  queued: boolean
+  notify(): void
+}
+
+/** A node whose writes can be undone when the batch that made them throws. */
+export interface Restorable {
+  restore(value: unknown): void
+  readonly current: unknown
+}
+
+let depth = 0
+let flushing = false
+const queue: Notifier[] = []
+// One journal per open batch level: the value each store had before its first write at that level.
+const journals: Array<Map<Restorable, unknown>> = []
+
+export function isBatching(): boolean {
+  return depth > 0
+}
+
+/** Remember a store's value before the first write inside the innermost open batch. */
+export function journal(node: Restorable): void {
+  const top = journals[depth - 1]
+  if (!top.has(node)) top.set(node, node.current)
+}
+
+export function enqueue(node: Notifier): void {
+  if (node.queued) return
+  node.queued = true
+  queue.push(node)
+  if (depth === 0 && !flushing) flush()
+}
+
+function flush(): void {
+  flushing = true
+  let failed = false
+  let error: unknown
+  try {
+    // Listeners may write; their notifications join the end of this same loop.
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i]
+      node.queued = false
+      try {
+        node.notify()
+      } catch (e) {
+        if (!failed) {
+          failed = true
+          error = e
+        }
+      }
+    }
+  } finally {
+    queue.length = 0
+    flushing = false
+  }
+  if (failed) throw error
+}
+
+/**
+ * Run `fn` with notifications deferred until the outermost batch ends; each changed store then notifies once.
+ * If `fn` throws, every write it made is undone before anyone is notified, and the error is re-thrown.
+ * @example batch(() => { first.setValue(1); second.setValue(2) })
+ */
+export function batch<R>(fn: () => R): R {
+  assertFunction('batch', 'the argument', fn)
+  depth++
+  journals.push(new Map())
+  let ok = false
+  try {
+    const result = fn()
+    ok = true
+    return result
+  } finally {
+    const mine = journals.pop()!
+    if (!ok) {
+      for (const [node, value] of mine) node.restore(value)
+    } else if (depth > 1) {
+      const parent = journals[depth - 2]
+      for (const [node, value] of mine) if (!parent.has(node)) parent.set(node, value)
+    }
+    depth--
+    if (depth === 0 && !flushing && queue.length > 0) flush()
+  }
+}

@@ -1,0 +1,118 @@
+import { type EqualityFn } from './equality'
+import { argumentError, assertFunction, assertOptions, describe, stateError } from './errors'
+import { epoch, nextVersion, nodeOf, readable, StoreNode, type ReadableStore } from './store'
+
+/** A read-only store derived from others. Writing to it throws. */
+export interface ComputedStore<T> extends ReadableStore<T> {
+  /** Always throws: computed stores are read-only; write to their input stores instead. */
+  readonly setValue: (value: never) => never
+  /** Always throws, see `setValue`. */
+  readonly set: (value: never) => never
+  /** Always throws, see `setValue`. */
+  readonly update: (updater: never) => never
+}
+
+export interface ComputedOptions<T> {
+  name?: string
+  /** When a recomputed value equals the previous one, nobody is notified; `Object.is` by default. */
+  equals?: EqualityFn<T>
+}
+
+/** The value types of a tuple of stores. */
+export type StoreValues<S extends readonly ReadableStore<any>[]> = {
+  [K in keyof S]: S[K] extends ReadableStore<infer V> ? V : never
+}
+
+let count = 0
+
+class ComputedNode<T> extends StoreNode<T> {
+  private versions: number[]
+  private checked = -1
+  private computing = false
+  private has = false
+
+  constructor(
+    name: string,
+    private readonly sources: StoreNode<any>[],
+    private readonly compute: (...values: any[]) => T,
+    equals: EqualityFn<T>,
+  ) {
+    super(name, undefined as T, equals)
+    this.versions = sources.map(() => -1)
+  }
+
+  override read(): T {
+    if (this.computing) {
+      throw stateError('createComputedStore', `cycle detected: computed store "${this.name}" reads itself while computing`)
+    }
+    if (this.checked !== epoch) this.refresh()
+    return this.value
+  }
+
+  private refresh(): void {
+    const { sources, versions } = this
+    this.computing = true
+    try {
+      let dirty = !this.has
+      for (let i = 0; i < sources.length; i++) {
+        sources[i].read()
+        if (sources[i].version !== versions[i]) dirty = true
+      }
+      if (dirty) {
+        const values = sources.map((source) => source.value)
+        const next = this.compute(...values)
+        for (let i = 0; i < sources.length; i++) versions[i] = sources[i].version
+        if (!this.has || !this.equals(this.value, next)) {
+          this.value = next
+          this.version = nextVersion()
+        }
+        this.has = true
+      }
+      this.checked = epoch
+    } finally {
+      this.computing = false
+    }
+  }
+
+  override activate(): void {
+    for (const source of this.sources) source.addObserver(this)
+  }
+
+  override deactivate(): void {
+    for (const source of this.sources) source.removeObserver(this)
+  }
+
+  override write(): void {
+    throw stateError(`${this.name}.setValue`, 'computed stores are read-only; write to their input stores instead')
+  }
+}
+
+/**
+ * A read-only store computed from `stores`; lazy, recomputed at most once per change, glitch-free.
+ * @example const total = createComputedStore([price, quantity], (p, q) => p * q)
+ */
+export function createComputedStore<const S extends readonly ReadableStore<any>[], R>(
+  stores: S,
+  compute: (...values: StoreValues<S>) => R,
+  options?: ComputedOptions<R>,
+): ComputedStore<R> {
+  const fn = 'createComputedStore'
+  if (!Array.isArray(stores)) {
+    const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
+    throw argumentError(fn, `expected an array of stores, got ${describe(stores)}${hint}`)
+  }
+  const sources = stores.map((store, i) => {
+    const node = nodeOf(store)
+    if (node === undefined) throw argumentError(fn, `stores[${i}] is not a store, got ${describe(store)}`)
+    return node
+  })
+  assertFunction(fn, 'compute', compute)
+  assertOptions(fn, options)
+  if (options?.equals !== undefined) assertFunction(fn, 'options.equals', options.equals)
+  if (options?.name !== undefined && typeof options.name !== 'string') {
+    throw argumentError(fn, `options.name must be a string, got ${describe(options.name)}`)
+  }
+  const node = new ComputedNode<R>(options?.name ?? `computed${++count}`, sources, compute as never, options?.equals ?? Object.is)
+  const readOnly = (): never => node.write() as never
+  return Object.assign(readable(node), { setValue: readOnly, set: readOnly, update: readOnly })
+}

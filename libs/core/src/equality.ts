@@ -1,0 +1,82 @@
+/** Equality used to decide whether a write is a change. `true` means "equal, do not notify". */
+export type EqualityFn<T> = (a: T, b: T) => boolean
+
+const hasOwn = Object.prototype.hasOwnProperty
+
+function isPlainRecord(value: unknown): value is Record<PropertyKey, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+/**
+ * Equal when both are the same value, or arrays / objects whose own entries are `Object.is`-equal.
+ * @example shallowEqual({ a: 1 }, { a: 1 }) // true
+ */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true
+  if (!isPlainRecord(a) || !isPlainRecord(b)) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  if (a instanceof Map || a instanceof Set || a instanceof Date) return deepEqual(a, b)
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  for (const key of keys) if (!hasOwn.call(b, key) || !Object.is(a[key], b[key])) return false
+  return true
+}
+
+/**
+ * Structural equality for plain data: objects, arrays, `Date`, `Map`, `Set`, `RegExp`; cycles are handled.
+ * @example deepEqual(new Map([[1, { a: [1] }]]), new Map([[1, { a: [1] }]])) // true
+ */
+export function deepEqual<T>(a: T, b: T): boolean {
+  return deep(a, b, null)
+}
+
+type Seen = Map<object, object> | null
+
+function deep(a: unknown, b: unknown, seen: Seen): boolean {
+  if (Object.is(a, b)) return true
+  if (!isPlainRecord(a) || !isPlainRecord(b)) return false
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  // A pair already under comparison is assumed equal; any real difference shows up elsewhere.
+  if (seen === null) seen = new Map()
+  else if (seen.get(a) === b) return true
+  seen.set(a, b)
+
+  if (a instanceof Date) return a.getTime() === (b as unknown as Date).getTime()
+  if (a instanceof RegExp) return String(a) === String(b)
+  if (Array.isArray(a)) {
+    const other = b as unknown as unknown[]
+    if (a.length !== other.length) return false
+    for (let i = 0; i < a.length; i++) if (!deep(a[i], other[i], seen)) return false
+    return true
+  }
+  if (a instanceof Map) {
+    const other = b as unknown as Map<unknown, unknown>
+    if (a.size !== other.size) return false
+    for (const [key, value] of a) {
+      if (!other.has(key) || !deep(value, other.get(key), seen)) return false
+    }
+    return true
+  }
+  if (a instanceof Set) {
+    const other = b as unknown as Set<unknown>
+    if (a.size !== other.size) return false
+    outer: for (const value of a) {
+      if (other.has(value)) continue
+      if (typeof value !== 'object' || value === null) return false
+      for (const candidate of other) if (deep(value, candidate, seen)) continue outer
+      return false
+    }
+    return true
+  }
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  for (const key of keys) {
+    if (!hasOwn.call(b, key) || !deep(a[key], b[key], seen)) return false
+  }
+  return true
+}

@@ -1,0 +1,50 @@
+/** Short, readable description of a value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return `an array (length ${value.length})`
+  switch (typeof value) {
+    case 'undefined':
+      return 'undefined'
+    case 'string':
+      return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value)
+    case 'symbol':
+      return value.toString()
+    case 'function':
+      return `a function${value.name ? ` (${value.name})` : ''}`
+    default: {
+      const proto = Object.getPrototypeOf(value)
+      const ctor = proto && proto.constructor && proto.constructor.name
+      return ctor && ctor !== 'Object' ? `a ${ctor}` : 'an object'
+    }
+  }
+}
+
+/** A `TypeError` whose message starts with the public function that refused the input. */
+export function argumentError(fn: string, problem: string): TypeError {
+  return new TypeError(`${fn}: ${problem}`)
+}
+
+/** An `Error` for a call that is well-typed but not allowed in the current state. */
+export function stateError(fn: string, problem: string): Error {
+  return new Error(`${fn}: ${problem}`)
+}
+
+export function assertFunction(fn: string, what: string, value: unknown): void {
+  if (typeof value !== 'function') throw argumentError(fn, `${what} must be a function, got ${describe(value)}`)
+}
+
+export function assertOptions(fn: string, value: unknown): void {
+  if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    throw argumentError(fn, `options must be an object, got ${describe(value)}`)
+  }
+}
+
+export function assertDelay(fn: string, what: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+    throw argumentError(fn, `${what} must be a finite number of milliseconds ≥ 0, got ${describe(value)}`)
+  }
+}

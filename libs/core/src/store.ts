@@ -1,0 +1,273 @@
+import { enqueue, isBatching, journal, type Notifier, type Restorable } from './batch'
+import { type EqualityFn } from './equality'
+import { argumentError, assertFunction, assertOptions, describe } from './errors'
+
+/** Called with the new value and the value listeners saw before. */
+export type Listener<T> = (value: T, previous: T) => void
+export type Unsubscribe = () => void
+
+/** Read side of every store; satisfies Svelte's store contract, so `$store` works in `.svelte` files. */
+export interface ReadableStore<T> {
+  readonly name: string
+  /** The current value, by reference. */
+  getValue(): T
+  /** Svelte store contract: calls `run` now and after every change. */
+  subscribe(run: (value: T) => void): Unsubscribe
+  /** Calls `listener(value, previous)` after every change, not now. */
+  listen(listener: Listener<T>): Unsubscribe
+  getListenerCount(): number
+}
+
+/** A writable store. Methods are safe to destructure. */
+export interface Store<T> extends ReadableStore<T> {
+  /** Store `value` and notify, unless it equals the current value. */
+  setValue(value: T): void
+  /** Same as `setValue`; lets Svelte's `bind:value={$store}` write through. */
+  set(value: T): void
+  /** `setValue(updater(getValue()))`. */
+  update(updater: (current: T) => T): void
+}
+
+export interface StoreOptions<T> {
+  name?: string
+  /** Decides whether a write is a change; `Object.is` by default. */
+  equals?: EqualityFn<T>
+}
+
+interface ListenerNode<T> {
+  fn: Listener<T> | null
+  next: ListenerNode<T> | null
+  prev: ListenerNode<T> | null
+  born: number
+}
+
+/** Transaction bookkeeping plugs in here so plain stores pay one property read when none is active. */
+export const tracking = {
+  active: 0,
+  record: null as null | ((node: StoreNode<any>, next: unknown, updater: ((v: any) => any) | undefined, owner: unknown) => void),
+  current: null as unknown,
+}
+
+export const NODE: unique symbol = Symbol('context-action.node')
+
+let ids = 0
+let stamps = 0
+export const nextVersion = (): number => ++ids
+/** Increases on every accepted write; a computed store checked at the current epoch is up to date. */
+export let epoch = 0
+
+/** Internal state of a store; computed stores extend it. */
+export class StoreNode<T> implements Notifier, Restorable {
+  value: T
+  notified: T
+  version = ++ids
+  queued = false
+  head: ListenerNode<T> | null = null
+  tail: ListenerNode<T> | null = null
+  listeners = 0
+  readonly observers = new Set<StoreNode<any>>()
+  marked = 0
+  constructor(
+    readonly name: string,
+    initial: T,
+    readonly equals: EqualityFn<T>,
+  ) {
+    this.value = initial
+    this.notified = initial
+  }
+
+  get current(): unknown {
+    return this.value
+  }
+
+  read(): T {
+    return this.value
+  }
+
+  /** The single write path: transaction log, batch journal, value, version, propagation. */
+  write(next: T, owner: unknown, updater?: (v: T) => T): void {
+    if (tracking.active !== 0) tracking.record!(this, next, updater, owner)
+    if (this.equals(this.value, next)) return
+    this.commit(next)
+  }
+
+  /** Set without transaction bookkeeping (used by rollback and batch restore). */
+  commit(next: T): void {
+    if (isBatching()) journal(this)
+    this.value = next
+    this.changed()
+  }
+
+  restore(value: unknown): void {
+    this.value = value as T
+    this.changed()
+  }
+
+  changed(): void {
+    this.version = ++ids
+    epoch++
+    this.propagate(epoch)
+  }
+
+  propagate(stamp: number): void {
+    if (this.marked === stamp) return
+    this.marked = stamp
+    if (this.listeners !== 0) enqueue(this)
+    for (const observer of this.observers) observer.propagate(stamp)
+  }
+
+  notify(): void {
+    const value = this.read()
+    if (this.equals(this.notified, value)) return
+    const previous = this.notified
+    this.notified = value
+    this.emit(value, previous)
+  }
+
+  emit(value: T, previous: T): void {
+    const stamp = stamps
+    let failed = false
+    let error: unknown
+    for (let node = this.head; node !== null; node = node.next) {
+      const fn = node.fn
+      if (fn === null || node.born > stamp) continue
+      try {
+        fn(value, previous)
+      } catch (e) {
+        if (!failed) {
+          failed = true
+          error = e
+        }
+      }
+    }
+    if (failed) throw error
+  }
+
+  getListenerCount(): number {
+    return this.listeners + this.observers.size
+  }
+
+  /** Hook for computed stores: called when the first listener or observer arrives / the last leaves. */
+  activate(): void {}
+  deactivate(): void {}
+
+  addListener(fn: Listener<T>): Unsubscribe {
+    const first = this.getListenerCount() === 0
+    if (first) this.activate()
+    if (this.listeners === 0) {
+      // Nobody was told about writes made while unobserved: start from the current value.
+      try {
+        this.notified = this.read()
+      } catch (e) {
+        if (first) this.deactivate()
+        throw e
+      }
+    }
+    const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps }
+    if (this.tail === null) this.head = node
+    else this.tail.next = node
+    this.tail = node
+    this.listeners++
+    return () => {
+      if (node.fn === null) return
+      node.fn = null
+      // Unlink but keep `node.next`, so a notification standing on this node can go on.
+      if (node.prev === null) this.head = node.next
+      else node.prev.next = node.next
+      if (node.next === null) this.tail = node.prev
+      else node.next.prev = node.prev
+      this.listeners--
+      if (this.getListenerCount() === 0) this.deactivate()
+    }
+  }
+
+  addObserver(observer: StoreNode<any>): void {
+    if (this.getListenerCount() === 0) this.activate()
+    this.observers.add(observer)
+  }
+
+  removeObserver(observer: StoreNode<any>): void {
+    if (this.observers.delete(observer) && this.getListenerCount() === 0) this.deactivate()
+  }
+}
+
+/** The read API over a node, shared by stores, computed stores and transaction views. */
+export function readable<T>(node: StoreNode<T>): ReadableStore<T> & { [NODE]: StoreNode<T> } {
+  const name = node.name
+  return {
+    [NODE]: node,
+    name,
+    getValue: () => node.read(),
+    subscribe(run: (value: T) => void): Unsubscribe {
+      if (typeof run !== 'function') throw argumentError(`${name}.subscribe`, `expected a function, got ${describe(run)}`)
+      const off = node.addListener(run)
+      try {
+        run(node.read())
+      } catch (e) {
+        off()
+        throw e
+      }
+      return off
+    },
+    listen(listener: Listener<T>): Unsubscribe {
+      if (typeof listener !== 'function') throw argumentError(`${name}.listen`, `expected a function, got ${describe(listener)}`)
+      return node.addListener(listener)
+    },
+    getListenerCount: () => node.getListenerCount(),
+  }
+}
+
+/** Writable API over a node; `owner` attributes writes to a transaction (views) or to nobody. */
+export function writable<T>(node: StoreNode<T>, owner: unknown = null): Store<T> & { [NODE]: StoreNode<T> } {
+  const setValue = (value: T) => node.write(value, owner)
+  return Object.assign(readable(node), {
+    setValue,
+    set: setValue,
+    update(updater: (current: T) => T): void {
+      if (typeof updater !== 'function') {
+        throw argumentError(`${node.name}.update`, `expected an updater function, got ${describe(updater)}`)
+      }
+      node.write(updater(node.value), owner, updater)
+    },
+  })
+}
+
+/** The node behind a store, or `undefined` when `value` is not one of ours. */
+export function nodeOf(value: unknown): StoreNode<any> | undefined {
+  return typeof value === 'object' && value !== null ? (value as { [NODE]?: StoreNode<any> })[NODE] : undefined
+}
+
+/** True for stores and computed stores created by this library. */
+export function isStore(value: unknown): value is ReadableStore<unknown> {
+  return nodeOf(value) !== undefined
+}
+
+/**
+ * Create a writable store. The upstream shape `createStore(name, initial)` is accepted too.
+ * @example const user = createStore({ id: '', name: '' }, { name: 'user' })
+ */
+export function createStore<T>(name: string, initial: T, options?: StoreOptions<T>): Store<T>
+export function createStore<T>(initial: T, options?: StoreOptions<T>): Store<T>
+export function createStore<T>(...args: unknown[]): Store<T> {
+  if (args.length === 0) throw argumentError('createStore', 'missing the initial value; pass `undefined` explicitly for an empty store')
+  let initial: T
+  let options: StoreOptions<T> | undefined
+  let name: string | undefined
+  if (typeof args[0] === 'string' && args.length >= 2) {
+    name = args[0]
+    initial = args[1] as T
+    options = args[2] as StoreOptions<T> | undefined
+    if (name === '') throw argumentError('createStore', 'the name must not be empty')
+  } else {
+    initial = args[0] as T
+    options = args[1] as StoreOptions<T> | undefined
+  }
+  assertOptions('createStore', options)
+  const equals = options?.equals ?? Object.is
+  if (options?.equals !== undefined) assertFunction('createStore', 'options.equals', options.equals)
+  if (options?.name !== undefined) {
+    if (typeof options.name !== 'string') throw argumentError('createStore', `options.name must be a string, got ${describe(options.name)}`)
+    name ??= options.name
+  }
+  return writable(new StoreNode<T>(name ?? `store${ids + 1}`, initial, equals))
+}
