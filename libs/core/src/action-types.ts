@@ -1,0 +1,200 @@
+import type { ReadableStore, Unsubscribe } from './store'
+
+/** Map of action name to payload type. Use `void` for actions without a payload. */
+export interface ActionPayloadMap {
+  [action: string]: unknown
+}
+
+export type ExecutionMode = 'sequential' | 'parallel' | 'race'
+
+/**
+ * What happens when an action is dispatched while an earlier dispatch of it still runs.
+ * - `parallel` (default): dispatches are independent.
+ * - `takeLatest`: the running dispatch is aborted (its signals fire, no further handler starts).
+ * - `takeFirst`: the new dispatch is dropped while one runs.
+ * - `queue`: the new dispatch starts when the earlier ones have finished.
+ */
+export type ConcurrencyPolicy = 'parallel' | 'takeLatest' | 'takeFirst' | 'queue'
+
+/** Handed to each handler invocation. */
+export interface PipelineController<TPayload = unknown, TResult = unknown> {
+  /** Stop the pipeline after this handler; the dispatch resolves with `aborted: true`. Not an error. */
+  abort(reason?: string): void
+  /** Replace the payload seen by later handlers (and by `getPayload`). */
+  modifyPayload(modifier: (payload: TPayload) => TPayload): void
+  getPayload(): TPayload
+  /** Continue with the first later handler whose priority is ≤ `priority`; only forward, so it never loops. */
+  jumpToPriority(priority: number): void
+  /** End the pipeline successfully with `value` as the result. */
+  return(value: TResult): void
+  setResult(value: TResult): void
+  getResults(): TResult[]
+  /** Replace the last result with `merger(earlier, last)`; with no results yet it appends `merger([], undefined)`. */
+  mergeResult(merger: (earlier: TResult[], last: TResult | undefined) => TResult): void
+  /** Aborted when this dispatch is aborted or superseded, or when this handler is unregistered or its register cleared. */
+  readonly signal: AbortSignal
+}
+
+export type ActionHandler<TPayload = unknown, TResult = unknown> = (
+  payload: TPayload,
+  controller: PipelineController<TPayload, TResult>,
+) => TResult | void | Promise<TResult | void>
+
+export interface HandlerConfig<TPayload = unknown> {
+  /** Higher runs first; equal priorities keep registration order. Default 0. */
+  priority?: number
+  /** Identity for filters and stats; registering the same id again on the same action replaces the handler. */
+  id?: string
+  /** Unregister after the first time this handler actually runs (exactly once, also under concurrent dispatches). */
+  once?: boolean
+  /** Sequential mode: `true` (default) makes later handlers wait for this one; `false` lets them start at once (it is still awaited, and its error still fails the dispatch). */
+  blocking?: boolean
+  /** Skip this handler when it returns false. Receives the current payload. */
+  condition?: (payload: TPayload) => boolean
+  /** Skip this handler when it returns false. Receives the current payload. */
+  validation?: (payload: TPayload) => boolean
+  /** Trailing-edge debounce (ms) for every dispatch of this action, unless the dispatch sets its own. */
+  debounce?: number
+  /** Leading-edge throttle (ms) for every dispatch of this action, unless the dispatch sets its own. */
+  throttle?: number
+  tags?: string[]
+  category?: string
+  description?: string
+}
+
+export type UnregisterFunction = () => void
+
+export interface HandlerFilter {
+  tags?: string[]
+  category?: string
+  handlerIds?: string[]
+  excludeTags?: string[]
+  excludeCategory?: string
+  excludeHandlerIds?: string[]
+  custom?: (config: Readonly<HandlerConfig> & { id: string; priority: number }) => boolean
+}
+
+export type ResultStrategy = 'first' | 'last' | 'all' | 'merge' | 'custom'
+
+export interface DispatchOptions {
+  executionMode?: ExecutionMode
+  concurrency?: ConcurrencyPolicy
+  signal?: AbortSignal
+  filter?: HandlerFilter
+  debounce?: number
+  throttle?: number
+  result?: {
+    collect?: boolean
+    strategy?: ResultStrategy
+    merger?: (results: unknown[]) => unknown
+    maxResults?: number
+  }
+}
+
+export type HandlerOutcome = 'completed' | 'failed' | 'skipped' | 'aborted'
+
+export interface HandlerExecution {
+  id: string
+  priority: number
+  outcome: HandlerOutcome
+  duration: number
+}
+
+export interface ExecutionResult<R = unknown> {
+  success: boolean
+  aborted: boolean
+  abortReason?: string
+  terminated: boolean
+  result?: R
+  results: R[]
+  execution: {
+    duration: number
+    handlersExecuted: number
+    handlersSkipped: number
+    handlersFailed: number
+    startTime: number
+    endTime: number
+  }
+  handlers: HandlerExecution[]
+  errors: Array<{ handlerId: string; error: Error; timestamp: number }>
+}
+
+/** Readable per-action status, for spinners and error messages in views. */
+export interface ActionStatus {
+  /** Dispatches of this action currently running. */
+  running: number
+  pending: boolean
+  lastError: unknown
+  lastAbortReason: string | undefined
+}
+
+export type DispatchEvent =
+  | { type: 'start'; dispatchId: number; action: string; payload: unknown; time: number }
+  | { type: 'handler'; dispatchId: number; action: string; handlerId: string; priority: number; outcome: HandlerOutcome; duration: number; error?: unknown }
+  | { type: 'abort'; dispatchId: number; action: string; reason: string | undefined }
+  | { type: 'error'; dispatchId: number; action: string; handlerId: string; error: unknown }
+  | {
+      type: 'end'
+      dispatchId: number
+      action: string
+      outcome: 'completed' | 'aborted' | 'failed' | 'dropped'
+      duration: number
+      handlers: HandlerExecution[]
+    }
+
+export type DispatchObserver = (event: DispatchEvent) => void
+
+export interface ActionRegisterConfig {
+  name?: string
+  registry?: {
+    maxHandlers?: number
+    defaultExecutionMode?: ExecutionMode
+    defaultConcurrency?: ConcurrencyPolicy
+    /** Dispatching an action that has no handler rejects instead of resolving. */
+    strict?: boolean
+  }
+}
+
+/** Arguments after the action name: payload-less actions take no payload. */
+export type DispatchArgs<P> = [P] extends [void] ? [payload?: undefined, options?: DispatchOptions] : [payload: P, options?: DispatchOptions]
+
+/** The typed `dispatch` function: stable, safe to pass around. */
+export type ActionDispatcher<T extends ActionPayloadMap> = <K extends keyof T & string>(
+  action: K,
+  ...args: DispatchArgs<T[K]>
+) => Promise<void>
+
+export type ActionDispatcherWithResult<T extends ActionPayloadMap> = <K extends keyof T & string, R = unknown>(
+  action: K,
+  ...args: DispatchArgs<T[K]>
+) => Promise<ExecutionResult<R>>
+
+export interface ActionStatsSummary {
+  action: string
+  handlerCount: number
+  totalHandlers: number
+  handlersByPriority: Array<{ priority: number; handlers: Array<{ id: string; tags: string[]; category?: string; description?: string }> }>
+  executionStats?: { totalExecutions: number; averageDuration: number; successRate: number; errorCount: number; abortCount: number }
+}
+
+export interface ActionRegistryInfo {
+  name: string
+  totalActions: number
+  totalHandlers: number
+  registeredActions: string[]
+  actionExecutionModes: Map<string, ExecutionMode>
+  defaultExecutionMode: ExecutionMode
+}
+
+/** The members the Vue and Svelte bindings rely on (implemented by `ActionRegister`). */
+export interface ActionRegisterLike<T extends ActionPayloadMap> {
+  readonly name: string
+  register<K extends keyof T & string, R = unknown>(action: K, handler: ActionHandler<T[K], R>, config?: HandlerConfig<T[K]>): UnregisterFunction
+  dispatch: ActionDispatcher<T>
+  dispatchWithResult: ActionDispatcherWithResult<T>
+  getActionStatus<K extends keyof T & string>(action: K): ReadableStore<ActionStatus>
+  observe(observer: DispatchObserver): Unsubscribe
+  getHandlerCount<K extends keyof T & string>(action: K): number
+  clearAll(): void
+  dispose(): void
+}
