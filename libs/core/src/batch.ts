@@ -8,8 +8,8 @@ export interface Notifier {
 
 /** A node whose writes can be undone when the batch that made them throws. */
 export interface Restorable {
-  restore(value: unknown): void
-  readonly current: unknown
+  snapshot(): unknown
+  restore(snapshot: unknown): void
 }
 
 let depth = 0
@@ -25,7 +25,7 @@ export function isBatching(): boolean {
 /** Remember a store's value before the first write inside the innermost open batch. */
 export function journal(node: Restorable): void {
   const top = journals[depth - 1]
-  if (!top.has(node)) top.set(node, node.current)
+  if (!top.has(node)) top.set(node, node.snapshot())
 }
 
 export function enqueue(node: Notifier): void {

@@ -30,6 +30,7 @@ class ComputedNode<T> extends StoreNode<T> {
   private checked = -1
   private computing = false
   private has = false
+  override readonly readOnly = true
 
   constructor(
     name: string,

@@ -43,9 +43,11 @@ interface ListenerNode<T> {
 
 /** Transaction bookkeeping plugs in here so plain stores pay one property read when none is active. */
 export const tracking = {
+  /** Number of transactions in progress; while 0, nothing below is consulted. */
   active: 0,
   record: null as null | ((node: StoreNode<any>, next: unknown, updater: ((v: any) => any) | undefined, owner: unknown) => void),
-  current: null as unknown,
+  snapshot: null as null | ((node: StoreNode<any>) => unknown),
+  restore: null as null | ((node: StoreNode<any>, snapshot: unknown) => unknown),
 }
 
 export const NODE: unique symbol = Symbol('context-action.node')
@@ -76,9 +78,8 @@ export class StoreNode<T> implements Notifier, Restorable {
     this.notified = initial
   }
 
-  get current(): unknown {
-    return this.value
-  }
+  /** Computed stores cannot be written or listed in a transaction. */
+  readonly readOnly: boolean = false
 
   read(): T {
     return this.value
@@ -86,7 +87,7 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   /** The single write path: transaction log, batch journal, value, version, propagation. */
   write(next: T, owner: unknown, updater?: (v: T) => T): void {
-    if (tracking.active !== 0) tracking.record!(this, next, updater, owner)
+    if (tracking.active !== 0 || owner !== null) tracking.record!(this, next, updater, owner)
     if (this.equals(this.value, next)) return
     this.commit(next)
   }
@@ -98,8 +99,12 @@ export class StoreNode<T> implements Notifier, Restorable {
     this.changed()
   }
 
-  restore(value: unknown): void {
-    this.value = value as T
+  snapshot(): unknown {
+    return tracking.active === 0 ? this.value : tracking.snapshot!(this)
+  }
+
+  restore(snapshot: unknown): void {
+    this.value = (tracking.restore === null ? snapshot : tracking.restore(this, snapshot)) as T
     this.changed()
   }
 

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { batch } from './batch'
+import { createComputedStore } from './computed'
+import { createStore } from './store'
+
+describe('batch', () => {
+  it('applies writes at once but notifies each changed store once, after the outermost batch', () => {
+    const a = createStore(0)
+    const b = createStore(0)
+    const events: string[] = []
+    a.listen((v) => events.push(`a=${v}`))
+    b.listen((v) => events.push(`b=${v}`))
+    const result = batch(() => {
+      a.setValue(1)
+      a.setValue(2)
+      batch(() => b.setValue(1))
+      events.push(`inside a=${a.getValue()} b=${b.getValue()}`)
+      return 'done'
+    })
+    expect(result).toBe('done')
+    expect(events).toEqual(['inside a=2 b=1', 'a=2', 'b=1'])
+  })
+
+  it('does not notify a store whose value is back to where it started', () => {
+    const a = createStore(0)
+    const events: number[] = []
+    a.listen((v) => events.push(v))
+    batch(() => {
+      a.setValue(1)
+      a.setValue(0)
+    })
+    expect(events).toEqual([])
+  })
+
+  it('recomputes a computed over all batched stores once, and no subscriber sees a partial batch', () => {
+    const a = createStore(1)
+    const b = createStore(1)
+    const c = createStore(1)
+    let runs = 0
+    const sum = createComputedStore([a, b, c], (x, y, z) => (runs++, x + y + z))
+    const seen: Array<[number, number, number, number]> = []
+    const record = () => seen.push([a.getValue(), b.getValue(), c.getValue(), sum.getValue()])
+    a.listen(record)
+    b.listen(record)
+    sum.listen(record)
+    runs = 0
+    batch(() => {
+      a.setValue(2)
+      b.setValue(2)
+      c.setValue(2)
+    })
+    expect(runs).toBe(1)
+    expect(seen).toEqual([
+      [2, 2, 2, 6],
+      [2, 2, 2, 6],
+      [2, 2, 2, 6],
+    ])
+  })
+
+  it('undoes every write of a batch that throws, without notifying anyone', () => {
+    const a = createStore(1)
+    const b = createStore('x')
+    const events: unknown[] = []
+    a.listen((v) => events.push(v))
+    b.listen((v) => events.push(v))
+    expect(() =>
+      batch(() => {
+        a.setValue(2)
+        b.setValue('y')
+        throw new Error('halfway')
+      }),
+    ).toThrow('halfway')
+    expect([a.getValue(), b.getValue()]).toEqual([1, 'x'])
+    expect(events).toEqual([])
+  })
+
+  it('undoes only the inner batch when an inner batch throws and the outer catches', () => {
+    const a = createStore(1)
+    const b = createStore(1)
+    const events: string[] = []
+    a.listen((v) => events.push(`a=${v}`))
+    b.listen((v) => events.push(`b=${v}`))
+    batch(() => {
+      a.setValue(2)
+      try {
+        batch(() => {
+          a.setValue(3)
+          b.setValue(3)
+          throw new Error('inner')
+        })
+      } catch {
+        events.push(`caught a=${a.getValue()} b=${b.getValue()}`)
+      }
+    })
+    expect(events).toEqual(['caught a=2 b=1', 'a=2'])
+  })
+
+  it('re-throws the first listener error after all listeners ran', () => {
+    const a = createStore(0)
+    const b = createStore(0)
+    const events: string[] = []
+    a.listen(() => {
+      throw new Error('a failed')
+    })
+    b.listen((v) => events.push(`b=${v}`))
+    expect(() =>
+      batch(() => {
+        a.setValue(1)
+        b.setValue(1)
+      }),
+    ).toThrow('a failed')
+    expect(events).toEqual(['b=1'])
+  })
+
+  it('rejects a non-function', () => {
+    expect(() => batch(3 as never)).toThrow('batch: the argument must be a function, got 3')
+  })
+})

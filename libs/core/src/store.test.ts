@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest'
+import { batch } from './batch'
+import { shallowEqual } from './equality'
+import { createStore, isStore } from './store'
+
+describe('createStore', () => {
+  it('returns the value by reference and replaces it on setValue', () => {
+    const initial = { id: '1', name: 'Ada' }
+    const user = createStore(initial)
+    expect(user.getValue()).toBe(initial)
+    const next = { id: '1', name: 'Grace' }
+    user.setValue(next)
+    expect(user.getValue()).toBe(next)
+  })
+
+  it('accepts the upstream shape createStore(name, initial)', () => {
+    const user = createStore('user', { id: '' })
+    expect(user.name).toBe('user')
+    expect(user.getValue()).toEqual({ id: '' })
+    expect(createStore(0, { name: 'count' }).name).toBe('count')
+    expect(createStore(0).name).toMatch(/^store\d+$/)
+  })
+
+  it('subscribe follows the Svelte store contract: immediate call, then every change', () => {
+    const count = createStore(1)
+    const seen: number[] = []
+    const off = count.subscribe((v) => seen.push(v))
+    count.setValue(2)
+    count.update((v) => v + 1)
+    off()
+    count.setValue(10)
+    expect(seen).toEqual([1, 2, 3])
+  })
+
+  it('listen reports changes only, with the previous value', () => {
+    const count = createStore(1)
+    const seen: Array<[number, number]> = []
+    count.listen((v, prev) => seen.push([v, prev]))
+    count.setValue(1)
+    count.setValue(2)
+    count.setValue(5)
+    expect(seen).toEqual([
+      [2, 1],
+      [5, 2],
+    ])
+  })
+
+  it('reports the right previous value to a listener added after unobserved writes', () => {
+    const count = createStore(1)
+    count.setValue(2)
+    const seen: Array<[number, number]> = []
+    count.listen((v, prev) => seen.push([v, prev]))
+    count.setValue(3)
+    expect(seen).toEqual([[3, 2]])
+  })
+
+  it('skips writes that equal the current value under the store equality', () => {
+    const point = createStore({ x: 1, y: 1 }, { equals: shallowEqual })
+    const seen: unknown[] = []
+    point.listen((v) => seen.push(v))
+    point.setValue({ x: 1, y: 1 })
+    point.setValue({ x: 2, y: 1 })
+    expect(seen).toEqual([{ x: 2, y: 1 }])
+  })
+
+  it('methods are safe to destructure', () => {
+    const { getValue, setValue, update, set, subscribe } = createStore(1)
+    const seen: number[] = []
+    subscribe((v) => seen.push(v))
+    setValue(2)
+    set(3)
+    update((v) => v * 10)
+    expect(getValue()).toBe(30)
+    expect(seen).toEqual([1, 2, 3, 30])
+  })
+
+  it('runs every listener when one throws, then re-throws the first error', () => {
+    const count = createStore(0)
+    const seen: string[] = []
+    count.listen(() => {
+      seen.push('a')
+      throw new Error('first')
+    })
+    count.listen(() => {
+      seen.push('b')
+      throw new Error('second')
+    })
+    count.listen(() => seen.push('c'))
+    expect(() => count.setValue(1)).toThrow('first')
+    expect(seen).toEqual(['a', 'b', 'c'])
+    expect(count.getValue()).toBe(1)
+    expect(() => count.setValue(2)).toThrow('first')
+    expect(seen).toEqual(['a', 'b', 'c', 'a', 'b', 'c'])
+  })
+
+  it('is safe to unsubscribe others and oneself during a notification', () => {
+    const count = createStore(0)
+    const seen: string[] = []
+    const offs: Array<() => void> = []
+    offs.push(count.listen(() => (seen.push('a'), offs[0](), offs[1]())))
+    offs.push(count.listen(() => seen.push('b')))
+    offs.push(count.listen(() => seen.push('c')))
+    count.setValue(1)
+    count.setValue(2)
+    expect(seen).toEqual(['a', 'c', 'c'])
+    expect(count.getListenerCount()).toBe(1)
+  })
+
+  it('does not call a listener added during a notification for that same change', () => {
+    const count = createStore(0)
+    const seen: string[] = []
+    count.listen((v) => {
+      seen.push(`a${v}`)
+      if (v === 1) count.listen((w) => seen.push(`late${w}`))
+    })
+    count.setValue(1)
+    count.setValue(2)
+    expect(seen).toEqual(['a1', 'a2', 'late2'])
+  })
+
+  it('applies update() synchronously inside a listener and notifies in order', () => {
+    const count = createStore(0)
+    const seen: number[] = []
+    count.listen((v) => {
+      seen.push(v)
+      if (v < 3) {
+        count.update((x) => x + 1)
+        seen.push(count.getValue() * 100)
+      }
+    })
+    count.setValue(1)
+    expect(seen).toEqual([1, 200, 2, 300, 3])
+  })
+
+  it('counts listeners and releases them idempotently', () => {
+    const count = createStore(0)
+    const a = count.subscribe(() => {})
+    const b = count.listen(() => {})
+    expect(count.getListenerCount()).toBe(2)
+    a()
+    a()
+    expect(count.getListenerCount()).toBe(1)
+    b()
+    expect(count.getListenerCount()).toBe(0)
+  })
+
+  it('unsubscribes when the first run of subscribe throws', () => {
+    const count = createStore(0)
+    expect(() =>
+      count.subscribe(() => {
+        throw new Error('boom')
+      }),
+    ).toThrow('boom')
+    expect(count.getListenerCount()).toBe(0)
+  })
+
+  it('isStore recognises stores only', () => {
+    expect(isStore(createStore(1))).toBe(true)
+    expect(isStore({ getValue: () => 1, subscribe: () => () => {} })).toBe(false)
+    expect(isStore(null)).toBe(false)
+  })
+
+  it('keeps a writable usable from inside batch and after', () => {
+    const a = createStore(1)
+    const seen: number[] = []
+    a.listen((v) => seen.push(v))
+    batch(() => {
+      a.setValue(2)
+      expect(a.getValue()).toBe(2)
+    })
+    expect(seen).toEqual([2])
+  })
+})
+
+describe('createStore bad input', () => {
+  it.each([
+    [() => (createStore as () => unknown)(), 'createStore: missing the initial value'],
+    [() => createStore(1, { equals: 3 as never }), 'createStore: options.equals must be a function, got 3'],
+    [() => createStore(1, 'x' as never), 'createStore: options must be an object, got "x"'],
+    [() => createStore(1, { name: 5 as never }), 'createStore: options.name must be a string, got 5'],
+    [() => createStore('', 1), 'createStore: the name must not be empty'],
+    [() => createStore(1).subscribe(5 as never), '.subscribe: expected a function, got 5'],
+    [() => createStore(1).listen(undefined as never), '.listen: expected a function, got undefined'],
+    [() => createStore(1).update(2 as never), '.update: expected an updater function, got 2'],
+  ])('%#: names the function and the problem', (call, message) => {
+    expect(call).toThrow(message)
+  })
+
+  it('leaves the value unchanged when an updater throws', () => {
+    const count = createStore(1)
+    expect(() =>
+      count.update(() => {
+        throw new Error('nope')
+      }),
+    ).toThrow('nope')
+    expect(count.getValue()).toBe(1)
+  })
+})

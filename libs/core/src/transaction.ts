@@ -1,0 +1,160 @@
+import { batch } from './batch'
+import { argumentError, assertFunction, describe, stateError } from './errors'
+import { nodeOf, tracking, writable, type Store, type StoreNode } from './store'
+
+type Updater = (value: any) => any
+
+/** One write to a store while a transaction touching it was in progress; `tx` null = an outside write. */
+interface Entry {
+  tx: Transaction | null
+  value: unknown
+  updater: Updater | undefined
+}
+
+/** Writes to one store since the first transaction write to it: rollback replays them without the failed ones. */
+interface Log {
+  base: unknown
+  entries: Entry[]
+}
+
+interface Transaction {
+  parent: Transaction | null
+  nodes: Set<StoreNode<any>>
+  touched: Set<StoreNode<any>>
+  active: boolean
+}
+
+const TX: unique symbol = Symbol('context-action.transaction')
+const logs = new Map<StoreNode<any>, Log>()
+/** The transaction whose synchronous part is running, so direct writes in it can be attributed. */
+let current: Transaction | null = null
+
+class LogMark {
+  constructor(
+    readonly value: unknown,
+    readonly length: number,
+  ) {}
+}
+
+tracking.snapshot = (node) => new LogMark(node.value, logs.get(node)?.entries.length ?? 0)
+tracking.restore = (node, snapshot) => {
+  if (!(snapshot instanceof LogMark)) return snapshot
+  // A batch that threw is undone: its logged writes never happened either.
+  const log = logs.get(node)
+  if (log !== undefined) log.entries.length = Math.min(log.entries.length, snapshot.length)
+  return snapshot.value
+}
+tracking.record = (node, value, updater, owner) => {
+  let tx = owner as Transaction | null
+  if (tx !== null && !tx.active) {
+    throw stateError(`${node.name}.setValue`, 'this store view belongs to a transaction that has ended; write to the store itself')
+  }
+  for (let scope = current; tx === null && scope !== null; scope = scope.parent) {
+    if (scope.nodes.has(node)) tx = scope
+  }
+  let log = logs.get(node)
+  if (log === undefined) {
+    if (tx === null) return
+    log = { base: node.value, entries: [] }
+    logs.set(node, log)
+  }
+  log.entries.push({ tx, value, updater })
+  if (tx !== null) tx.touched.add(node)
+}
+
+function replay(node: StoreNode<any>, log: Log): void {
+  let value = log.base
+  for (const entry of log.entries) value = entry.updater === undefined ? entry.value : entry.updater(value)
+  if (!node.equals(node.value, value)) node.commit(value)
+}
+
+function release(node: StoreNode<any>): void {
+  const log = logs.get(node)
+  if (log !== undefined && !log.entries.some((entry) => entry.tx !== null)) logs.delete(node)
+}
+
+function settle(tx: Transaction, failed: boolean): void {
+  tx.active = false
+  tracking.active--
+  // A nested transaction that outlives a parent which already ended has nobody to hand its writes to.
+  if (tx.parent !== null && !tx.parent.active) failed = true
+  const heir = failed ? null : tx.parent
+  const errors: unknown[] = []
+  for (const node of tx.touched) {
+    const log = logs.get(node)
+    if (log === undefined) continue
+    if (failed) {
+      log.entries = log.entries.filter((entry) => entry.tx !== tx)
+      try {
+        replay(node, log)
+      } catch (error) {
+        errors.push(error)
+      }
+    } else {
+      for (const entry of log.entries) if (entry.tx === tx) entry.tx = heir
+      heir?.touched.add(node)
+    }
+    release(node)
+  }
+  if (tracking.active === 0) logs.clear()
+  if (errors.length > 0) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
+}
+
+function rollback(tx: Transaction, error: unknown): never {
+  try {
+    batch(() => settle(tx, true))
+  } catch (replayError) {
+    throw new AggregateError([error, replayError], 'transaction: rollback was incomplete', { cause: error })
+  }
+  throw error
+}
+
+/**
+ * Run `body` so that, if it throws or rejects, every write it made to the listed stores is undone while writes
+ * made by anyone else in the meantime are kept (the remaining writes are replayed on the value from before).
+ * The body receives views of the stores; writes through them, or made directly before the first `await`,
+ * belong to the transaction. Sync bodies return synchronously; async bodies return their promise.
+ * @example await transaction([cart, inventory], async (cart, inventory) => { cart.setValue(empty); await pay() })
+ */
+export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: S) => R): R {
+  if (!Array.isArray(stores)) {
+    const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
+    throw argumentError('transaction', `expected an array of stores, got ${describe(stores)}${hint}`)
+  }
+  assertFunction('transaction', 'body', body)
+  let parent: Transaction | null = current
+  const nodes = new Set<StoreNode<any>>()
+  stores.forEach((store, i) => {
+    const node = nodeOf(store)
+    if (node === undefined) throw argumentError('transaction', `stores[${i}] is not a store, got ${describe(store)}`)
+    if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is a computed store; list the stores it is computed from`)
+    const owner = (store as { [TX]?: Transaction })[TX]
+    if (owner?.active && parent === null) parent = owner
+    nodes.add(node)
+  })
+  const tx: Transaction = { parent, nodes, touched: new Set(), active: true }
+  tracking.active++
+  const views = stores.map((store) => Object.assign(writable(nodeOf(store)!, tx), { [TX]: tx })) as unknown as S
+
+  const outer = current
+  current = tx
+  let result: R
+  try {
+    result = batch(() => body(...views))
+  } catch (error) {
+    current = outer
+    return rollback(tx, error)
+  }
+  current = outer
+  if (result instanceof Promise || (typeof (result as PromiseLike<unknown>)?.then === 'function')) {
+    return Promise.resolve(result).then(
+      (value) => {
+        settle(tx, false)
+        return value
+      },
+      (error) => rollback(tx, error),
+    ) as R
+  }
+  settle(tx, false)
+  return result
+}
