@@ -2,14 +2,19 @@ import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe, stateError } from './errors'
 import { epoch, nextVersion, nodeOf, readable, StoreNode, type ReadableStore } from './store'
 
+/** No value has this type: it makes every write to a computed store a type error. */
+export interface ReadOnlyStore {
+  readonly 'computed stores are read-only; write to their input stores': never
+}
+
 /** A read-only store derived from others. Writing to it throws. */
 export interface ComputedStore<T> extends ReadableStore<T> {
   /** Always throws: computed stores are read-only; write to their input stores instead. */
-  readonly setValue: (value: never) => never
+  readonly setValue: (value: ReadOnlyStore) => never
   /** Always throws, see `setValue`. */
-  readonly set: (value: never) => never
+  readonly set: (value: ReadOnlyStore) => never
   /** Always throws, see `setValue`. */
-  readonly update: (updater: never) => never
+  readonly update: (updater: ReadOnlyStore) => never
 }
 
 export interface ComputedOptions<T> {

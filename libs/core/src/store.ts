@@ -20,12 +20,13 @@ export interface ReadableStore<T> {
 
 /** A writable store. Methods are safe to destructure. */
 export interface Store<T> extends ReadableStore<T> {
+  // Property syntax keeps writes invariant: a read-only store is never accepted where a writable one is expected.
   /** Store `value` and notify, unless it equals the current value. */
-  setValue(value: T): void
+  readonly setValue: (value: T) => void
   /** Same as `setValue`; lets Svelte's `bind:value={$store}` write through. */
-  set(value: T): void
+  readonly set: (value: T) => void
   /** `setValue(updater(getValue()))`. */
-  update(updater: (current: T) => T): void
+  readonly update: (updater: (current: T) => T) => void
 }
 
 export interface StoreOptions<T> {

@@ -116,7 +116,7 @@ function rollback(tx: Transaction, error: unknown): never {
  * belong to the transaction. Sync bodies return synchronously; async bodies return their promise.
  * @example await transaction([cart, inventory], async (cart, inventory) => { cart.setValue(empty); await pay() })
  */
-export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: S) => R): R {
+export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: NoInfer<[...S]>) => R): R {
   if (!Array.isArray(stores)) {
     const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
     throw argumentError('transaction', `expected an array of stores, got ${describe(stores)}${hint}`)

@@ -1,0 +1,49 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import { createComputedStore, type ComputedStore } from './computed'
+import { createStore, type ReadableStore, type Store } from './store'
+import { transaction } from './transaction'
+
+describe('store types', () => {
+  it('infers the value type from the initial value or the type argument', () => {
+    expectTypeOf(createStore(1)).toEqualTypeOf<Store<number>>()
+    expectTypeOf(createStore('user', { id: '' })).toEqualTypeOf<Store<{ id: string }>>()
+    expectTypeOf(createStore<string | null>(null).getValue()).toEqualTypeOf<string | null>()
+    // @ts-expect-error a number store does not take a string
+    createStore(1).setValue('x')
+  })
+
+  it('types computed parameters from the tuple of stores', () => {
+    const count = createStore(1)
+    const label = createStore('items')
+    const summary = createComputedStore([count, label], (c, l) => {
+      expectTypeOf(c).toEqualTypeOf<number>()
+      expectTypeOf(l).toEqualTypeOf<string>()
+      return { text: `${c} ${l}` }
+    })
+    expectTypeOf(summary).toEqualTypeOf<ComputedStore<{ text: string }>>()
+    expectTypeOf(summary).toMatchTypeOf<ReadableStore<{ text: string }>>()
+  })
+
+  it('makes computed stores impossible to write', () => {
+    const summary = createComputedStore([createStore(1)], (c) => c * 2)
+    // @ts-expect-error computed stores are read-only
+    summary.setValue(3)
+    // @ts-expect-error computed stores are read-only
+    summary.update((v: number) => v + 1)
+    // @ts-expect-error a computed store is not a writable store
+    const writable: Store<number> = summary
+    void writable
+  })
+
+  it('hands a transaction body views typed like the stores', () => {
+    const cart = createStore<string[]>([])
+    const stock = createStore(3)
+    const result = transaction([cart, stock], (c, s) => {
+      expectTypeOf(c).toEqualTypeOf<Store<string[]>>()
+      expectTypeOf(s).toEqualTypeOf<Store<number>>()
+      return 'ok' as const
+    })
+    expectTypeOf(result).toEqualTypeOf<'ok'>()
+    expectTypeOf(transaction([cart], async () => 1)).toEqualTypeOf<Promise<number>>()
+  })
+})
