@@ -1,0 +1,80 @@
+import { ActionRegister } from '@context-action/core'
+import { render, screen } from '@testing-library/svelte'
+import { flushSync } from 'svelte'
+import { describe, expect, it } from 'vitest'
+import Dispatcher from './Dispatcher.svelte'
+import Saver from './Saver.svelte'
+import TodoApp from './TodoApp.svelte'
+import type { TodoActions, TodoApi as Api } from './todo'
+import TwoTodos from './TwoTodos.svelte'
+
+function app(register?: ActionRegister<TodoActions>) {
+  const log: string[] = []
+  const apis: Api[] = []
+  const view = render(TodoApp, { saver: true, label: 'A', log, register, ready: (api: Api) => apis.push(api) })
+  return { log, api: apis[0], view }
+}
+
+describe('createActionContext', () => {
+  it('registers a handler for the component lifetime and calls it with the latest props', async () => {
+    const { log, api, view } = app()
+    const counts = [api.register.getHandlerCount('save')]
+    await api.dispatch('save', { text: 'one' })
+    await view.rerender({ label: 'B' })
+    await api.dispatch('save', { text: 'two' })
+    await view.rerender({ saver: false })
+    counts.push(api.register.getHandlerCount('save'))
+    await api.dispatch('save', { text: 'three' })
+    expect([log, counts]).toEqual([['A saved one', 'B saved two'], [1, 0]])
+  })
+
+  it('keeps the handler id from the config', async () => {
+    const { api } = app()
+    const result = await api.dispatchWithResult('save', { text: 'x' })
+    expect(result.handlers.map((handler) => [handler.id, handler.outcome])).toEqual([['saver', 'completed']])
+  })
+
+  it('aborts the signal of a handler still running when its component is destroyed', async () => {
+    const { log, api, view } = app()
+    const running = api.dispatch('slow')
+    flushSync()
+    const statuses = [screen.getByTestId('status').textContent]
+    await view.rerender({ saver: false })
+    await running
+    flushSync()
+    statuses.push(screen.getByTestId('status').textContent)
+    expect([log, statuses]).toEqual([['A slow started', expect.stringMatching(/^A slow aborted: /)], ['pending', 'idle']])
+  })
+
+  it('gives each provider its own register', async () => {
+    const log: string[] = []
+    const apis: Api[] = []
+    render(TwoTodos, { log, ready: (api: Api) => apis.push(api) })
+    await apis[0].dispatch('save', { text: 'to first' })
+    await apis[1].dispatch('save', { text: 'to second' })
+    expect([log, apis[0].register === apis[1].register]).toEqual([['first saved to first', 'second saved to second'], false])
+  })
+
+  it('disposes the register it created on destroy, but not one passed in', async () => {
+    const own = app()
+    own.view.unmount()
+    expect(() => own.api.register.register('save', () => {})).toThrow(/disposed/)
+
+    const shared = new ActionRegister<TodoActions>({ name: 'shared' })
+    const passed = app(shared)
+    const log: string[] = []
+    shared.register('save', (payload) => {
+      log.push(`outside saved ${payload.text}`)
+    })
+    passed.view.unmount()
+    await shared.dispatch('save', { text: 'after unmount' })
+    expect([passed.api.register === shared, log, passed.log]).toEqual([true, ['outside saved after unmount'], []])
+  })
+
+  it('throws a clear error naming the context outside a provider', () => {
+    expect(() => render(Dispatcher, { ready: () => {} })).toThrow(
+      'useActionStatus: no Todo provider above this component; render <Todo.Provider> or call Todo.provide() in a parent component',
+    )
+    expect(() => render(Saver, { label: 'x', log: [] })).toThrow('useActionHandler: no Todo provider above this component')
+  })
+})

@@ -1,0 +1,60 @@
+import { fireEvent, render, screen } from '@testing-library/svelte'
+import { flushSync } from 'svelte'
+import { describe, expect, it } from 'vitest'
+import { createStoreContext } from '../index'
+import { Settings, type SettingsManager } from './settings'
+import SettingsView from './SettingsView.svelte'
+import TwoSettings from './TwoSettings.svelte'
+
+const texts = () => ['a', 'nested', 'b'].map((id) => screen.getByTestId(id).textContent)
+
+describe('createStoreContext', () => {
+  it('gives every Provider (and provide()) its own store instances; nested providers shadow outer ones', async () => {
+    const managers: SettingsManager[] = []
+    render(TwoSettings, { ready: (manager: SettingsManager) => managers.push(manager) })
+    await fireEvent.click(screen.getByText('dark nested'))
+    managers[2].getStore('user').update((u) => ({ ...u, name: 'Grace' }))
+    flushSync()
+    expect(texts()).toEqual(['light/Ada', 'dark/Ada', 'light/Grace'])
+    expect(new Set(managers.map((m) => m.getStore('theme'))).size).toBe(3)
+  })
+
+  it('reset and resetAll write the initial values into the same instances, in one batch', () => {
+    const managers: SettingsManager[] = []
+    render(TwoSettings, { ready: (manager: SettingsManager) => managers.push(manager) })
+    const manager = managers[0]
+    const [theme, user] = [manager.getStore('theme'), manager.getStore('user')]
+    const seen: string[] = []
+    theme.listen((value) => seen.push(`theme ${value} / user ${user.getValue().name}`))
+    user.listen((value) => seen.push(`user ${value.name} / theme ${theme.getValue()}`))
+    theme.setValue('dark')
+    user.setValue({ name: 'Grace', role: 'dev' })
+    manager.reset('theme')
+    theme.setValue('dark')
+    manager.resetAll()
+    flushSync()
+    expect(seen).toEqual([
+      'theme dark / user Ada',
+      'user Grace / theme dark',
+      'theme light / user Grace',
+      'theme dark / user Grace',
+      'theme light / user Ada',
+      'user Ada / theme light',
+    ])
+    expect([manager.getStore('theme') === theme, manager.getStore('user') === user, manager.keys]).toEqual([true, true, ['theme', 'user']])
+    expect(texts()).toEqual(['light/Ada', 'light/Ada', 'light/Ada'])
+  })
+
+  it('throws a clear error outside a provider, for unknown stores and for bad definitions', () => {
+    expect(() => render(SettingsView, { id: 'x', ready: () => {} })).toThrow(
+      'useStore: no Settings provider above this component; render <Settings.Provider> or call Settings.provide() in a parent component',
+    )
+    const managers: SettingsManager[] = []
+    render(TwoSettings, { ready: (manager: SettingsManager) => managers.push(manager) })
+    expect(() => managers[0].getStore('missing' as 'theme')).toThrow('Settings.getStore: unknown store "missing"; known stores: theme, user')
+    expect(() => createStoreContext('Bad', { user: 'Ada' } as never)).toThrow(
+      'createStoreContext: definition "user" must be an object with an initialValue, e.g. { user: { initialValue: … } }',
+    )
+    expect(() => createStoreContext('Bad', null as never)).toThrow('createStoreContext: definitions must be an object')
+  })
+})

@@ -1,0 +1,56 @@
+import { createStore } from '@context-action/core'
+import { fireEvent, render, screen } from '@testing-library/svelte'
+import { flushSync } from 'svelte'
+import { derived, get } from 'svelte/store'
+import { describe, expect, it } from 'vitest'
+import StoreSyntax from './StoreSyntax.svelte'
+
+describe('core stores under the Svelte store contract', () => {
+  it('$store, derived and bind:value={$store} read and write the core stores', async () => {
+    const count = createStore(1)
+    const draft = createStore('hi')
+    const seen: Array<[string, unknown]> = []
+    count.listen((value) => seen.push(['count', value]))
+    draft.listen((value) => seen.push(['draft', value]))
+    render(StoreSyntax, { count, draft })
+    expect(screen.getByTestId('count').textContent).toBe('1 × 2 = 2')
+    expect((screen.getByLabelText('draft') as HTMLInputElement).value).toBe('hi')
+
+    await fireEvent.click(screen.getByText('Increment'))
+    await fireEvent.input(screen.getByLabelText('draft'), { target: { value: 'hello' } })
+    count.setValue(10)
+    draft.setValue('from core')
+    flushSync()
+
+    expect(seen).toEqual([
+      ['count', 2],
+      ['draft', 'hello'],
+      ['count', 10],
+      ['draft', 'from core'],
+    ])
+    expect(screen.getByTestId('count').textContent).toBe('10 × 2 = 20')
+    expect(screen.getByTestId('draft').textContent).toBe('from core')
+    expect((screen.getByLabelText('draft') as HTMLInputElement).value).toBe('from core')
+  })
+
+  it('unmounting releases every $store and derived subscription', () => {
+    const count = createStore(1)
+    const draft = createStore('')
+    const { unmount } = render(StoreSyntax, { count, draft })
+    expect([count.getListenerCount(), draft.getListenerCount()]).toEqual([2, 1])
+    unmount()
+    expect([count.getListenerCount(), draft.getListenerCount()]).toEqual([0, 0])
+  })
+
+  it('get and derived from svelte/store work on core stores outside components', () => {
+    const count = createStore(3)
+    const label = derived(count, (value) => `#${value}`)
+    const seen: string[] = []
+    const off = label.subscribe((value) => seen.push(value))
+    count.setValue(4)
+    count.update((value) => value + 1)
+    off()
+    expect(seen).toEqual(['#3', '#4', '#5'])
+    expect([get(count), get(label), count.getListenerCount()]).toEqual([5, '#5', 0])
+  })
+})

@@ -1,0 +1,6 @@
+export { createActionContext, type ActionContext } from './action-context'
+export type { ProviderProps } from './provider'
+export { select } from './select'
+export { createStoreContext, type StoreContext } from './store-context'
+export { createStoreManager, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
+export { useStoreValue, type StoreValue } from './use-store-value.svelte'

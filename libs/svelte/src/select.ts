@@ -1,0 +1,10 @@
+import { createComputedStore, type EqualityFn, type ReadableStore } from '@context-action/core'
+
+/**
+ * A readable store of a slice of `store`: `$slice` in templates, notified only when the slice changes under `equals`.
+ * It subscribes to `store` only while it has subscribers itself; its methods are safe to destructure.
+ * @example const name = select(user, (u) => u.name)
+ */
+export function select<T, S>(store: ReadableStore<T>, selector: (value: T) => S, equals: EqualityFn<S> = Object.is): ReadableStore<S> {
+  return createComputedStore([store], selector, { name: `${store.name}.select`, equals })
+}

@@ -1,0 +1,25 @@
+import type { Store } from '@context-action/core'
+import { describe, expectTypeOf, it } from 'vitest'
+import { createStoreContext } from './store-context'
+
+describe('createStoreContext types', () => {
+  it('types each store from its initial value and the equality from it too', () => {
+    const App = createStoreContext('App', {
+      count: { initialValue: 0 },
+      user: {
+        initialValue: { name: 'Ada', tags: [] as string[] },
+        equals: (a, b) => {
+          expectTypeOf(a).toEqualTypeOf<{ name: string; tags: string[] }>()
+          return a.name === b.name
+        },
+      },
+    })
+    expectTypeOf(App.useStore('count')).toEqualTypeOf<Store<number>>()
+    expectTypeOf(App.useStore('user').getValue().tags).toEqualTypeOf<string[]>()
+    expectTypeOf(App.useStoreManager().keys).toEqualTypeOf<readonly ('count' | 'user')[]>()
+    // @ts-expect-error unknown store
+    App.useStore('missing')
+    // @ts-expect-error equality of the wrong type
+    createStoreContext('Bad', { count: { initialValue: 0, equals: (a: string, b: string) => a === b } })
+  })
+})
