@@ -1,0 +1,268 @@
+import { batch } from './batch'
+import { createComputedStore, type ComputedStore } from './computed'
+import { argumentError, assertFunction, assertOptions, describe, stateError } from './errors'
+import { createStore, type ReadableStore, type Store } from './store'
+
+/** A cached value and the time (from `options.now`) it was fetched or set. */
+export interface CacheEntry<V> {
+  readonly value: V
+  readonly fetchedAt: number
+}
+
+export type CacheEntries<K extends string, V> = Readonly<Partial<Record<K, CacheEntry<V>>>>
+
+/** Per-key request state; keys with no record are `idle`. */
+export interface CacheKeyStatus {
+  readonly state: 'idle' | 'loading' | 'error'
+  readonly error?: unknown
+}
+
+/**
+ * How a lookup was answered: `hit` (fresh entry, no request), `stale` (expired entry served at once,
+ * refreshed in the background), `miss` (a new request), `in-flight` (joined a running request).
+ */
+export type CacheSource = 'hit' | 'stale' | 'miss' | 'in-flight'
+
+export interface CacheLookup<K extends string, V> {
+  readonly key: K
+  readonly source: CacheSource
+  /** Resolves with the value; rejects when the request fails or is aborted. Ignoring it is safe. */
+  readonly promise: Promise<V>
+}
+
+export interface CacheOptions<K extends string, V> {
+  /** Loads one key. `signal` aborts on `invalidate` of that key, `invalidateAll` and `dispose`. */
+  fetch: (key: K, context: { readonly signal: AbortSignal }) => Promise<V> | V
+  /** Milliseconds an entry stays fresh; `Infinity` (default) means forever. */
+  ttl?: number
+  /** Serve an expired entry at once and refresh it in the background, instead of waiting. */
+  staleWhileRevalidate?: boolean
+  /** Clock used for `fetchedAt` and `ttl`; `Date.now` by default. */
+  now?: () => number
+  name?: string
+}
+
+export interface Cache<K extends string, V> {
+  readonly name: string
+  /** Every cached entry by key; an ordinary store, so it can take part in a `transaction`. */
+  readonly entries: Store<CacheEntries<K, V>>
+  /** Request state per key (only keys that are loading or failed have a record). */
+  readonly statuses: ReadableStore<Readonly<Partial<Record<K, CacheKeyStatus>>>>
+  /** The selected key, set by `select`. */
+  readonly selected: ReadableStore<K | undefined>
+  /** The cached value of the selected key, or `undefined` while it is not cached: never another key's value. */
+  readonly current: ComputedStore<V | undefined>
+  /** The cached value of `key`, fresh or not, without requesting anything. */
+  get(key: K): V | undefined
+  status(key: K): CacheKeyStatus
+  /** Answer `key` from the cache or start (or join) a request, and say which it was. */
+  lookup(key: K): CacheLookup<K, V>
+  /** `lookup(key).promise`. */
+  load(key: K): Promise<V>
+  /** Make `key` the selection (so `current` follows it) and look it up. */
+  select(key: K): CacheLookup<K, V>
+  deselect(): void
+  /** Write an entry now; a request for `key` still running is superseded and will not overwrite it. */
+  set(key: K, value: V): void
+  /** Drop the entry and abort a running request for `key`. */
+  invalidate(key: K): void
+  invalidateAll(): void
+  /** Abort every running request; later calls throw. */
+  dispose(): void
+}
+
+interface Request<V> {
+  readonly controller: AbortController
+  readonly promise: Promise<V>
+  readonly reject: (reason: unknown) => void
+}
+
+const IDLE: CacheKeyStatus = Object.freeze({ state: 'idle' })
+const noop = () => {}
+let count = 0
+
+function own<T>(record: Readonly<Partial<Record<string, T>>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
+function without<T extends object>(record: T, key: string): T {
+  if (!Object.hasOwn(record, key)) return record
+  const copy = { ...record }
+  delete (copy as Record<string, unknown>)[key]
+  return copy
+}
+
+function abortError(fn: string, key: string): Error {
+  const error = new Error(`${fn}: the request for ${describe(key)} was aborted`)
+  error.name = 'AbortError'
+  return error
+}
+
+/**
+ * A keyed cache with a selection, built on stores: hits are served without a request, concurrent loads
+ * of one key share a request, and `current` only ever shows the selected key's value (latest wins).
+ * Switching the selection does not abort a running request: its response still fills the cache.
+ * @example const users = createCache({ fetch: (id: string, { signal }) => api.getUser(id, { signal }) })
+ */
+export function createCache<K extends string, V>(options: CacheOptions<K, V>): Cache<K, V> {
+  const fn = 'createCache'
+  if (options === undefined) throw argumentError(fn, 'missing the options object with a `fetch` function')
+  assertOptions(fn, options)
+  assertFunction(fn, 'options.fetch', options.fetch)
+  const { ttl = Infinity, now = Date.now } = options
+  if (typeof ttl !== 'number' || Number.isNaN(ttl) || ttl < 0) {
+    throw argumentError(fn, `options.ttl must be a number of milliseconds ≥ 0 (or Infinity), got ${describe(ttl)}`)
+  }
+  assertFunction(fn, 'options.now', now)
+  if (options.name !== undefined && typeof options.name !== 'string') {
+    throw argumentError(fn, `options.name must be a string, got ${describe(options.name)}`)
+  }
+  const name = options.name ?? `cache${++count}`
+  const swr = options.staleWhileRevalidate === true
+  const load = options.fetch
+
+  const entries = createStore<CacheEntries<K, V>>({} as CacheEntries<K, V>, { name: `${name}.entries` })
+  const statuses = createStore<Readonly<Partial<Record<K, CacheKeyStatus>>>>({} as Partial<Record<K, CacheKeyStatus>>, { name: `${name}.statuses` })
+  const selected = createStore<K | undefined>(undefined, { name: `${name}.selected` })
+  const current = createComputedStore([entries, selected], (all, key) => (key === undefined ? undefined : own(all, key)?.value), {
+    name: `${name}.current`,
+  })
+  const inflight = new Map<K, Request<V>>()
+  let disposed = false
+
+  const check = (method: string, key: unknown): void => {
+    if (disposed) throw stateError(`${name}.${method}`, 'the cache was disposed; create a new one')
+    if (typeof key !== 'string') throw argumentError(`${name}.${method}`, `expected a string key, got ${describe(key)}`)
+  }
+
+  const setStatus = (key: K, status: CacheKeyStatus): void => {
+    statuses.update((all) => (status === IDLE ? without(all, key) : { ...all, [key]: status }))
+  }
+
+  const write = (key: K, value: V): void => {
+    // An updater, not a value: a transaction rolling back around this write replays it and keeps it.
+    const entry: CacheEntry<V> = { value, fetchedAt: now() }
+    entries.update((all) => ({ ...all, [key]: entry }))
+  }
+
+  const abort = (key: K, reason: Error): void => {
+    const request = inflight.get(key)
+    if (request === undefined) return
+    inflight.delete(key)
+    request.controller.abort(reason)
+    request.reject(reason)
+    setStatus(key, IDLE)
+  }
+
+  const start = (key: K): Request<V> => {
+    const controller = new AbortController()
+    let resolve!: (value: V) => void
+    let reject!: (reason: unknown) => void
+    const promise = new Promise<V>((res, rej) => {
+      resolve = res
+      reject = rej
+    })
+    // Callers may ignore the promise (e.g. a view's `select`); failures are in `statuses` anyway.
+    promise.catch(noop)
+    const request: Request<V> = { controller, promise, reject }
+    inflight.set(key, request)
+    setStatus(key, { state: 'loading' })
+    // The executor runs `fetch` synchronously and turns a synchronous throw into a rejection.
+    new Promise<V>((res) => res(load(key, { signal: controller.signal }))).then(
+      (value) => {
+        if (controller.signal.aborted) return
+        // Superseded by `set` (or a newer request): the caller still gets the value, the cache does not.
+        if (inflight.get(key) === request) {
+          inflight.delete(key)
+          batch(() => {
+            write(key, value)
+            setStatus(key, IDLE)
+          })
+        }
+        resolve(value)
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return
+        if (inflight.get(key) === request) {
+          inflight.delete(key)
+          setStatus(key, { state: 'error', error })
+        }
+        reject(error)
+      },
+    )
+    return request
+  }
+
+  const lookup = (key: K, method: string): CacheLookup<K, V> => {
+    check(method, key)
+    const entry = own(entries.getValue(), key)
+    const running = inflight.get(key)
+    if (entry !== undefined && now() - entry.fetchedAt < ttl) return { key, source: 'hit', promise: Promise.resolve(entry.value) }
+    if (entry !== undefined && swr) {
+      if (running === undefined) start(key)
+      return { key, source: 'stale', promise: Promise.resolve(entry.value) }
+    }
+    if (running !== undefined) return { key, source: 'in-flight', promise: running.promise }
+    // Without stale-while-revalidate an expired entry counts as absent.
+    if (entry !== undefined) entries.update((all) => without(all, key))
+    return { key, source: 'miss', promise: start(key).promise }
+  }
+
+  return {
+    name,
+    entries,
+    statuses,
+    selected,
+    current,
+    get(key) {
+      check('get', key)
+      return own(entries.getValue(), key)?.value
+    },
+    status(key) {
+      check('status', key)
+      return own(statuses.getValue(), key) ?? IDLE
+    },
+    lookup: (key) => batch(() => lookup(key, 'lookup')),
+    load: (key) => batch(() => lookup(key, 'load')).promise,
+    select(key) {
+      check('select', key)
+      return batch(() => {
+        selected.setValue(key)
+        return lookup(key, 'select')
+      })
+    },
+    deselect() {
+      check('deselect', '')
+      selected.setValue(undefined)
+    },
+    set(key, value) {
+      check('set', key)
+      batch(() => {
+        inflight.delete(key)
+        write(key, value)
+        setStatus(key, IDLE)
+      })
+    },
+    invalidate(key) {
+      check('invalidate', key)
+      batch(() => {
+        abort(key, abortError(`${name}.invalidate`, key))
+        entries.update((all) => without(all, key))
+      })
+    },
+    invalidateAll() {
+      check('invalidateAll', '')
+      batch(() => {
+        for (const key of [...inflight.keys()]) abort(key, abortError(`${name}.invalidateAll`, key))
+        entries.setValue({} as CacheEntries<K, V>)
+      })
+    },
+    dispose() {
+      if (disposed) return
+      batch(() => {
+        for (const key of [...inflight.keys()]) abort(key, abortError(`${name}.dispose`, key))
+      })
+      disposed = true
+    },
+  }
+}

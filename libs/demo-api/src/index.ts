@@ -1,0 +1,6 @@
+export { ApiError, createApiClient, type ApiClient, type RequestOptions } from './client'
+export { createDb, DEFAULT_SETTINGS, type DemoDb } from './db'
+export { createDemoApi, type DemoApi, type DemoApiOptions, type NextFunction } from './demo-api'
+export { demoApiPlugin } from './plugin'
+export { startDemoApi, type RunningDemoApi, type StartDemoApiOptions } from './server'
+export type { NewOrder, NewPayment, Order, OrderItem, Payment, Product, Settings, User, UserChanges } from './types'
