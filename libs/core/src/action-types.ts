@@ -1,9 +1,13 @@
 import type { ReadableStore, Unsubscribe } from './store'
 
-/** Map of action name to payload type. Use `void` for actions without a payload. */
-export interface ActionPayloadMap {
-  [action: string]: unknown
-}
+/**
+ * Map of action name to payload type; use `void` for actions without a payload. Any object type fits,
+ * and only its declared names can be registered or dispatched.
+ * @example interface AppActions extends ActionPayloadMap { save: { id: string }; reset: void }
+ */
+// An index signature here would make every string a valid action name of every interface extending it.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ActionPayloadMap {}
 
 export type ExecutionMode = 'sequential' | 'parallel' | 'race'
 
@@ -63,6 +67,15 @@ export interface HandlerConfig<TPayload = unknown> {
 }
 
 export type UnregisterFunction = () => void
+
+/** A registered handler as introspection returns it (a copy: changing it changes nothing). */
+export interface HandlerRegistration<TPayload = unknown> {
+  action: string
+  id: string
+  priority: number
+  handler: ActionHandler<TPayload, any>
+  config: HandlerConfig<TPayload> & { id: string; priority: number }
+}
 
 export interface HandlerFilter {
   tags?: string[]
@@ -156,7 +169,11 @@ export interface ActionRegisterConfig {
 }
 
 /** Arguments after the action name: payload-less actions take no payload. */
-export type DispatchArgs<P> = [P] extends [void] ? [payload?: undefined, options?: DispatchOptions] : [payload: P, options?: DispatchOptions]
+export type DispatchArgs<P> = 0 extends 1 & P
+  ? [payload?: any, options?: DispatchOptions]
+  : [P] extends [void]
+    ? [payload?: undefined, options?: DispatchOptions]
+    : [payload: P, options?: DispatchOptions]
 
 /** The typed `dispatch` function: stable, safe to pass around. */
 export type ActionDispatcher<T extends ActionPayloadMap> = <K extends keyof T & string>(

@@ -1,4 +1,34 @@
 export { batch } from './batch'
+export { createCache, type Cache, type CacheEntries, type CacheEntry, type CacheKeyStatus, type CacheLookup, type CacheOptions, type CacheSource } from './cache'
+export { compensate, CompensationError, type CompensationStep } from './compensate'
 export { createComputedStore, type ComputedOptions, type ComputedStore, type StoreValues } from './computed'
 export { deepEqual, shallowEqual, type EqualityFn } from './equality'
 export { createStore, isStore, type Listener, type ReadableStore, type Store, type StoreOptions, type Unsubscribe } from './store'
+export { transaction } from './transaction'
+export { ActionRegister } from './action-register'
+export type {
+  ActionDispatcher,
+  ActionDispatcherWithResult,
+  ActionHandler,
+  ActionPayloadMap,
+  ActionRegisterConfig,
+  ActionRegisterLike,
+  ActionRegistryInfo,
+  ActionStatsSummary,
+  ActionStatus,
+  ConcurrencyPolicy,
+  DispatchArgs,
+  DispatchEvent,
+  DispatchObserver,
+  DispatchOptions,
+  ExecutionMode,
+  ExecutionResult,
+  HandlerConfig,
+  HandlerExecution,
+  HandlerFilter,
+  HandlerOutcome,
+  HandlerRegistration,
+  PipelineController,
+  ResultStrategy,
+  UnregisterFunction,
+} from './action-types'

@@ -1,0 +1,302 @@
+import type {
+  ActionDispatcher,
+  ActionDispatcherWithResult,
+  ActionHandler,
+  ActionPayloadMap,
+  ActionRegisterConfig,
+  ActionRegisterLike,
+  ActionRegistryInfo,
+  ActionStatsSummary,
+  ActionStatus,
+  ConcurrencyPolicy,
+  DispatchObserver,
+  DispatchOptions,
+  ExecutionMode,
+  HandlerConfig,
+  HandlerRegistration,
+  UnregisterFunction,
+} from './action-types'
+import { ActionStatsBook } from './action-stats'
+import { ActionStatusBook } from './action-status'
+import { Dispatcher, type DispatchHost } from './dispatcher'
+import { assertAction, assertConcurrency, assertExecutionMode } from './dispatch-options'
+import { argumentError, assertFunction, describe, stateError } from './errors'
+import { Guard } from './guard'
+import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
+import type { Invocation } from './invocation'
+import type { ReadableStore, Unsubscribe } from './store'
+
+const CONFIG_KEYS = new Set(['name', 'registry'])
+const REGISTRY_KEYS = new Set(['maxHandlers', 'defaultExecutionMode', 'defaultConcurrency', 'strict'])
+
+function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig['registry']>> & { name: string } {
+  const fn = 'new ActionRegister'
+  if (config === undefined) config = {}
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argumentError(fn, `config must be an object, got ${describe(config)}`)
+  const c = config as ActionRegisterConfig & Record<string, unknown>
+  for (const key of Object.keys(c)) if (!CONFIG_KEYS.has(key)) throw argumentError(fn, `unknown config key "${key}"; supported keys are name, registry`)
+  if (c.name !== undefined && (typeof c.name !== 'string' || c.name === '')) throw argumentError(fn, `name must be a non-empty string, got ${describe(c.name)}`)
+  const r = (c.registry ?? {}) as NonNullable<ActionRegisterConfig['registry']> & Record<string, unknown>
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) throw argumentError(fn, `registry must be an object, got ${describe(r)}`)
+  for (const key of Object.keys(r)) {
+    if (!REGISTRY_KEYS.has(key)) throw argumentError(fn, `unknown registry key "${key}"; supported keys are ${[...REGISTRY_KEYS].join(', ')}`)
+  }
+  const max = r.maxHandlers
+  if (max !== undefined && (typeof max !== 'number' || !(max >= 1) || (Number.isFinite(max) && !Number.isInteger(max)))) {
+    throw argumentError(fn, `registry.maxHandlers must be an integer ≥ 1, got ${describe(max)}`)
+  }
+  if (r.defaultExecutionMode !== undefined) assertExecutionMode(fn, 'registry.defaultExecutionMode', r.defaultExecutionMode)
+  if (r.defaultConcurrency !== undefined) assertConcurrency(fn, 'registry.defaultConcurrency', r.defaultConcurrency)
+  if (r.strict !== undefined && typeof r.strict !== 'boolean') throw argumentError(fn, `registry.strict must be a boolean, got ${describe(r.strict)}`)
+  return {
+    name: c.name ?? 'ActionRegister',
+    maxHandlers: max ?? Infinity,
+    defaultExecutionMode: r.defaultExecutionMode ?? 'sequential',
+    defaultConcurrency: r.defaultConcurrency ?? 'parallel',
+    strict: r.strict ?? false,
+  }
+}
+
+/**
+ * Typed action pipeline: handlers registered per action run by priority on every dispatch.
+ * @example
+ * const actions = new ActionRegister<{ save: { id: string }; reset: void }>({ name: 'app' })
+ * const off = actions.register('save', async ({ id }, { signal }) => { await fetch(`/api/items/${id}`, { method: 'PUT', signal }) })
+ * await actions.dispatch('save', { id: '1' })
+ */
+export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> implements ActionRegisterLike<T> {
+  readonly name: string
+  private readonly settings: ReturnType<typeof readConfig>
+  private readonly table = new Map<string, readonly Registration[]>()
+  private readonly inFlight = new Set<Invocation>()
+  private readonly modes = new Map<string, ExecutionMode>()
+  private readonly policies = new Map<string, ConcurrencyPolicy>()
+  private readonly guard = new Guard()
+  private readonly stats = new ActionStatsBook()
+  private readonly status: ActionStatusBook
+  private readonly observers = new Set<DispatchObserver>()
+  private readonly dispatcher: Dispatcher
+  private readonly host: RegistrationHost = {
+    claimed: (registration, invocation) => {
+      if (registration.info.once) this.remove(registration)
+      this.inFlight.add(invocation)
+    },
+    released: (invocation) => {
+      this.inFlight.delete(invocation)
+    },
+  }
+  private ids = 0
+  private disposed = false
+
+  constructor(config?: ActionRegisterConfig) {
+    this.settings = readConfig(config)
+    this.name = this.settings.name
+    this.status = new ActionStatusBook(this.name)
+    const host: DispatchHost = {
+      name: this.name,
+      strict: this.settings.strict,
+      guard: this.guard,
+      stats: this.stats,
+      status: this.status,
+      observers: this.observers,
+      isDisposed: () => this.disposed,
+      handlers: (action) => this.table.get(action),
+      executionMode: (action) => this.modes.get(action) ?? this.settings.defaultExecutionMode,
+      concurrency: (action) => this.policies.get(action) ?? this.settings.defaultConcurrency,
+    }
+    this.dispatcher = new Dispatcher(host)
+  }
+
+  /** Run the handlers of `action`; rejects with the first handler error. Safe to destructure. */
+  readonly dispatch: ActionDispatcher<T> = ((action: string, payload?: unknown, options?: DispatchOptions) =>
+    this.dispatcher.dispatch('ActionRegister.dispatch', action, payload, options, false).then((outcome) => {
+      if (outcome.failed) throw outcome.error
+    })) as ActionDispatcher<T>
+
+  /** Run the handlers of `action` and describe what happened; handler errors are reported, not thrown. Safe to destructure. */
+  readonly dispatchWithResult: ActionDispatcherWithResult<T> = ((action: string, payload?: unknown, options?: DispatchOptions) =>
+    this.dispatcher.dispatch('ActionRegister.dispatchWithResult', action, payload, options, true).then((outcome) => outcome.result!)) as ActionDispatcherWithResult<T>
+
+  register<K extends keyof T & string, R = unknown>(action: K, handler: ActionHandler<T[K], R>, config?: HandlerConfig<T[K]>): UnregisterFunction {
+    const fn = 'ActionRegister.register'
+    if (this.disposed) throw stateError(fn, `register "${this.name}" was disposed`)
+    assertAction(fn, action)
+    assertFunction(fn, 'handler', handler)
+    const info = readHandlerConfig(config, () => `handler_${++this.ids}`)
+    const current = this.table.get(action) ?? []
+    const replaced = current.find((r) => r.id === info.id)
+    if (replaced === undefined && current.length >= this.settings.maxHandlers) {
+      throw stateError(fn, `action "${action}" already has ${current.length} handlers (registry.maxHandlers); unregister one or raise the limit`)
+    }
+    const registration = new Registration(action, handler as ActionHandler<any, any>, info, this.host)
+    const next = replaced === undefined ? current.slice() : current.filter((r) => r !== replaced)
+    const at = next.findIndex((r) => r.priority < info.priority)
+    next.splice(at < 0 ? next.length : at, 0, registration)
+    this.table.set(action, next)
+    if (replaced !== undefined) {
+      replaced.active = false
+      this.cancel((r) => r === replaced, 'Handler replaced')
+    }
+    return () => {
+      this.remove(registration)
+      this.cancel((r) => r === registration, 'Handler unregistered')
+    }
+  }
+
+  private remove(registration: Registration): void {
+    if (!registration.active) return
+    registration.active = false
+    const next = this.table.get(registration.action)!.filter((r) => r !== registration)
+    if (next.length === 0) this.table.delete(registration.action)
+    else this.table.set(registration.action, next)
+  }
+
+  private cancel(which: (registration: Registration) => boolean, reason: string): void {
+    for (const invocation of this.inFlight) if (which(invocation.entry as Registration)) invocation.cancel(reason)
+  }
+
+  getHandlerCount<K extends keyof T & string>(action: K): number {
+    return this.table.get(action)?.length ?? 0
+  }
+
+  hasHandlers<K extends keyof T & string>(action: K): boolean {
+    return this.table.has(action)
+  }
+
+  /** Actions with at least one handler. */
+  getRegisteredActions(): Array<keyof T & string> {
+    return [...this.table.keys()] as Array<keyof T & string>
+  }
+
+  clearAction<K extends keyof T & string>(action: K): void {
+    for (const registration of this.table.get(action) ?? []) registration.active = false
+    this.table.delete(action)
+    this.cancel((r) => r.action === action, `Action "${action}" cleared`)
+    this.guard.clear(action)
+  }
+
+  /** Remove every handler, abort the signals of running handlers and cancel debounce/throttle timers. Modes, policies and stats stay. */
+  clearAll(): void {
+    this.clear('Register cleared')
+  }
+
+  private clear(reason: string): void {
+    for (const list of this.table.values()) for (const registration of list) registration.active = false
+    this.table.clear()
+    this.cancel(() => true, reason)
+    this.guard.clear()
+  }
+
+  /** `clearAll()`, then refuse every later `register` and `dispatch`. */
+  dispose(): void {
+    this.disposed = true
+    this.clear('Register disposed')
+    this.observers.clear()
+  }
+
+  getName(): string {
+    return this.name
+  }
+
+  getRegistryInfo(): ActionRegistryInfo {
+    let totalHandlers = 0
+    for (const list of this.table.values()) totalHandlers += list.length
+    return {
+      name: this.name,
+      totalActions: this.table.size,
+      totalHandlers,
+      registeredActions: [...this.table.keys()],
+      actionExecutionModes: new Map(this.modes),
+      defaultExecutionMode: this.settings.defaultExecutionMode,
+    }
+  }
+
+  /** Handlers and execution statistics of `action`; `null` when it has neither. */
+  getActionStats<K extends keyof T & string>(action: K): ActionStatsSummary | null {
+    const list = this.table.get(action) ?? []
+    const executionStats = this.stats.get(action)
+    if (list.length === 0 && executionStats === undefined) return null
+    const handlersByPriority: ActionStatsSummary['handlersByPriority'] = []
+    for (const { id, priority, info } of list) {
+      let group = handlersByPriority[handlersByPriority.length - 1]
+      if (group === undefined || group.priority !== priority) handlersByPriority.push((group = { priority, handlers: [] }))
+      group.handlers.push({ id, tags: [...(info.tags ?? [])], category: info.category, description: info.description })
+    }
+    const summary: ActionStatsSummary = { action, handlerCount: list.length, totalHandlers: list.length, handlersByPriority }
+    if (executionStats !== undefined) summary.executionStats = executionStats
+    return summary
+  }
+
+  getAllActionStats(): ActionStatsSummary[] {
+    return this.getRegisteredActions().map((action) => this.getActionStats(action)!)
+  }
+
+  getHandlersByTag(tag: string): Map<keyof T & string, HandlerRegistration[]> {
+    return this.collect((r) => r.info.tags?.includes(tag) === true)
+  }
+
+  getHandlersByCategory(category: string): Map<keyof T & string, HandlerRegistration[]> {
+    return this.collect((r) => r.info.category === category)
+  }
+
+  private collect(which: (registration: Registration) => boolean): Map<keyof T & string, HandlerRegistration[]> {
+    const found = new Map<keyof T & string, HandlerRegistration[]>()
+    for (const [action, list] of this.table) {
+      const matching = list.filter(which).map((r) => r.describe())
+      if (matching.length > 0) found.set(action as keyof T & string, matching)
+    }
+    return found
+  }
+
+  setActionExecutionMode<K extends keyof T & string>(action: K, mode: ExecutionMode): void {
+    assertAction('ActionRegister.setActionExecutionMode', action)
+    assertExecutionMode('ActionRegister.setActionExecutionMode', 'mode', mode)
+    this.modes.set(action, mode)
+  }
+
+  getActionExecutionMode<K extends keyof T & string>(action: K): ExecutionMode {
+    return this.modes.get(action) ?? this.settings.defaultExecutionMode
+  }
+
+  removeActionExecutionMode<K extends keyof T & string>(action: K): void {
+    this.modes.delete(action)
+  }
+
+  setActionConcurrency<K extends keyof T & string>(action: K, policy: ConcurrencyPolicy): void {
+    assertAction('ActionRegister.setActionConcurrency', action)
+    assertConcurrency('ActionRegister.setActionConcurrency', 'policy', policy)
+    this.policies.set(action, policy)
+  }
+
+  getActionConcurrency<K extends keyof T & string>(action: K): ConcurrencyPolicy {
+    return this.policies.get(action) ?? this.settings.defaultConcurrency
+  }
+
+  removeActionConcurrency<K extends keyof T & string>(action: K): void {
+    this.policies.delete(action)
+  }
+
+  clearExecutionStats(): void {
+    this.stats.clear()
+  }
+
+  clearActionExecutionStats<K extends keyof T & string>(action: K): void {
+    this.stats.clear(action)
+  }
+
+  /** The status store of `action` (always the same store), for spinners and error messages. */
+  getActionStatus<K extends keyof T & string>(action: K): ReadableStore<ActionStatus> {
+    assertAction('ActionRegister.getActionStatus', action)
+    return this.status.get(action)
+  }
+
+  /** Call `observer` with every dispatch event; returns the function that stops it. */
+  observe(observer: DispatchObserver): Unsubscribe {
+    assertFunction('ActionRegister.observe', 'observer', observer)
+    const entry = (event: Parameters<DispatchObserver>[0]) => observer(event)
+    this.observers.add(entry)
+    return () => {
+      this.observers.delete(entry)
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import type { DispatchOptions, ExecutionResult, HandlerExecution } from './action-types'
+import { describe } from './errors'
+import type { Pipeline } from './pipeline'
+
+/** When a dispatch was called: wall clock for `startTime`, monotonic clock for `duration`. */
+export interface DispatchClock {
+  startTime: number
+  start: number
+}
+
+export const startClock = (): DispatchClock => ({ startTime: Date.now(), start: performance.now() })
+
+/** `ExecutionResult.errors` holds `Error`s; anything else thrown is wrapped, the original kept as `cause`. */
+export function toError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown
+  const message = typeof thrown === 'string' ? thrown : `a handler threw ${describe(thrown)}`
+  return new Error(message, { cause: thrown })
+}
+
+function execution(clock: DispatchClock, executed: number, skipped: number, failed: number): ExecutionResult['execution'] {
+  return {
+    duration: performance.now() - clock.start,
+    handlersExecuted: executed,
+    handlersSkipped: skipped,
+    handlersFailed: failed,
+    startTime: clock.startTime,
+    endTime: Date.now(),
+  }
+}
+
+/** The result of a dispatch that ended before any handler could run. */
+export function earlyResult(clock: DispatchClock, abortReason?: string, error?: { handlerId: string; error: unknown }): ExecutionResult<any> {
+  const aborted = abortReason !== undefined
+  const errors = error === undefined ? [] : [{ handlerId: error.handlerId, error: toError(error.error), timestamp: Date.now() }]
+  return {
+    success: !aborted && errors.length === 0,
+    aborted,
+    ...(aborted ? { abortReason } : {}),
+    terminated: false,
+    results: [],
+    execution: execution(clock, 0, 0, errors.length),
+    handlers: [],
+    errors,
+  }
+}
+
+function pick(results: unknown[], options: NonNullable<DispatchOptions['result']>): unknown {
+  if (results.length === 0) return undefined
+  switch (options.strategy) {
+    case 'first':
+      return results[0]
+    case 'last':
+      return results[results.length - 1]
+    case 'merge':
+      return options.merger !== undefined ? options.merger(results) : results[results.length - 1]
+    case 'custom':
+      return options.merger!(results)
+    default:
+      return results
+  }
+}
+
+/** Freeze what a finished pipeline did into an `ExecutionResult`. */
+export function pipelineResult(clock: DispatchClock, pipeline: Pipeline, handlers: HandlerExecution[], options: DispatchOptions['result']): ExecutionResult<any> {
+  const max = options?.maxResults
+  const results = max === undefined ? pipeline.results.slice() : pipeline.results.slice(0, max)
+  const failed = pipeline.failed > 0
+  const result: ExecutionResult<any> = {
+    success: !failed && !pipeline.aborted,
+    aborted: pipeline.aborted,
+    terminated: pipeline.terminated,
+    results,
+    execution: execution(clock, pipeline.executed, pipeline.skipped, pipeline.failed),
+    handlers,
+    errors: pipeline.errors.map((e) => ({ handlerId: e.handlerId, error: toError(e.error), timestamp: e.timestamp })),
+  }
+  if (pipeline.aborted) result.abortReason = pipeline.abortReason
+  if (options?.collect === true) {
+    result.result = pipeline.terminated && pipeline.returnValue !== undefined ? pipeline.returnValue : pick(results, options)
+  }
+  return result
+}

@@ -1,0 +1,213 @@
+import type { ActionStatsBook } from './action-stats'
+import type { ActionStatusBook, DispatchEnding } from './action-status'
+import type { ConcurrencyPolicy, DispatchEvent, DispatchObserver, DispatchOptions, ExecutionMode, ExecutionResult } from './action-types'
+import { assertAction, assertDispatchOptions } from './dispatch-options'
+import { earlyResult, pipelineResult, startClock, type DispatchClock } from './dispatch-result'
+import { stateError } from './errors'
+import type { Guard } from './guard'
+import { applyFilter } from './handler-filter'
+import type { Registration } from './handler-registration'
+import { Pipeline, type HandlerHook } from './pipeline'
+
+const SIGNAL_ABORT = 'Action dispatch aborted by signal'
+const DEBOUNCED = 'Debounced execution'
+const THROTTLED = 'Throttled execution'
+const SUPERSEDED = 'Superseded by a newer dispatch'
+
+/** What the dispatcher needs from its register. */
+export interface DispatchHost {
+  name: string
+  strict: boolean
+  guard: Guard
+  stats: ActionStatsBook
+  status: ActionStatusBook
+  observers: Set<DispatchObserver>
+  isDisposed(): boolean
+  handlers(action: string): readonly Registration[] | undefined
+  executionMode(action: string): ExecutionMode
+  concurrency(action: string): ConcurrencyPolicy
+}
+
+export interface DispatchOutcome extends DispatchEnding {
+  /** Built only when the caller asked for it. */
+  result: ExecutionResult<any> | null
+}
+
+/** Dispatches of one action: the running pipelines, and the end of the queue. */
+interface Lane {
+  active: Map<Pipeline, Promise<void> | null>
+  queued: Promise<void> | null
+}
+
+type EarlyEnd = 'completed' | 'aborted' | 'failed' | 'dropped'
+
+function firstSet(handlers: readonly Registration[], key: 'debounce' | 'throttle'): number | undefined {
+  for (const r of handlers) if (r.info[key] !== undefined) return r.info[key]
+  return undefined
+}
+
+/** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
+export class Dispatcher {
+  private readonly lanes = new Map<string, Lane>()
+  private count = 0
+
+  constructor(private readonly host: DispatchHost) {}
+
+  async dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean): Promise<DispatchOutcome> {
+    const clock = startClock()
+    const host = this.host
+    if (host.isDisposed()) throw stateError(fn, `register "${host.name}" was disposed`)
+    assertAction(fn, action)
+    assertDispatchOptions(fn, options)
+    const id = ++this.count
+    if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
+    if (options?.signal?.aborted) return this.early(id, action, clock, 'aborted', SIGNAL_ABORT)
+    const registered = host.handlers(action)
+    if (registered === undefined) return this.noHandlers(fn, id, action, clock)
+    const candidates = applyFilter(registered, options?.filter)
+    const throttle = options?.throttle ?? firstSet(candidates, 'throttle')
+    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.early(id, action, clock, 'dropped', THROTTLED)
+    const debounce = options?.debounce ?? firstSet(candidates, 'debounce')
+    if (debounce !== undefined) {
+      const verdict = await host.guard.debounce(action, debounce)
+      if (verdict === 'superseded') return this.early(id, action, clock, 'dropped', DEBOUNCED)
+      if (verdict === 'cancelled') return this.early(id, action, clock, 'dropped', host.isDisposed() ? 'Register disposed' : 'Register cleared')
+    }
+    const policy = options?.concurrency ?? host.concurrency(action)
+    const lane = this.lane(action)
+    if (policy === 'takeFirst' && lane.active.size !== 0) {
+      return this.early(id, action, clock, 'dropped', `Dropped: "${action}" is already running`)
+    }
+    if (policy === 'takeLatest') for (const pipeline of lane.active.keys()) pipeline.abort(SUPERSEDED)
+    host.status.begin(action)
+    let ending: DispatchEnding = { failed: true, error: undefined, aborted: false, abortReason: undefined }
+    try {
+      const outcome = await this.run(fn, id, action, payload, options, withResult, clock, lane, policy, debounce === undefined ? candidates : undefined)
+      ending = outcome
+      return outcome
+    } catch (error) {
+      ending = { failed: true, error, aborted: false, abortReason: undefined }
+      throw error
+    } finally {
+      host.status.end(action, ending)
+      if (lane.active.size === 0 && lane.queued === null) this.lanes.delete(action)
+    }
+  }
+
+  private async run(
+    fn: string,
+    id: number,
+    action: string,
+    payload: unknown,
+    options: DispatchOptions | undefined,
+    withResult: boolean,
+    clock: DispatchClock,
+    lane: Lane,
+    policy: ConcurrencyPolicy,
+    snapshot: readonly Registration[] | undefined,
+  ): Promise<DispatchOutcome> {
+    const host = this.host
+    let release: (() => void) | null = null
+    if (policy === 'queue') {
+      const before = [...lane.active.values(), lane.queued]
+      const mine = new Promise<void>((resolve) => (release = resolve))
+      lane.queued = mine
+      await Promise.all(before)
+      if (lane.queued === mine) lane.queued = null
+      snapshot = undefined
+    }
+    try {
+      if (host.isDisposed()) return this.early(id, action, clock, 'aborted', 'Register disposed')
+      const signal = options?.signal
+      if (signal?.aborted) return this.early(id, action, clock, 'aborted', SIGNAL_ABORT)
+      if (snapshot === undefined) {
+        // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
+        const registered = host.handlers(action)
+        if (registered === undefined) return this.noHandlers(fn, id, action, clock)
+        snapshot = applyFilter(registered, options?.filter)
+      }
+      const mode = options?.executionMode ?? host.executionMode(action)
+      const pipeline = new Pipeline(snapshot, mode, payload, host.observers.size !== 0 ? this.hook(id, action) : null)
+      lane.active.set(pipeline, null)
+      const onAbort = () => pipeline.abort(SIGNAL_ABORT)
+      signal?.addEventListener('abort', onAbort)
+      try {
+        const running = pipeline.run()
+        lane.active.set(pipeline, running)
+        await running
+      } finally {
+        signal?.removeEventListener('abort', onAbort)
+        lane.active.delete(pipeline)
+      }
+      return this.finish(id, action, clock, pipeline, withResult ? options : null)
+    } finally {
+      if (release !== null) (release as () => void)()
+    }
+  }
+
+  private finish(id: number, action: string, clock: DispatchClock, pipeline: Pipeline, options: DispatchOptions | undefined | null): DispatchOutcome {
+    const failed = pipeline.failed > 0
+    const handlers = pipeline.executions.map((h) => ({ ...h }))
+    const duration = performance.now() - clock.start
+    this.host.stats.record(action, duration, failed, pipeline.aborted)
+    if (this.host.observers.size !== 0) {
+      if (pipeline.aborted) this.emit({ type: 'abort', dispatchId: id, action, reason: pipeline.abortReason })
+      const outcome = failed ? 'failed' : pipeline.aborted ? 'aborted' : 'completed'
+      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: handlers.map((h) => ({ ...h })) })
+    }
+    return {
+      failed,
+      error: failed ? pipeline.errors[0].error : undefined,
+      aborted: pipeline.aborted,
+      abortReason: pipeline.abortReason,
+      result: options === null ? null : pipelineResult(clock, pipeline, handlers, options?.result),
+    }
+  }
+
+  private noHandlers(fn: string, id: number, action: string, clock: DispatchClock): DispatchOutcome {
+    if (!this.host.strict) return this.early(id, action, clock, 'completed')
+    const error = stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`)
+    return this.early(id, action, clock, 'failed', undefined, error)
+  }
+
+  private early(id: number, action: string, clock: DispatchClock, end: EarlyEnd, abortReason?: string, error?: Error): DispatchOutcome {
+    if (this.host.observers.size !== 0) {
+      if (end === 'aborted') this.emit({ type: 'abort', dispatchId: id, action, reason: abortReason })
+      if (error !== undefined) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
+      this.emit({ type: 'end', dispatchId: id, action, outcome: end, duration: performance.now() - clock.start, handlers: [] })
+    }
+    return {
+      failed: error !== undefined,
+      error,
+      aborted: abortReason !== undefined,
+      abortReason,
+      result: earlyResult(clock, abortReason, error === undefined ? undefined : { handlerId: 'pipeline', error }),
+    }
+  }
+
+  private lane(action: string): Lane {
+    let lane = this.lanes.get(action)
+    if (lane === undefined) this.lanes.set(action, (lane = { active: new Map(), queued: null }))
+    return lane
+  }
+
+  private hook(id: number, action: string): HandlerHook {
+    return (execution, error) => {
+      const { id: handlerId, priority, outcome, duration } = execution
+      const event: DispatchEvent = { type: 'handler', dispatchId: id, action, handlerId, priority, outcome, duration }
+      if (outcome === 'failed') event.error = error
+      this.emit(event)
+      if (outcome === 'failed') this.emit({ type: 'error', dispatchId: id, action, handlerId, error })
+    }
+  }
+
+  private emit(event: DispatchEvent): void {
+    for (const observer of this.host.observers) {
+      try {
+        observer(event)
+      } catch {
+        // An observer is a bystander: its failure must not change the dispatch it watches.
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import type { ActionHandler, HandlerConfig, HandlerRegistration } from './action-types'
+import { argumentError, assertDelay, assertFunction, describe } from './errors'
+import type { Invocation } from './invocation'
+import type { PipelineEntry } from './pipeline'
+
+const FN = 'ActionRegister.register'
+const KEYS = new Set(['priority', 'id', 'once', 'blocking', 'condition', 'validation', 'debounce', 'throttle', 'tags', 'category', 'description'])
+
+/** The validated, frozen config of one handler, with its final id and priority. */
+export type HandlerInfo = Readonly<HandlerConfig<any>> & { readonly id: string; readonly priority: number }
+
+/** What a registration reports to its register. */
+export interface RegistrationHost {
+  claimed(registration: Registration, invocation: Invocation): void
+  released(invocation: Invocation): void
+}
+
+function assertOptionalString(what: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'string') throw argumentError(FN, `${what} must be a string, got ${describe(value)}`)
+}
+
+function assertOptionalBoolean(what: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') throw argumentError(FN, `${what} must be a boolean, got ${describe(value)}`)
+}
+
+/** Validate `register`'s config and freeze it; unknown keys are refused, since they would do nothing. */
+export function readHandlerConfig(config: unknown, generateId: () => string): HandlerInfo {
+  if (config === undefined) return Object.freeze({ id: generateId(), priority: 0, tags: Object.freeze([] as string[]) as string[] })
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw argumentError(FN, `config must be an object, got ${describe(config)}`)
+  }
+  const c = config as HandlerConfig<any> & Record<string, unknown>
+  for (const key of Object.keys(c)) {
+    if (!KEYS.has(key)) throw argumentError(FN, `unknown config key "${key}"; supported keys are ${[...KEYS].join(', ')}`)
+  }
+  if (c.priority !== undefined && (typeof c.priority !== 'number' || Number.isNaN(c.priority))) {
+    throw argumentError(FN, `priority must be a number, got ${describe(c.priority)}`)
+  }
+  if (c.id !== undefined && (typeof c.id !== 'string' || c.id === '')) {
+    throw argumentError(FN, `id must be a non-empty string, got ${describe(c.id)}`)
+  }
+  assertOptionalBoolean('once', c.once)
+  assertOptionalBoolean('blocking', c.blocking)
+  if (c.condition !== undefined) assertFunction(FN, 'condition', c.condition)
+  if (c.validation !== undefined) assertFunction(FN, 'validation', c.validation)
+  assertDelay(FN, 'debounce', c.debounce)
+  assertDelay(FN, 'throttle', c.throttle)
+  if (c.tags !== undefined && (!Array.isArray(c.tags) || c.tags.some((t) => typeof t !== 'string'))) {
+    throw argumentError(FN, `tags must be an array of strings, got ${describe(c.tags)}`)
+  }
+  assertOptionalString('category', c.category)
+  assertOptionalString('description', c.description)
+  return Object.freeze({ ...c, id: c.id ?? generateId(), priority: c.priority ?? 0, tags: Object.freeze([...(c.tags ?? [])]) as string[] })
+}
+
+/** One handler registered on one action; its pipeline entry checks it is still registered before it runs. */
+export class Registration implements PipelineEntry {
+  active = true
+  readonly id: string
+  readonly priority: number
+  readonly blocking: boolean
+  readonly condition: ((payload: any) => boolean) | undefined
+  readonly validation: ((payload: any) => boolean) | undefined
+
+  constructor(
+    readonly action: string,
+    readonly handler: ActionHandler<any, any>,
+    readonly info: HandlerInfo,
+    private readonly host: RegistrationHost,
+  ) {
+    this.id = info.id
+    this.priority = info.priority
+    this.blocking = info.blocking !== false
+    this.condition = info.condition
+    this.validation = info.validation
+  }
+
+  claim(invocation: Invocation): boolean {
+    if (!this.active) return false
+    this.host.claimed(this, invocation)
+    return true
+  }
+
+  release(invocation: Invocation): void {
+    this.host.released(invocation)
+  }
+
+  /** A copy for introspection. */
+  describe(): HandlerRegistration {
+    return { action: this.action, id: this.id, priority: this.priority, handler: this.handler, config: { ...this.info, tags: [...(this.info.tags ?? [])] } }
+  }
+}

@@ -1,0 +1,260 @@
+import type { ActionHandler, ExecutionMode, HandlerExecution, HandlerOutcome } from './action-types'
+import { argumentError, assertFunction, describe } from './errors'
+import { createController, Invocation } from './invocation'
+
+/** One handler of a pipeline snapshot; the owner decides whether it may still run. */
+export interface PipelineEntry {
+  readonly id: string
+  readonly priority: number
+  readonly handler: ActionHandler<any, any>
+  readonly blocking: boolean
+  readonly condition: ((payload: any) => boolean) | undefined
+  readonly validation: ((payload: any) => boolean) | undefined
+  /** Called right before the handler starts; `false` means it may not run (unregistered, or a `once` handler already taken). */
+  claim(invocation: Invocation): boolean
+  /** Called once the invocation has settled. */
+  release(invocation: Invocation): void
+}
+
+export interface PipelineError {
+  handlerId: string
+  error: unknown
+  timestamp: number
+}
+
+export type HandlerHook = (execution: HandlerExecution, error: unknown) => void
+
+const LOST_RACE = 'Lost the race'
+
+const now = (): number => performance.now()
+
+/** Insert `value` after every entry whose key is ≤ `key`; keys keep parallel results in priority order. */
+function insertKeyed<V>(values: V[], keys: number[], key: number, value: V): void {
+  let at = keys.length
+  while (at > 0 && keys[at - 1] > key) at--
+  values.splice(at, 0, value)
+  keys.splice(at, 0, key)
+}
+
+/**
+ * Runs one snapshot of handlers in one execution mode. Knows nothing about registration:
+ * the owner supplies entries, and reads the outcome from the public fields when `run()` settles.
+ */
+export class Pipeline {
+  payload: unknown
+  aborted = false
+  abortReason: string | undefined
+  terminated = false
+  returnValue: unknown
+  closed = false
+  executed = 0
+  skipped = 0
+  failed = 0
+  readonly executions: HandlerExecution[]
+  readonly errors: PipelineError[] = []
+  readonly results: unknown[] = []
+  private readonly errorKeys: number[] = []
+  private readonly resultKeys: number[] = []
+  private readonly live = new Set<Invocation>()
+  private readonly visited: boolean[]
+  private jumpFrom = -1
+  private jumpTo = 0
+  private raceDone: (() => void) | null = null
+
+  constructor(
+    readonly entries: readonly PipelineEntry[],
+    readonly mode: ExecutionMode,
+    payload: unknown,
+    private readonly onHandler: HandlerHook | null = null,
+  ) {
+    this.payload = payload
+    this.executions = entries.map((e) => ({ id: e.id, priority: e.priority, outcome: 'skipped', duration: 0 }))
+    this.visited = entries.map(() => false)
+  }
+
+  async run(): Promise<void> {
+    try {
+      if (this.mode === 'sequential') await this.sequential()
+      else if (this.mode === 'parallel') await this.parallel()
+      else await this.race()
+    } finally {
+      this.close()
+    }
+  }
+
+  /** Stop starting handlers and abort the signals of the running ones. Last reason wins. */
+  abort(reason: string | undefined): void {
+    if (this.closed) return
+    this.aborted = true
+    this.abortReason = reason
+    for (const invocation of this.live) invocation.cancel(reason)
+  }
+
+  private stopped(): boolean {
+    return this.aborted || this.terminated || this.failed > 0
+  }
+
+  private async sequential(): Promise<void> {
+    const n = this.entries.length
+    let pending: Promise<void>[] | null = null
+    let i = 0
+    while (i < n && !this.stopped()) {
+      const started = this.start(i)
+      if (started !== null) {
+        if (this.entries[i].blocking) await started
+        else (pending ??= []).push(started)
+      }
+      i = this.next(i)
+    }
+    if (pending !== null) await Promise.all(pending)
+  }
+
+  private next(i: number): number {
+    if (this.jumpFrom < 0) return i + 1
+    let j = Math.max(i, this.jumpFrom) + 1
+    this.jumpFrom = -1
+    while (j < this.entries.length && this.entries[j].priority > this.jumpTo) j++
+    return j
+  }
+
+  private async parallel(): Promise<void> {
+    const started: Promise<void>[] = []
+    for (let i = 0; i < this.entries.length && !this.aborted && !this.terminated; i++) {
+      const invocation = this.start(i)
+      if (invocation !== null) started.push(invocation)
+    }
+    // Invocations never reject: outcomes are recorded on the pipeline.
+    await Promise.all(started)
+  }
+
+  private race(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.raceDone = resolve
+      for (let i = 0; i < this.entries.length && !this.stopped(); i++) this.start(i)
+      if (this.live.size === 0 || this.failed > 0) this.close()
+    })
+  }
+
+  /** Check and invoke handler `index`; `null` when it did not start. */
+  private start(index: number): Promise<void> | null {
+    const entry = this.entries[index]
+    this.visited[index] = true
+    const payload = this.payload
+    try {
+      if ((entry.condition !== undefined && !entry.condition(payload)) || (entry.validation !== undefined && !entry.validation(payload))) {
+        this.skip(index, 'skipped')
+        return null
+      }
+    } catch (error) {
+      this.fail(index, error, 0)
+      return null
+    }
+    const invocation = new Invocation(index, entry, now())
+    if (!entry.claim(invocation)) {
+      this.skip(index, 'skipped')
+      return null
+    }
+    this.live.add(invocation)
+    this.executed++
+    return this.invoke(invocation, payload)
+  }
+
+  private async invoke(invocation: Invocation, payload: unknown): Promise<void> {
+    let value: unknown
+    try {
+      value = await invocation.entry.handler(payload, createController(this, invocation))
+    } catch (error) {
+      this.finish(invocation, error, true)
+      return
+    }
+    this.finish(invocation, value, false)
+  }
+
+  private finish(invocation: Invocation, value: unknown, threw: boolean): void {
+    this.live.delete(invocation)
+    invocation.entry.release(invocation)
+    if (invocation.settled) return
+    invocation.settled = true
+    const { index } = invocation
+    const duration = now() - invocation.start
+    // A handler whose signal was aborted usually rejects because of it; that is the abort, not a failure.
+    if (threw && invocation.cancelled) this.settle(index, 'aborted', duration, undefined)
+    else if (threw) this.fail(index, value, duration)
+    else {
+      if (value !== undefined && !invocation.returned) this.addResult(invocation, value)
+      this.settle(index, 'completed', duration, undefined)
+    }
+    if (this.raceDone !== null) this.close()
+  }
+
+  private fail(index: number, error: unknown, duration: number): void {
+    this.failed++
+    const record = { handlerId: this.entries[index].id, error, timestamp: Date.now() }
+    insertKeyed(this.errors, this.errorKeys, this.mode === 'parallel' ? index : 0, record)
+    this.settle(index, 'failed', duration, error)
+  }
+
+  private skip(index: number, outcome: HandlerOutcome): void {
+    this.skipped++
+    this.settle(index, outcome, 0, undefined)
+  }
+
+  private settle(index: number, outcome: HandlerOutcome, duration: number, error: unknown): void {
+    const execution = this.executions[index]
+    execution.outcome = outcome
+    execution.duration = duration
+    this.onHandler?.(execution, error)
+  }
+
+  /** Freeze the outcome: race losers are cancelled, handlers never reached are reported, controllers go inert. */
+  private close(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const invocation of this.live) {
+      invocation.settled = true
+      this.settle(invocation.index, 'aborted', now() - invocation.start, undefined)
+      invocation.cancel(LOST_RACE)
+    }
+    for (let i = 0; i < this.entries.length; i++) {
+      if (!this.visited[i]) this.skip(i, this.aborted ? 'aborted' : 'skipped')
+    }
+    const done = this.raceDone
+    this.raceDone = null
+    done?.()
+  }
+
+  jump(invocation: Invocation, priority: number): void {
+    if (typeof priority !== 'number' || Number.isNaN(priority)) {
+      throw argumentError('PipelineController.jumpToPriority', `priority must be a number, got ${describe(priority)}`)
+    }
+    if (this.closed || this.mode !== 'sequential') return
+    this.jumpFrom = Math.max(this.jumpFrom, invocation.index)
+    this.jumpTo = priority
+  }
+
+  finishEarly(invocation: Invocation, value: unknown): void {
+    if (this.closed) return
+    this.terminated = true
+    this.returnValue = value
+    invocation.returned = true
+  }
+
+  addResult(invocation: Invocation, value: unknown): void {
+    if (this.closed) return
+    insertKeyed(this.results, this.resultKeys, this.mode === 'parallel' ? invocation.index : 0, value)
+  }
+
+  mergeResult(invocation: Invocation, merger: (earlier: unknown[], last: unknown) => unknown): void {
+    assertFunction('PipelineController.mergeResult', 'merger', merger)
+    if (this.closed) return
+    const n = this.results.length
+    if (n === 0) this.addResult(invocation, merger([], undefined))
+    else this.results[n - 1] = merger(this.results.slice(0, n - 1), this.results[n - 1])
+  }
+
+  modifyPayload(modifier: (payload: unknown) => unknown): void {
+    assertFunction('PipelineController.modifyPayload', 'modifier', modifier)
+    if (this.closed) return
+    this.payload = modifier(this.payload)
+  }
+}
