@@ -8,7 +8,9 @@ const allowed = {
   'type:adapter': { workspace: ['type:core'], frameworks: ['vue', 'svelte'] },
   'type:domain': { workspace: ['type:core'], frameworks: [] },
   'type:server': { workspace: [], frameworks: [] },
-  'type:app': { workspace: ['type:core', 'type:adapter', 'type:domain', 'type:server'], frameworks: ['vue', 'svelte'] },
+  'type:theme': { workspace: [], frameworks: [] },
+  'type:app': { workspace: ['type:core', 'type:adapter', 'type:domain', 'type:server', 'type:theme', 'type:app'], frameworks: ['vue', 'svelte'] },
+  'type:e2e': { workspace: ['type:server'], frameworks: [] },
 }
 
 const projects = new Map()
