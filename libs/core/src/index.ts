@@ -4,6 +4,7 @@ export { compensate, CompensationError, type CompensationStep } from './compensa
 export { createComputedStore, type ComputedOptions, type ComputedStore, type StoreValues } from './computed'
 export { deepEqual, shallowEqual, type EqualityFn } from './equality'
 export { createStore, isStore, type Listener, type ReadableStore, type Store, type StoreOptions, type Unsubscribe } from './store'
+export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
 export { transaction } from './transaction'
 export { ActionRegister } from './action-register'
 export type {

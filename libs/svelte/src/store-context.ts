@@ -1,8 +1,7 @@
 import { getContext, setContext, type Component } from 'svelte'
-import type { Store } from '@context-action/core'
 import { missingProvider } from './errors'
 import { providerOf, type ProviderProps } from './provider'
-import { assertStoreDefinitions, createStoreManager, type StoreDefinitions, type StoreManager } from './store-manager'
+import { createStoreManager, validateStoreDefinitions, type Store, type StoreDefinitions, type StoreManager } from '@context-action/core'
 
 /** What `createStoreContext` returns. */
 export interface StoreContext<V extends Record<string, unknown>> {
@@ -21,7 +20,7 @@ export interface StoreContext<V extends Record<string, unknown>> {
  * @example const App = createStoreContext('App', { user: { initialValue: { name: '' } } })
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
-  assertStoreDefinitions('createStoreContext', definitions)
+  validateStoreDefinitions('createStoreContext', definitions)
   const key = Symbol(name)
   const provide = () => setContext(key, createStoreManager(name, definitions))
   const manager = (fn: string) => {

@@ -1,0 +1,61 @@
+import { batch } from './batch'
+import { type EqualityFn } from './equality'
+import { argumentError, describe } from './errors'
+import { createStore, type Store } from './store'
+
+/** How one store of a store context starts: always the `{ initialValue }` form, so data is never mistaken for config. */
+export interface StoreDefinition<T> {
+  initialValue: T
+  equals?: EqualityFn<T>
+}
+
+/** `{ key: { initialValue } }` for a map of store value types. */
+export type StoreDefinitions<V extends Record<string, unknown>> = { [K in keyof V]: StoreDefinition<V[K]> }
+
+/** The stores of one provider: created from the definitions, reset in place (never swapped for new instances). */
+export interface StoreManager<V extends Record<string, unknown>> {
+  readonly name: string
+  readonly keys: ReadonlyArray<keyof V & string>
+  getStore<K extends keyof V & string>(key: K): Store<V[K]>
+  /** Write the initial value back into the same store instance. */
+  reset(key: keyof V & string): void
+  /** Reset every store in one batch, so listeners never see a half-reset state. */
+  resetAll(): void
+}
+
+/** Throws a clear error, naming `fn`, unless `definitions` is `{ key: { initialValue, equals? } }`. */
+export function validateStoreDefinitions(fn: string, definitions: unknown): void {
+  if (definitions === null || typeof definitions !== 'object' || Array.isArray(definitions)) {
+    throw argumentError(fn, `definitions must be an object like { user: { initialValue: … } }, got ${describe(definitions)}`)
+  }
+  for (const [key, definition] of Object.entries(definitions)) {
+    if (definition === null || typeof definition !== 'object' || !('initialValue' in definition)) {
+      throw argumentError(fn, `definition "${key}" must be an object with an initialValue, e.g. { ${key}: { initialValue: … } }, got ${describe(definition)}`)
+    }
+    const { equals } = definition as StoreDefinition<unknown>
+    if (equals !== undefined && typeof equals !== 'function') {
+      throw argumentError(fn, `definition "${key}".equals must be a function, got ${describe(equals)}`)
+    }
+  }
+}
+
+/**
+ * One store per definition, named `<name>.<key>`, for a provider to own; framework-free, so every binding shares it.
+ * @example const manager = createStoreManager('App', { count: { initialValue: 0 } }); manager.getStore('count').setValue(1)
+ */
+export function createStoreManager<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreManager<V> {
+  validateStoreDefinitions('createStoreManager', definitions)
+  const keys = Object.keys(definitions) as Array<keyof V & string>
+  const stores = new Map<string, Store<unknown>>()
+  for (const key of keys) {
+    const { initialValue, equals } = definitions[key]
+    stores.set(key, createStore<unknown>(`${name}.${key}`, initialValue, { equals: equals as EqualityFn<unknown> | undefined }))
+  }
+  const getStore = <K extends keyof V & string>(key: K): Store<V[K]> => {
+    const store = stores.get(key)
+    if (store === undefined) throw argumentError(`${name}.getStore`, `unknown store "${String(key)}"; known stores: ${keys.join(', ') || '(none)'}`)
+    return store as Store<V[K]>
+  }
+  const reset = (key: keyof V & string): void => getStore(key).setValue(definitions[key].initialValue)
+  return { name, keys, getStore, reset, resetAll: () => batch(() => keys.forEach(reset)) }
+}

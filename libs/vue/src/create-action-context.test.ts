@@ -1,0 +1,88 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, effectScope, h, nextTick } from 'vue'
+import { AppActions } from './__tests__/actions'
+import Isolation from './__tests__/Isolation.vue'
+import type { Found } from './__tests__/Probe.vue'
+
+describe('createActionContext', () => {
+  it('isolates Providers: a dispatch reaches only its own subtree, and each register is disposed on unmount', async () => {
+    const left: Found = {}
+    const right: Found = {}
+    const log: string[] = []
+    const wrapper = mount(Isolation, { props: { left, right, log } })
+    await left.register!.dispatch('save', { id: 1 })
+    await right.register!.dispatch('save', { id: 2 })
+    const counts = [left.register!.getHandlerCount('save'), right.register!.getHandlerCount('save')]
+    wrapper.unmount()
+    await nextTick()
+    expect({ log, counts, after: [left.register!.getHandlerCount('save'), right.register!.getHandlerCount('save')] }).toEqual({
+      log: ['left:1', 'left2:1', 'right:2'],
+      counts: [2, 1],
+      after: [0, 0],
+    })
+  })
+
+  it('gives the same dispatch function on every call within a Provider', () => {
+    const seen: unknown[] = []
+    const Child = defineComponent({
+      setup() {
+        seen.push(AppActions.useActionDispatch(), AppActions.useActionDispatch(), AppActions.useActionRegister())
+        return () => null
+      },
+    })
+    const wrapper = mount(() => h(AppActions.Provider, null, { default: () => h(Child) }))
+    expect([seen[0] === seen[1], typeof seen[0]]).toEqual([true, 'function'])
+    wrapper.unmount()
+  })
+
+  it('follows the action status while a dispatch runs', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const pending: boolean[] = []
+    let dispatch!: ReturnType<typeof AppActions.useActionDispatch>
+    const Child = defineComponent({
+      setup() {
+        AppActions.useActionHandler('save', () => gate)
+        dispatch = AppActions.useActionDispatch()
+        const status = AppActions.useActionStatus('save')
+        return () => (pending.push(status.value.pending), null)
+      },
+    })
+    const wrapper = mount(() => h(AppActions.Provider, null, { default: () => h(Child) }))
+    const running = dispatch('save', { id: 1 })
+    await nextTick()
+    release()
+    await running
+    await nextTick()
+    expect(pending).toEqual([false, true, false])
+    wrapper.unmount()
+  })
+
+  it('throws a clear error naming the context outside a Provider and outside setup', () => {
+    const errors: string[] = []
+    const capture = (fn: () => unknown) => {
+      try {
+        fn()
+      } catch (e) {
+        errors.push((e as Error).message)
+      }
+    }
+    const Orphan = defineComponent({
+      setup() {
+        capture(() => AppActions.useActionDispatch())
+        capture(() => AppActions.useActionHandler('save', () => {}))
+        capture(() => AppActions.useActionStatus('save'))
+        return () => null
+      },
+    })
+    mount(Orphan).unmount()
+    capture(() => effectScope().run(() => AppActions.useActionRegister()))
+    expect(errors).toEqual([
+      'AppActions.useActionDispatch: no <AppActions.Provider> above this component; wrap the tree in <AppActions.Provider>',
+      'AppActions.useActionHandler: no <AppActions.Provider> above this component; wrap the tree in <AppActions.Provider>',
+      'AppActions.useActionStatus: no <AppActions.Provider> above this component; wrap the tree in <AppActions.Provider>',
+      'AppActions.useActionRegister: call it inside setup() of a component rendered under <AppActions.Provider>',
+    ])
+  })
+})

@@ -1,0 +1,17 @@
+import type { ActionDispatcher, ActionDispatcherWithResult, ActionPayloadMap, ActionRegisterLike } from '@context-action/core'
+
+/**
+ * The register's typed `dispatch`; the same function on every call, so it is safe to pass down and to compare.
+ * @example const dispatch = useActionDispatch(register); dispatch('save', { id: 1 })
+ */
+export function useActionDispatch<T extends ActionPayloadMap>(register: ActionRegisterLike<T>): ActionDispatcher<T> {
+  return register.dispatch
+}
+
+/**
+ * The register's `dispatchWithResult`, resolving to the full execution result.
+ * @example const result = await useActionDispatchWithResult(register)('save', { id: 1 })
+ */
+export function useActionDispatchWithResult<T extends ActionPayloadMap>(register: ActionRegisterLike<T>): ActionDispatcherWithResult<T> {
+  return register.dispatchWithResult
+}

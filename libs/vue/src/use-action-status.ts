@@ -1,0 +1,14 @@
+import type { ActionPayloadMap, ActionRegisterLike, ActionStatus } from '@context-action/core'
+import { toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
+import { useStoreValue } from './use-store-value'
+
+/**
+ * The action's status (`pending`, `running`, `lastError`, `lastAbortReason`) as a read-only ref.
+ * @example const status = useActionStatus(register, 'save') // <Spinner v-if="status.pending" />
+ */
+export function useActionStatus<T extends ActionPayloadMap, K extends keyof T & string>(
+  register: ActionRegisterLike<T>,
+  action: MaybeRefOrGetter<K>,
+): Readonly<ShallowRef<ActionStatus>> {
+  return useStoreValue(typeof action === 'string' ? register.getActionStatus(action) : () => register.getActionStatus(toValue(action)))
+}

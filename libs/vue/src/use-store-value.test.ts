@@ -1,0 +1,82 @@
+import { createStore, shallowEqual } from '@context-action/core'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { effectScope, nextTick, shallowRef, watch } from 'vue'
+import { createItems, relabel } from './__tests__/fixtures'
+import RowList from './__tests__/RowList.vue'
+import { useStoreValue } from './use-store-value'
+
+describe('useStoreValue', () => {
+  it('follows the store for the lifetime of the scope', () => {
+    const count = createStore(1)
+    const seen: number[] = []
+    const scope = effectScope()
+    scope.run(() => {
+      const value = useStoreValue(count)
+      watch(value, (v) => seen.push(v), { flush: 'sync' })
+    })
+    count.setValue(2)
+    count.setValue(3)
+    expect(count.getListenerCount()).toBe(1)
+    scope.stop()
+    count.setValue(4)
+    expect([seen, count.getListenerCount()]).toEqual([[2, 3], 0])
+  })
+
+  it('with a selector changes only when the selection changes under equals', () => {
+    const user = createStore({ name: 'Ada', tags: ['a'], visits: 0 })
+    const names: string[] = []
+    const tags: string[][] = []
+    const scope = effectScope()
+    scope.run(() => {
+      watch(useStoreValue(user, (u) => u.name), (v) => names.push(v), { flush: 'sync' })
+      watch(useStoreValue(user, (u) => [...u.tags], shallowEqual), (v) => tags.push(v), { flush: 'sync' })
+    })
+    user.update((u) => ({ ...u, visits: 1 }))
+    user.update((u) => ({ ...u, name: 'Grace' }))
+    user.update((u) => ({ ...u, tags: ['a', 'b'] }))
+    user.update((u) => ({ ...u, visits: 2 }))
+    scope.stop()
+    expect({ names, tags }).toEqual({ names: ['Grace'], tags: [['a', 'b']] })
+  })
+
+  it('re-subscribes when a ref or getter points at another store', () => {
+    const a = createStore('a')
+    const b = createStore('b')
+    const current = shallowRef(a)
+    const seen: string[] = []
+    const scope = effectScope()
+    scope.run(() => watch(useStoreValue(() => current.value), (v) => seen.push(v), { flush: 'sync' }))
+    current.value = b
+    a.setValue('a2')
+    b.setValue('b2')
+    expect([a.getListenerCount(), b.getListenerCount()]).toEqual([0, 1])
+    scope.stop()
+    expect([seen, a.getListenerCount(), b.getListenerCount()]).toEqual([['b', 'b2'], 0, 0])
+  })
+
+  it('outside any scope keeps following the store', () => {
+    const count = createStore(1)
+    const value = useStoreValue(count)
+    count.setValue(2)
+    expect([value.value, count.getListenerCount()]).toEqual([2, 1])
+  })
+
+  it('re-renders exactly one of 1,000 rows when one item changes', async () => {
+    const items = createItems(1000)
+    const updates: number[] = []
+    const wrapper = mount(RowList, { props: { items, updates } })
+    expect(wrapper.findAll('li')).toHaveLength(1000)
+    expect(items.getListenerCount()).toBe(1000)
+
+    items.update((list) => relabel(list, 500, 'changed'))
+    await nextTick()
+    items.update((list) => relabel(list, 7, 'again'))
+    await nextTick()
+    expect(updates).toEqual([500, 7])
+    expect([wrapper.findAll('li')[500].text(), wrapper.findAll('li')[7].text()]).toEqual(['changed', 'again'])
+
+    wrapper.unmount()
+    expect(items.getListenerCount()).toBe(0)
+  })
+})

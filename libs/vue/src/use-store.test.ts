@@ -1,0 +1,32 @@
+import { createStore } from '@context-action/core'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { effectScope } from 'vue'
+import NameInput from './__tests__/NameInput.vue'
+import { useStore } from './use-store'
+
+describe('useStore', () => {
+  it('works with v-model: input writes go through setValue, store writes reach the view', async () => {
+    const name = createStore('Ada')
+    const seen: string[] = []
+    name.listen((v) => seen.push(v))
+    const wrapper = mount(NameInput, { props: { name } })
+    await wrapper.find('input').setValue('Grace')
+    name.setValue('Linus')
+    await wrapper.vm.$nextTick()
+    expect([seen, wrapper.find('p').text(), wrapper.find('input').element.value]).toEqual([['Grace', 'Linus'], 'Linus', 'Linus'])
+    wrapper.unmount()
+    expect(name.getListenerCount()).toBe(1)
+  })
+
+  it('reads and writes the store outside components, releasing it with the scope', () => {
+    const count = createStore(1)
+    const scope = effectScope()
+    const ref = scope.run(() => useStore(count))!
+    ref.value = 5
+    count.setValue(6)
+    const read = ref.value
+    scope.stop()
+    expect([count.getValue(), read, count.getListenerCount()]).toEqual([5 + 1, 6, 0])
+  })
+})

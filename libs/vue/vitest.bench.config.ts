@@ -1,0 +1,13 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    environment: 'happy-dom',
+    // Production builds of Vue, Pinia and nanostores: what users ship.
+    env: { NODE_ENV: 'production' },
+    include: [],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+})
