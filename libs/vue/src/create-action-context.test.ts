@@ -1,7 +1,8 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, effectScope, h, nextTick } from 'vue'
-import { AppActions } from './__tests__/actions'
+import { ActionRegister } from '@context-action/core'
+import { AppActions, type TestActions } from './__tests__/actions'
 import Isolation from './__tests__/Isolation.vue'
 import type { Found } from './__tests__/Probe.vue'
 
@@ -21,6 +22,23 @@ describe('createActionContext', () => {
       counts: [2, 1],
       after: [0, 0],
     })
+  })
+
+  it('provides an existing register given as a prop, and leaves it alive on unmount', async () => {
+    const shared = new ActionRegister<TestActions>({ name: 'shared' })
+    const log: string[] = []
+    const Child = defineComponent({
+      setup() {
+        AppActions.useActionHandler('save', (payload) => void log.push(`child:${payload.id}`))
+        return () => null
+      },
+    })
+    const wrapper = mount(() => h(AppActions.Provider, { register: shared }, { default: () => h(Child) }))
+    await shared.dispatch('save', { id: 7 })
+    wrapper.unmount()
+    shared.register('save', (payload) => void log.push(`after:${payload.id}`))
+    await shared.dispatch('save', { id: 8 })
+    expect(log).toEqual(['child:7', 'after:8'])
   })
 
   it('gives the same dispatch function on every call within a Provider', () => {

@@ -10,14 +10,17 @@ import {
 } from '@context-action/core'
 import { hasInjectionContext, inject, onUnmounted, provide, type InjectionKey, type MaybeRef, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import { noProviderError, noSetupError } from './errors'
-import { defineProvider, type ProviderComponent } from './provider'
+import { defineRegisterProvider } from './provider'
 import { useActionDispatch, useActionDispatchWithResult } from './use-action-dispatch'
 import { useActionHandler } from './use-action-handler'
 import { useActionStatus } from './use-action-status'
 
 export interface ActionContext<T extends ActionPayloadMap> {
-  /** Renders its default slot; each instance owns one register, disposed on unmount. */
-  Provider: ProviderComponent
+  /**
+   * Renders its default slot under one register: a new one per instance, disposed on unmount, or the `register` prop
+   * (an existing register, e.g. a domain's, which stays alive).
+   */
+  Provider: ReturnType<typeof defineRegisterProvider<T>>
   useActionRegister(): ActionRegister<T>
   useActionDispatch(): ActionDispatcher<T>
   useActionDispatchWithResult(): ActionDispatcherWithResult<T>
@@ -35,11 +38,11 @@ export interface ActionContext<T extends ActionPayloadMap> {
  */
 export function createActionContext<T extends ActionPayloadMap>(name: string, config?: ActionRegisterConfig): ActionContext<T> {
   const key: InjectionKey<ActionRegister<T>> = Symbol(`${name}.actions`)
-  const Provider = defineProvider(`${name}ActionProvider`, () => {
-    const register = new ActionRegister<T>({ ...config, name: config?.name ?? name })
+  const Provider = defineRegisterProvider<T>(`${name}ActionProvider`, (existing) => {
+    const register = existing ?? new ActionRegister<T>({ ...config, name: config?.name ?? name })
     provide(key, register)
     // onUnmounted runs after the children unmounted and unregistered their handlers.
-    onUnmounted(() => register.dispose())
+    if (existing === undefined) onUnmounted(() => register.dispose())
   })
   const use = (fn: string): ActionRegister<T> => {
     if (!hasInjectionContext()) throw noSetupError(`${name}.${fn}`, name)

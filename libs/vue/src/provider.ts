@@ -1,4 +1,5 @@
-import { defineComponent, type SlotsType, type VNode } from 'vue'
+import type { ActionPayloadMap, ActionRegister } from '@context-action/core'
+import { defineComponent, type PropType, type SlotsType, type VNode } from 'vue'
 
 /** A component that runs `setup` once per instance and renders its default slot. */
 export function defineProvider(name: string, setup: () => void) {
@@ -14,3 +15,16 @@ export function defineProvider(name: string, setup: () => void) {
 
 /** The type of the `Provider` members of `createActionContext` and `createStoreContext`. */
 export type ProviderComponent = ReturnType<typeof defineProvider>
+
+/** Like `defineProvider`, with an optional `register` prop: an existing register to provide instead of a new one. */
+export function defineRegisterProvider<T extends ActionPayloadMap>(name: string, setup: (register: ActionRegister<T> | undefined) => void) {
+  return defineComponent({
+    name,
+    props: { register: { type: Object as PropType<ActionRegister<T>>, default: undefined } },
+    slots: Object as SlotsType<{ default?: () => VNode[] }>,
+    setup(props, { slots }) {
+      setup(props.register)
+      return () => slots.default?.()
+    },
+  })
+}
