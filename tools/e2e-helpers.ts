@@ -1,0 +1,111 @@
+// Browser-test helpers: an app's built preview server started in-process on a free loopback port, Debian's chromium
+// driven by playwright-core (never a downloaded browser), the demo API's reset/settings, and screenshots.
+import { existsSync, mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { preview, type PreviewServer } from 'vite'
+
+export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const screenshotDir = join(workspaceRoot, 'apps/demo-e2e/test-output/screenshots')
+export const viewport = { width: 1200, height: 800 } as const
+
+export interface RunningApp {
+  name: string
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string
+  server: PreviewServer
+  close(): Promise<void>
+}
+
+/** Serve `apps/<name>/dist` with Vite's preview server (and the app's `demoApiPlugin()`) on 127.0.0.1, port chosen by the OS. */
+export async function startPreview(name: string): Promise<RunningApp> {
+  const root = join(workspaceRoot, 'apps', name)
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    throw new Error(`e2e: ${name} is not built (${join(root, 'dist', 'index.html')} is missing); run "npx nx run ${name}:build" or "npx nx run demo-e2e:e2e"`)
+  }
+  // configLoader 'runner': the configs import workspace packages that export TypeScript source.
+  const server = await preview({ root, configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } })
+  const address = server.httpServer.address() as AddressInfo | string | null
+  if (address === null || typeof address === 'string') {
+    await server.close()
+    throw new Error(`e2e: the preview server for ${name} has no TCP address`)
+  }
+  return { name, url: `http://127.0.0.1:${address.port}`, server, close: () => server.close() }
+}
+
+/** Debian's chromium (or `$CHROMIUM_PATH`), headless. A missing browser is an error, never a skip. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `e2e: no Chromium at ${executablePath}. Browser tests do not skip: run "sh tools/ensure-chromium.sh" ` +
+        `(apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+    )
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+export interface OpenedPage {
+  context: BrowserContext
+  page: Page
+  /** Uncaught page errors and console errors seen so far. */
+  errors: string[]
+}
+
+/** A fresh context (no shared state) with the screenshot viewport, collecting page errors. */
+export async function openPage(browser: Browser): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
+  })
+  return { context, page, errors }
+}
+
+/** Put the app's demo API back to its seed data and initial switches (`POST /api/reset`). */
+export async function resetApi(app: RunningApp): Promise<void> {
+  const response = await fetch(`${app.url}/api/reset`, { method: 'POST' })
+  if (!response.ok) throw new Error(`e2e: POST ${app.url}/api/reset answered ${response.status}`)
+}
+
+export interface ApiSettings {
+  latencyMs: number
+  failureRate: number
+  failPayments: boolean
+}
+
+/** The switches as the server holds them (`GET /api/settings`), to check that the UI's switches reached the API. */
+export async function apiSettings(app: RunningApp): Promise<ApiSettings> {
+  const response = await fetch(`${app.url}/api/settings`)
+  if (!response.ok) throw new Error(`e2e: GET ${app.url}/api/settings answered ${response.status}`)
+  return (await response.json()) as ApiSettings
+}
+
+/** A JSON GET against the app's demo API. */
+export async function apiGet<T>(app: RunningApp, path: string): Promise<T> {
+  const response = await fetch(`${app.url}${path}`)
+  if (!response.ok) throw new Error(`e2e: GET ${app.url}${path} answered ${response.status}`)
+  return (await response.json()) as T
+}
+
+/** Save the viewport to `apps/demo-e2e/test-output/screenshots/<app>-<screen>.png`; returns the path. */
+export async function screenshot(page: Page, app: string, screen: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true })
+  const path = join(screenshotDir, `${app}-${screen}.png`)
+  // No focus ring from the last typed-in field in the picture.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.screenshot({ path, fullPage: false, animations: 'disabled', caret: 'hide' })
+  return path
+}
+
+/** Text with whitespace runs collapsed, as a reader sees it. */
+export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()
