@@ -9,6 +9,7 @@ const allowed = {
   'type:domain': { workspace: ['type:core'], frameworks: [] },
   'type:server': { workspace: [], frameworks: [] },
   'type:theme': { workspace: [], frameworks: [] },
+  'type:bench': { workspace: ['type:core', 'type:adapter'], frameworks: ['vue', 'svelte'] },
   'type:app': { workspace: ['type:core', 'type:adapter', 'type:domain', 'type:server', 'type:theme', 'type:app'], frameworks: ['vue', 'svelte'] },
   'type:e2e': { workspace: ['type:server'], frameworks: [] },
 }

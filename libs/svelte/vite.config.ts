@@ -1,13 +1,11 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { svelteTesting } from '@testing-library/svelte/vite'
 import { defineConfig } from 'vitest/config'
+import { workspaceSource } from '../../tools/workspace-source'
 
 export default defineConfig({
+  ...workspaceSource,
   plugins: [svelte()],
-  build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
-    rolldownOptions: { external: [/^svelte($|\/)/, /^@context-action\/core/] },
-  },
   test: {
     projects: [
       {

@@ -1,12 +1,10 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { workspaceSource } from '../../tools/workspace-source'
 
 export default defineConfig({
+  ...workspaceSource,
   plugins: [vue()],
-  build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
-    rolldownOptions: { external: ['vue', /^@context-action\/core/] },
-  },
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],

@@ -1,7 +1,9 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { workspaceSource } from '../../tools/workspace-source'
 
 export default defineConfig({
+  ...workspaceSource,
   plugins: [vue()],
   test: {
     environment: 'happy-dom',

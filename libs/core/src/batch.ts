@@ -67,6 +67,15 @@ function flush(): void {
  */
 export function batch<R>(fn: () => R): R {
   assertFunction('batch', 'the argument', fn)
+  return run(fn, true)
+}
+
+/** Like `batch`, but writes stay when `fn` throws (a transaction undoes its own writes, and only those). */
+export function defer<R>(fn: () => R): R {
+  return run(fn, false)
+}
+
+function run<R>(fn: () => R, atomic: boolean): R {
   depth++
   journals.push(new Map())
   let ok = false
@@ -76,7 +85,7 @@ export function batch<R>(fn: () => R): R {
     return result
   } finally {
     const mine = journals.pop()!
-    if (!ok) {
+    if (!ok && atomic) {
       for (const [node, value] of mine) node.restore(value)
     } else if (depth > 1) {
       const parent = journals[depth - 2]

@@ -72,6 +72,7 @@ export interface Cache<K extends string, V> {
 }
 
 interface Request<V> {
+  readonly key: string
   readonly controller: AbortController
   readonly promise: Promise<V>
   readonly reject: (reason: unknown) => void
@@ -128,6 +129,8 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     name: `${name}.current`,
   })
   const inflight = new Map<K, Request<V>>()
+  // Requests that `set` took the key away from: their callers still wait, and invalidate/dispose must reach them.
+  const detached = new Set<Request<V>>()
   let disposed = false
 
   const check = (method: string, key: unknown): void => {
@@ -145,14 +148,25 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     entries.update((all) => ({ ...all, [key]: entry }))
   }
 
+  const cancel = (request: Request<V>, reason: Error): void => {
+    request.controller.abort(reason)
+    request.reject(reason)
+  }
+
   const abort = (key: K, reason: Error): void => {
+    for (const request of detached) {
+      if (request.key !== key) continue
+      detached.delete(request)
+      cancel(request, reason)
+    }
     const request = inflight.get(key)
     if (request === undefined) return
     inflight.delete(key)
-    request.controller.abort(reason)
-    request.reject(reason)
+    cancel(request, reason)
     setStatus(key, IDLE)
   }
+
+  const pendingKeys = (): K[] => [...new Set([...inflight.keys(), ...[...detached].map((request) => request.key as K)])]
 
   const start = (key: K): Request<V> => {
     const controller = new AbortController()
@@ -164,13 +178,14 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     })
     // Callers may ignore the promise (e.g. a view's `select`); failures are in `statuses` anyway.
     promise.catch(noop)
-    const request: Request<V> = { controller, promise, reject }
+    const request: Request<V> = { key, controller, promise, reject }
     inflight.set(key, request)
     setStatus(key, { state: 'loading' })
     // The executor runs `fetch` synchronously and turns a synchronous throw into a rejection.
     new Promise<V>((res) => res(load(key, { signal: controller.signal }))).then(
       (value) => {
         if (controller.signal.aborted) return
+        detached.delete(request)
         // Superseded by `set` (or a newer request): the caller still gets the value, the cache does not.
         if (inflight.get(key) === request) {
           inflight.delete(key)
@@ -183,6 +198,7 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
       },
       (error: unknown) => {
         if (controller.signal.aborted) return
+        detached.delete(request)
         if (inflight.get(key) === request) {
           inflight.delete(key)
           setStatus(key, { state: 'error', error })
@@ -238,7 +254,11 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     set(key, value) {
       check('set', key)
       batch(() => {
-        inflight.delete(key)
+        const running = inflight.get(key)
+        if (running !== undefined) {
+          inflight.delete(key)
+          detached.add(running)
+        }
         write(key, value)
         setStatus(key, IDLE)
       })
@@ -253,14 +273,14 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     invalidateAll() {
       check('invalidateAll', '')
       batch(() => {
-        for (const key of [...inflight.keys()]) abort(key, abortError(`${name}.invalidateAll`, key))
+        for (const key of pendingKeys()) abort(key, abortError(`${name}.invalidateAll`, key))
         entries.setValue({} as CacheEntries<K, V>)
       })
     },
     dispose() {
       if (disposed) return
       batch(() => {
-        for (const key of [...inflight.keys()]) abort(key, abortError(`${name}.dispose`, key))
+        for (const key of pendingKeys()) abort(key, abortError(`${name}.dispose`, key))
       })
       disposed = true
     },

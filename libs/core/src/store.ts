@@ -88,6 +88,8 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   /** The single write path: transaction log, batch journal, value, version, propagation. */
   write(next: T, owner: unknown, updater?: (v: T) => T): void {
+    // Journal first: undoing a batch must also drop the log entry this write is about to add.
+    if (isBatching()) journal(this)
     if (tracking.active !== 0 || owner !== null) tracking.record!(this, next, updater, owner)
     if (this.equals(this.value, next)) return
     this.commit(next)
@@ -101,7 +103,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   }
 
   snapshot(): unknown {
-    return tracking.active === 0 ? this.value : tracking.snapshot!(this)
+    return tracking.snapshot === null ? this.value : tracking.snapshot(this)
   }
 
   restore(snapshot: unknown): void {

@@ -38,6 +38,24 @@ describe('transaction', () => {
     expect([cart.getValue(), stock.getValue()]).toEqual([['book'], { book: 3 }])
   })
 
+  it('tells listeners nothing about a sync body that throws', () => {
+    const a = createStore(1)
+    const b = createStore(1)
+    const events: number[] = []
+    a.listen((v) => events.push(v))
+    b.listen((v) => events.push(v))
+    expect(() =>
+      transaction([a, b], (a, b) => {
+        a.setValue(2)
+        b.setValue(2)
+        fail('sync')
+      }),
+    ).toThrow('sync')
+    expect(events).toEqual([])
+    transaction([a, b], (a, b) => (a.setValue(3), b.setValue(3)))
+    expect(events).toEqual([3, 3])
+  })
+
   it('works synchronously with a sync body', () => {
     const a = createStore(1)
     expect(transaction([a], (a) => (a.setValue(2), 'ok'))).toBe('ok')
@@ -48,6 +66,27 @@ describe('transaction', () => {
       }),
     ).toThrow('sync')
     expect(a.getValue()).toBe(2)
+  })
+
+  it('undoes only the listed stores, for sync and async bodies alike', async () => {
+    const listed = createStore('listed')
+    const other = createStore('other')
+    expect(() =>
+      transaction([listed], (listed) => {
+        listed.setValue('changed')
+        other.setValue('sync write')
+        fail()
+      }),
+    ).toThrow()
+    expect([listed.getValue(), other.getValue()]).toEqual(['listed', 'sync write'])
+    await expect(
+      transaction([listed], async (listed) => {
+        listed.setValue('changed')
+        other.setValue('async write')
+        fail()
+      }),
+    ).rejects.toThrow()
+    expect([listed.getValue(), other.getValue()]).toEqual(['listed', 'async write'])
   })
 
   it('attributes direct writes made before the first await to the transaction', async () => {

@@ -1,4 +1,4 @@
-import { batch } from './batch'
+import { batch, defer } from './batch'
 import { argumentError, assertFunction, describe, stateError } from './errors'
 import { nodeOf, tracking, writable, type Store, type StoreNode } from './store'
 
@@ -41,7 +41,11 @@ tracking.restore = (node, snapshot) => {
   if (!(snapshot instanceof LogMark)) return snapshot
   // A batch that threw is undone: its logged writes never happened either.
   const log = logs.get(node)
-  if (log !== undefined) log.entries.length = Math.min(log.entries.length, snapshot.length)
+  if (log !== undefined) {
+    log.entries.length = Math.min(log.entries.length, snapshot.length)
+    // A log opened inside the undone batch started from a value that no longer exists.
+    if (log.entries.length === 0) log.base = snapshot.value
+  }
   return snapshot.value
 }
 tracking.record = (node, value, updater, owner) => {
@@ -138,14 +142,17 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
 
   const outer = current
   current = tx
-  let result: R
-  try {
-    result = batch(() => body(...views))
-  } catch (error) {
-    current = outer
-    return rollback(tx, error)
-  }
-  current = outer
+  // The sync part's writes and, if it throws, their rollback share one deferral: listeners hear only the net change.
+  const result = defer(() => {
+    try {
+      return body(...views)
+    } catch (error) {
+      current = outer
+      return rollback(tx, error)
+    } finally {
+      current = outer
+    }
+  })
   if (result instanceof Promise || (typeof (result as PromiseLike<unknown>)?.then === 'function')) {
     return Promise.resolve(result).then(
       (value) => {

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config'
+import { workspaceSource } from '../../tools/workspace-source'
+
+export default defineConfig({
+  ...workspaceSource,
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+})

@@ -1,0 +1,116 @@
+// Bundle-size budgets: esbuild bundle + minify (ESM), then gzip. Prints a table, writes libs/bench/size.json.
+// `target` is the budget we hold ourselves to (issue 7); while a bundle is still over it, `ceiling` (its size when the
+// target was missed, plus 2%) is what CI enforces, so it can only shrink. Exits 1 above the ceiling, or above the
+// target once a bundle has no ceiling. `--readme` rewrites the README's size table; `measureSizes()` and
+// `readmeTable()` are exported for the test that keeps the README figures in sync.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build, transform } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
+
+/** What is measured; `target` and `ceiling` in bytes of min+gzip (1 kB = 1000 bytes). */
+export const budgets = [
+  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 12500 },
+  {
+    name: '@context-action/core stores only (createStore, createComputedStore, batch)',
+    contents: `export { createStore } from './store'\nexport { createComputedStore } from './computed'\nexport { batch } from './batch'\n`,
+    resolveDir: 'libs/core/src',
+    target: 1000,
+    ceiling: 2500,
+  },
+  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500 },
+  { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
+]
+
+/** Compiles `.svelte` components and `.svelte.ts`/`.svelte.js` rune modules the way the Svelte plugin does for clients. */
+const sveltePlugin = {
+  name: 'svelte',
+  setup(b) {
+    b.onLoad({ filter: /\.svelte$/ }, async (args) => {
+      const { compile } = await import('svelte/compiler')
+      const { js } = compile(readFileSync(args.path, 'utf8'), { filename: args.path, generate: 'client', css: 'injected' })
+      return { contents: js.code, loader: 'js' }
+    })
+    b.onLoad({ filter: /\.svelte\.(ts|js)$/ }, async (args) => {
+      const { compileModule } = await import('svelte/compiler')
+      const source = readFileSync(args.path, 'utf8')
+      const js = args.path.endsWith('.ts') ? (await transform(source, { loader: 'ts', format: 'esm' })).code : source
+      return { contents: compileModule(js, { filename: args.path, generate: 'client' }).js.code, loader: 'js' }
+    })
+  },
+}
+
+async function sizeOf(budget) {
+  const entry = budget.entry
+    ? { entryPoints: [`${root}/${budget.entry}`] }
+    : { stdin: { contents: budget.contents, resolveDir: `${root}/${budget.resolveDir}`, loader: 'ts' } }
+  const result = await build({
+    ...entry,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    external: FRAMEWORKS,
+    conditions: ['svelte', 'browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [sveltePlugin],
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0].contents
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length }
+}
+
+/** `[{ name, min, gzip, target, ceiling }]`, bytes. */
+export async function measureSizes() {
+  const rows = []
+  for (const budget of budgets) rows.push({ name: budget.name, target: budget.target, ceiling: budget.ceiling ?? budget.target, ...(await sizeOf(budget)) })
+  return rows
+}
+
+/** What CI enforces for a row: the target, or the ratchet ceiling while the target is missed. */
+export const enforced = (row) => Math.max(row.target, row.ceiling)
+
+/** `1234` → `1.23 kB`, the form the README quotes. */
+export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`
+
+/** The table the README quotes under "## Size and speed"; a test compares it with the README. */
+export function readmeTable(rows) {
+  const lines = ['| bundle | min | min+gzip | target | status |', '| --- | --- | --- | --- | --- |']
+  for (const r of rows) {
+    const status = r.gzip <= r.target ? 'met' : `**missed** (CI ceiling ${kB(enforced(r))} stops growth)`
+    lines.push(`| ${r.name} | ${kB(r.min)} | ${kB(r.gzip)} | ≤ ${kB(r.target)} | ${status} |`)
+  }
+  return lines.join('\n')
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = await measureSizes()
+  const over = rows.filter((r) => r.gzip > enforced(r))
+  const width = Math.max(...rows.map((r) => r.name.length))
+  console.log(`${'bundle'.padEnd(width)}  ${'min'.padStart(9)}  ${'min+gzip'.padStart(9)}  ${'target'.padStart(9)}  ${'ceiling'.padStart(9)}`)
+  for (const r of rows) {
+    const mark = r.gzip > enforced(r) ? '  OVER THE CEILING' : r.gzip > r.target ? '  target missed' : ''
+    console.log(`${r.name.padEnd(width)}  ${kB(r.min).padStart(9)}  ${kB(r.gzip).padStart(9)}  ${kB(r.target).padStart(9)}  ${kB(enforced(r)).padStart(9)}${mark}`)
+  }
+  writeFileSync(`${root}/libs/bench/size.json`, JSON.stringify(rows, null, 2) + '\n')
+  if (process.argv.includes('--readme')) {
+    // Replace the table under "## Size and speed" in README.md with the figures just measured.
+    const path = `${root}/README.md`
+    const readme = readFileSync(path, 'utf8')
+    const [before, after] = readme.split(/^## Size and speed$/m)
+    if (after === undefined) throw new Error('size --readme: README.md has no "## Size and speed" section')
+    const updated = after.replace(/(^\|.*\|\n)+/m, readmeTable(rows) + '\n')
+    writeFileSync(path, `${before}## Size and speed${updated}`)
+    console.log('size: README.md table updated')
+  }
+  if (over.length > 0) {
+    console.error(`size: ${over.length} bundle(s) over budget: ${over.map((r) => `${r.name} ${kB(r.gzip)} > ${kB(enforced(r))}`).join('; ')}`)
+    process.exit(1)
+  }
+}
