@@ -3,6 +3,7 @@ export { createCache, type Cache, type CacheEntries, type CacheEntry, type Cache
 export { compensate, CompensationError, type CompensationStep } from './compensate'
 export { createComputedStore, type ComputedOptions, type ComputedStore, type StoreValues } from './computed'
 export { deepEqual, shallowEqual, type EqualityFn } from './equality'
+export { describe as describeValue } from './errors'
 export { createStore, isStore, type Listener, type ReadableStore, type Store, type StoreOptions, type Unsubscribe } from './store'
 export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
 export { transaction } from './transaction'

@@ -1,7 +1,7 @@
-import { ActionRegister, type ActionDispatcher, type ActionDispatcherWithResult, type ActionHandler } from '@context-action/core'
+import { ActionRegister, describeValue, type ActionDispatcher, type ActionDispatcherWithResult, type ActionHandler } from '@context-action/core'
 import type { ActionPayloadMap, ActionRegisterConfig, ActionStatus, HandlerConfig, ReadableStore, UnregisterFunction } from '@context-action/core'
 import { getContext, onDestroy, setContext, type Component } from 'svelte'
-import { missingProvider } from './errors'
+import { inComponent, missingProvider } from './errors'
 import { providerOf, type ProviderProps } from './provider'
 
 /** What `createActionContext` returns; the same names as the Vue binding. */
@@ -29,14 +29,16 @@ export interface ActionContext<A extends ActionPayloadMap> {
  * @example const App = createActionContext<{ save: { name: string } }>('App')
  */
 export function createActionContext<A extends ActionPayloadMap>(name: string, config?: Omit<ActionRegisterConfig, 'name'>): ActionContext<A> {
+  if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
   const key = Symbol(name)
-  const provide = (existing?: ActionRegister<A>) => {
-    const register = existing ?? new ActionRegister<A>({ ...config, name })
-    if (existing === undefined) onDestroy(() => register.dispose())
-    return setContext(key, register)
-  }
+  const provide = (existing?: ActionRegister<A>) =>
+    inComponent(`${name}.provide`, () => {
+      const register = existing ?? new ActionRegister<A>({ ...config, name })
+      if (existing === undefined) onDestroy(() => register.dispose())
+      return setContext(key, register)
+    })
   const use = (fn: string) => {
-    const register = getContext<ActionRegister<A> | undefined>(key)
+    const register = inComponent(`${name}.${fn}`, () => getContext<ActionRegister<A> | undefined>(key))
     if (register === undefined) throw missingProvider(fn, name)
     return register
   }
@@ -48,7 +50,7 @@ export function createActionContext<A extends ActionPayloadMap>(name: string, co
     useActionDispatchWithResult: () => use('useActionDispatchWithResult').dispatchWithResult,
     useActionHandler(action, handler, config) {
       const unregister = use('useActionHandler').register(action, handler, config)
-      onDestroy(unregister)
+      inComponent(`${name}.useActionHandler`, () => onDestroy(unregister))
       return unregister
     },
     useActionRegister: () => use('useActionRegister'),

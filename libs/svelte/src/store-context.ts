@@ -1,5 +1,5 @@
 import { getContext, setContext, type Component } from 'svelte'
-import { missingProvider } from './errors'
+import { inComponent, missingProvider } from './errors'
 import { providerOf, type ProviderProps } from './provider'
 import { createStoreManager, validateStoreDefinitions, type Store, type StoreDefinitions, type StoreManager } from '@context-action/core'
 
@@ -22,9 +22,9 @@ export interface StoreContext<V extends Record<string, unknown>> {
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
   const key = Symbol(name)
-  const provide = () => setContext(key, createStoreManager(name, definitions))
+  const provide = () => inComponent(`${name}.provide`, () => setContext(key, createStoreManager(name, definitions)))
   const manager = (fn: string) => {
-    const found = getContext<StoreManager<V> | undefined>(key)
+    const found = inComponent(`${name}.${fn}`, () => getContext<StoreManager<V> | undefined>(key))
     if (found === undefined) throw missingProvider(fn, name)
     return found
   }

@@ -1,6 +1,7 @@
 import type { EqualityFn, ReadableStore } from '@context-action/core'
 import { createSubscriber } from 'svelte/reactivity'
-import { select } from './select'
+import { assertStore } from './errors'
+import { slice } from './select'
 
 /** A runes-friendly view of a store: read `current` in a template, `$derived` or `$effect`. */
 export interface StoreValue<T> {
@@ -15,7 +16,8 @@ export interface StoreValue<T> {
 export function useStoreValue<T>(store: ReadableStore<T>): StoreValue<T>
 export function useStoreValue<T, S>(store: ReadableStore<T>, selector: (value: T) => S, equals?: EqualityFn<S>): StoreValue<S>
 export function useStoreValue<T, S>(store: ReadableStore<T>, selector?: (value: T) => S, equals: EqualityFn<S> = Object.is): StoreValue<T | S> {
-  const source: ReadableStore<T | S> = selector ? select(store, selector, equals) : store
+  assertStore('useStoreValue', store)
+  const source: ReadableStore<T | S> = selector === undefined ? store : slice('useStoreValue', store, selector, equals)
   const track = createSubscriber((update) => source.listen(update))
   return {
     get current() {

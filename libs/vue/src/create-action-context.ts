@@ -1,5 +1,6 @@
 import {
   ActionRegister,
+  describeValue,
   type ActionDispatcher,
   type ActionDispatcherWithResult,
   type ActionHandler,
@@ -37,6 +38,7 @@ export interface ActionContext<T extends ActionPayloadMap> {
  * @example const App = createActionContext<AppActions>('App'); App.useActionHandler('save', save)
  */
 export function createActionContext<T extends ActionPayloadMap>(name: string, config?: ActionRegisterConfig): ActionContext<T> {
+  if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
   const key: InjectionKey<ActionRegister<T>> = Symbol(`${name}.actions`)
   const Provider = defineRegisterProvider<T>(`${name}ActionProvider`, (existing) => {
     const register = existing ?? new ActionRegister<T>({ ...config, name: config?.name ?? name })

@@ -1,8 +1,10 @@
 import type { ActionPayloadMap, ActionRegister } from '@context-action/core'
+import { assertFunction } from './errors'
 import { defineComponent, type PropType, type SlotsType, type VNode } from 'vue'
 
 /** A component that runs `setup` once per instance and renders its default slot. */
 export function defineProvider(name: string, setup: () => void) {
+  assertFunction('defineProvider', 'setup', setup)
   return defineComponent({
     name,
     slots: Object as SlotsType<{ default?: () => VNode[] }>,

@@ -1,5 +1,6 @@
 import { shallowEqual, type ActionHandler, type ActionPayloadMap, type ActionRegisterLike, type HandlerConfig } from '@context-action/core'
 import { getCurrentScope, isReactive, isRef, onScopeDispose, toValue, unref, watch, type MaybeRef, type MaybeRefOrGetter } from 'vue'
+import { assertRegister } from './errors'
 import { isServerRendering } from './server'
 
 /**
@@ -15,6 +16,7 @@ export function useActionHandler<T extends ActionPayloadMap, K extends keyof T &
   handler: MaybeRef<ActionHandler<T[K], R>>,
   config?: MaybeRefOrGetter<HandlerConfig<T[K]> | undefined>,
 ): () => void {
+  assertRegister('useActionHandler', register)
   if (typeof unref(handler) !== 'function') {
     throw new TypeError(`useActionHandler: the handler for "${action}" must be a function or a ref to one, got ${typeof unref(handler)}`)
   }

@@ -1,5 +1,6 @@
 import type { ActionPayloadMap, ActionRegisterLike, ActionStatus } from '@context-action/core'
 import { toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
+import { assertRegister } from './errors'
 import { useStoreValue } from './use-store-value'
 
 /**
@@ -10,5 +11,6 @@ export function useActionStatus<T extends ActionPayloadMap, K extends keyof T & 
   register: ActionRegisterLike<T>,
   action: MaybeRefOrGetter<K>,
 ): Readonly<ShallowRef<ActionStatus>> {
+  assertRegister('useActionStatus', register)
   return useStoreValue(typeof action === 'string' ? register.getActionStatus(action) : () => register.getActionStatus(toValue(action)))
 }

@@ -1,5 +1,6 @@
-import { createComputedStore, type ComputedOptions, type ComputedStore, type ReadableStore, type StoreValues } from '@context-action/core'
+import { createComputedStore, describeValue, type ComputedOptions, type ComputedStore, type ReadableStore, type StoreValues } from '@context-action/core'
 import type { ShallowRef } from 'vue'
+import { assertFunction } from './errors'
 import { useStoreValue } from './use-store-value'
 
 export interface UseComputedStoreReturn<R> {
@@ -18,6 +19,8 @@ export function useComputedStore<const S extends readonly ReadableStore<any>[], 
   compute: (...values: StoreValues<S>) => R,
   options?: ComputedOptions<R>,
 ): UseComputedStoreReturn<R> {
+  if (!Array.isArray(stores)) throw new TypeError(`useComputedStore: expected an array of stores, got ${describeValue(stores)}`)
+  assertFunction('useComputedStore', 'compute', compute)
   const store = createComputedStore(stores, compute, options)
   return { store, value: useStoreValue(store) }
 }

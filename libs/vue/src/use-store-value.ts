@@ -1,6 +1,7 @@
 import type { EqualityFn, ReadableStore } from '@context-action/core'
 import { shallowRef, toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import { isServerRendering } from './server'
+import { assertFunction, assertStore } from './errors'
 import { watchStore } from './watch-store'
 
 /**
@@ -20,12 +21,28 @@ export function useStoreValue<T, S>(
   selector?: (value: T) => S,
   equals: EqualityFn<S> = Object.is,
 ): Readonly<ShallowRef<T | S>> {
+  return followStore('useStoreValue', store, selector, equals)
+}
+
+/** `useStoreValue` for composables built on it, so errors name the composable the user called. */
+export function followStore<T, S>(
+  fn: string,
+  store: MaybeRefOrGetter<ReadableStore<T>>,
+  selector?: (value: T) => S,
+  equals: EqualityFn<S> = Object.is,
+): Readonly<ShallowRef<T | S>> {
+  if (selector !== undefined) assertFunction(fn, 'the selector', selector)
+  assertFunction(fn, 'equals', equals)
   const select = selector ?? ((value: T) => value as unknown as S)
-  if (isServerRendering()) return shallowRef(select(toValue(store).getValue()))
+  if (isServerRendering()) {
+    const resolved = toValue(store)
+    assertStore(fn, resolved)
+    return shallowRef(select(resolved.getValue()))
+  }
   const state = shallowRef<S>(undefined as S)
   let current: S
   let first = true
-  watchStore(store, (value) => {
+  watchStore(fn, store, (value) => {
     const next = select(value)
     // Compare with a local copy: reading `state.value` here could be tracked by a rendering component.
     if (first || !equals(current, next)) {

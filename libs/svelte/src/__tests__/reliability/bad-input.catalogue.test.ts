@@ -45,21 +45,21 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { fn: 'select', input: 'store = undefined', call: () => select(undefined as never, (v) => v), message: 'select: ', poor: true },
-  { fn: 'select', input: 'store = 5', call: () => select(5 as never, (v) => v), message: 'select: ', poor: true },
-  { fn: 'select', input: 'selector = 5', call: (f) => select(f.store, 5 as never), message: 'select: ', poor: true },
-  { fn: 'select', input: "equals = 'x'", call: (f) => select(f.store, (s) => s.n, 'x' as never), message: 'select: ', poor: true },
+  { fn: 'select', input: 'store = undefined', call: () => select(undefined as never, (v) => v), message: 'select: ' },
+  { fn: 'select', input: 'store = 5', call: () => select(5 as never, (v) => v), message: 'select: ' },
+  { fn: 'select', input: 'selector = 5', call: (f) => select(f.store, 5 as never), message: 'select: ' },
+  { fn: 'select', input: "equals = 'x'", call: (f) => select(f.store, (s) => s.n, 'x' as never), message: 'select: ' },
   { fn: 'select(...).set', input: 'writing to a selected slice', call: (f) => ((select(f.store, (s) => s.n) as unknown as { set: (v: unknown) => void }).set)(2), message: 'sentinel.select.setValue: computed stores are read-only; write to their input stores instead' },
-  { fn: 'useStoreValue', input: 'store = undefined', call: () => useStoreValue(undefined as never).current, message: 'useStoreValue: ', poor: true },
-  { fn: 'useStoreValue', input: 'selector = 5', call: (f) => useStoreValue(f.store, 5 as never).current, message: 'useStoreValue: ', poor: true },
-  { fn: 'createActionContext', input: 'name = undefined', call: () => createActionContext(undefined as never), message: 'createActionContext: ', poor: true },
+  { fn: 'useStoreValue', input: 'store = undefined', call: () => useStoreValue(undefined as never).current, message: 'useStoreValue: ' },
+  { fn: 'useStoreValue', input: 'selector = 5', call: (f) => useStoreValue(f.store, 5 as never).current, message: 'useStoreValue: ' },
+  { fn: 'createActionContext', input: 'name = undefined', call: () => createActionContext(undefined as never), message: 'createActionContext: ' },
   { fn: 'createStoreContext', input: 'definitions = 5', call: () => createStoreContext('Bad', 5 as never), message: 'createStoreContext: definitions must be an object like { user: { initialValue: … } }, got 5' },
   { fn: 'createStoreContext', input: 'definition without initialValue', call: () => createStoreContext('Bad', { user: 5 } as never), message: 'createStoreContext: definition "user" must be an object with an initialValue' },
   { fn: 'createStoreManager', input: 'unknown store key', call: () => createStoreManager('App', { user: { initialValue: 1 } }).getStore('nope' as never), message: 'App.getStore: unknown store "nope"; known stores: user' },
   // Outside any component
-  { fn: 'Demo.useActionDispatch', input: 'called outside a component', call: () => Demo.useActionDispatch(), message: 'useActionDispatch', poor: true },
-  { fn: 'Demo.useActionHandler', input: 'called outside a component', call: () => Demo.useActionHandler('loadUsers', () => {}), message: 'useActionHandler', poor: true },
-  { fn: 'Demo.provide', input: 'called outside a component', call: () => Demo.provide(), message: 'provide', poor: true },
+  { fn: 'Demo.useActionDispatch', input: 'called outside a component', call: () => Demo.useActionDispatch(), message: 'useActionDispatch' },
+  { fn: 'Demo.useActionHandler', input: 'called outside a component', call: () => Demo.useActionHandler('loadUsers', () => {}), message: 'useActionHandler' },
+  { fn: 'Demo.provide', input: 'called outside a component', call: () => Demo.provide(), message: 'provide' },
   // In a component, without a provider above it
   { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionDispatch()) }, message: 'useActionDispatch: no Demo provider above this component; render <Demo.Provider> or call Demo.provide() in a parent component' },
   { fn: 'Demo.useActionHandler', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', () => {})) }, message: 'useActionHandler: no Demo provider above this component' },
