@@ -48,3 +48,11 @@ export function assertDelay(fn: string, what: string, value: unknown): void {
     throw argumentError(fn, `${what} must be a finite number of milliseconds ≥ 0, got ${describe(value)}`)
   }
 }
+
+/** Throws unless `value` looks like an `ActionRegister`. */
+export function assertRegister(fn: string, value: unknown): void {
+  const register = value as { register?: unknown; dispatch?: unknown } | null | undefined
+  if (typeof register?.register !== 'function' || typeof register.dispatch !== 'function') {
+    throw argumentError(fn, `expected an ActionRegister, got ${describe(value)}`)
+  }
+}

@@ -250,6 +250,11 @@ export function isStore(value: unknown): value is ReadableStore<unknown> {
   return nodeOf(value) !== undefined
 }
 
+/** Throws unless `value` is a store created by this library; for bindings, so messages name their own function. */
+export function assertStore(fn: string, value: unknown): void {
+  if (!isStore(value)) throw argumentError(fn, `expected a store (from createStore or createComputedStore), got ${describe(value)}`)
+}
+
 /**
  * Create a writable store. The upstream shape `createStore(name, initial)` is accepted too.
  * @example const user = createStore({ id: '', name: '' }, { name: 'user' })

@@ -1,4 +1,4 @@
-import { describeValue, isStore } from '@context-action/core'
+export { assertFunction, assertStore } from '@context-action/core'
 
 /** The error thrown by a context's composables when no provider is above the calling component. */
 export function missingProvider(fn: string, name: string): Error {
@@ -15,12 +15,4 @@ export function inComponent<R>(where: string, fn: () => R): R {
     }
     throw error
   }
-}
-
-export function assertStore(fn: string, value: unknown): void {
-  if (!isStore(value)) throw new TypeError(`${fn}: expected a store (from createStore or createComputedStore), got ${describeValue(value)}`)
-}
-
-export function assertFunction(fn: string, what: string, value: unknown): void {
-  if (typeof value !== 'function') throw new TypeError(`${fn}: ${what} must be a function, got ${describeValue(value)}`)
 }
