@@ -50,15 +50,20 @@ describe('registration', () => {
   it('passes the payload and a controller with the eight methods and a signal', async () => {
     const actions = new ActionRegister<Actions>()
     const seen: unknown[] = []
+    const members = ['abort', 'getPayload', 'getResults', 'jumpToPriority', 'mergeResult', 'modifyPayload', 'return', 'setResult'] as const
     actions.register('save', (payload, controller) => {
-      seen.push(payload, Object.keys(controller).sort(), controller.signal instanceof AbortSignal)
+      const { getPayload, setResult, getResults } = controller
+      setResult('destructured')
+      seen.push(
+        payload,
+        members.filter((m) => typeof controller[m] === 'function' && controller[m] === controller[m]),
+        controller.signal instanceof AbortSignal,
+        getPayload(),
+        getResults(),
+      )
     })
     await actions.dispatch('save', { name: 'Ada' })
-    expect(seen).toEqual([
-      { name: 'Ada' },
-      ['abort', 'getPayload', 'getResults', 'jumpToPriority', 'mergeResult', 'modifyPayload', 'return', 'setResult', 'signal'],
-      true,
-    ])
+    expect(seen).toEqual([{ name: 'Ada' }, [...members], true, { name: 'Ada' }, ['destructured']])
   })
 
   it('unregister removes the handler and is idempotent', async () => {

@@ -16,7 +16,7 @@ let depth = 0
 let flushing = false
 const queue: Notifier[] = []
 // One journal per open batch level: the value each store had before its first write at that level.
-const journals: Array<Map<Restorable, unknown>> = []
+const journals: Array<Map<Restorable, unknown> | null> = []
 
 export function isBatching(): boolean {
   return depth > 0
@@ -24,8 +24,38 @@ export function isBatching(): boolean {
 
 /** Remember a store's value before the first write inside the innermost open batch. */
 export function journal(node: Restorable): void {
-  const top = journals[depth - 1]
+  let top = journals[depth - 1]
+  // Created on the first write: a batch that writes nothing allocates nothing.
+  if (top === null) top = journals[depth - 1] = new Map()
   if (!top.has(node)) top.set(node, node.snapshot())
+}
+
+/** Notify `node` at once when nothing is batching or flushing (the common single write); else queue it. */
+export function notifyNow(node: Notifier): boolean {
+  if (depth !== 0 || flushing) return false
+  flushing = true
+  let failed = false
+  let error: unknown
+  try {
+    node.notify()
+  } catch (e) {
+    failed = true
+    error = e
+  }
+  flushing = false
+  // Listeners that wrote queued their stores meanwhile.
+  if (queue.length > 0) {
+    try {
+      flush()
+    } catch (e) {
+      if (!failed) {
+        failed = true
+        error = e
+      }
+    }
+  }
+  if (failed) throw error
+  return true
 }
 
 export function enqueue(node: Notifier): void {
@@ -77,19 +107,22 @@ export function defer<R>(fn: () => R): R {
 
 function run<R>(fn: () => R, atomic: boolean): R {
   depth++
-  journals.push(new Map())
+  journals.push(null)
   let ok = false
   try {
     const result = fn()
     ok = true
     return result
   } finally {
-    const mine = journals.pop()!
-    if (!ok && atomic) {
-      for (const [node, value] of mine) node.restore(value)
-    } else if (depth > 1) {
-      const parent = journals[depth - 2]
-      for (const [node, value] of mine) if (!parent.has(node)) parent.set(node, value)
+    const mine = journals.pop()
+    if (mine != null) {
+      if (!ok && atomic) {
+        for (const [node, value] of mine) node.restore(value)
+      } else if (depth > 1) {
+        const parent = journals[depth - 2]
+        if (parent == null) journals[depth - 2] = mine
+        else for (const [node, value] of mine) if (!parent.has(node)) parent.set(node, value)
+      }
     }
     depth--
     if (depth === 0 && !flushing && queue.length > 0) flush()

@@ -65,8 +65,7 @@ class ComputedNode<T> extends StoreNode<T> {
         if (sources[i].version !== versions[i]) dirty = true
       }
       if (dirty) {
-        const values = sources.map((source) => source.value)
-        const next = this.compute(...values)
+        const next = this.run(sources)
         for (let i = 0; i < sources.length; i++) versions[i] = sources[i].version
         if (!this.has || !this.equals(this.value, next)) {
           this.value = next
@@ -77,6 +76,21 @@ class ComputedNode<T> extends StoreNode<T> {
       this.checked = epoch
     } finally {
       this.computing = false
+    }
+  }
+
+  // Up to three inputs without building an arguments array: recomputing is the hot path of derived state.
+  private run(sources: StoreNode<any>[]): T {
+    const compute = this.compute
+    switch (sources.length) {
+      case 1:
+        return compute(sources[0].value)
+      case 2:
+        return compute(sources[0].value, sources[1].value)
+      case 3:
+        return compute(sources[0].value, sources[1].value, sources[2].value)
+      default:
+        return compute(...sources.map((source) => source.value))
     }
   }
 

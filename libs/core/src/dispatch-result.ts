@@ -2,13 +2,18 @@ import type { DispatchOptions, ExecutionResult, HandlerExecution } from './actio
 import { describe } from './errors'
 import type { Pipeline } from './pipeline'
 
-/** When a dispatch was called: wall clock for `startTime`, monotonic clock for `duration`. */
-export interface DispatchClock {
-  startTime: number
-  start: number
+/** Epoch milliseconds for a `performance.now()` reading: one clock read serves both durations and timestamps. */
+const wallTime = (monotonic: number): number => Math.floor(performance.timeOrigin + monotonic)
+
+/** When a dispatch was called: `start` (monotonic) for `duration`, `startTime` (epoch ms) for results and events. */
+export class DispatchClock {
+  readonly start = performance.now()
+  get startTime(): number {
+    return wallTime(this.start)
+  }
 }
 
-export const startClock = (): DispatchClock => ({ startTime: Date.now(), start: performance.now() })
+export const startClock = (): DispatchClock => new DispatchClock()
 
 /** `ExecutionResult.errors` holds `Error`s; anything else thrown is wrapped, the original kept as `cause`. */
 export function toError(thrown: unknown): Error {
@@ -18,13 +23,14 @@ export function toError(thrown: unknown): Error {
 }
 
 function execution(clock: DispatchClock, executed: number, skipped: number, failed: number): ExecutionResult['execution'] {
+  const end = performance.now()
   return {
-    duration: performance.now() - clock.start,
+    duration: end - clock.start,
     handlersExecuted: executed,
     handlersSkipped: skipped,
     handlersFailed: failed,
     startTime: clock.startTime,
-    endTime: Date.now(),
+    endTime: wallTime(end),
   }
 }
 

@@ -147,20 +147,20 @@ export class Dispatcher {
 
   private finish(id: number, action: string, clock: DispatchClock, pipeline: Pipeline, options: DispatchOptions | undefined | null): DispatchOutcome {
     const failed = pipeline.failed > 0
-    const handlers = pipeline.executions.map((h) => ({ ...h }))
+    const copy = () => pipeline.executions.map((h) => ({ ...h }))
     const duration = performance.now() - clock.start
     this.host.stats.record(action, duration, failed, pipeline.aborted)
     if (this.host.observers.size !== 0) {
       if (pipeline.aborted) this.emit({ type: 'abort', dispatchId: id, action, reason: pipeline.abortReason })
       const outcome = failed ? 'failed' : pipeline.aborted ? 'aborted' : 'completed'
-      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: handlers.map((h) => ({ ...h })) })
+      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy() })
     }
     return {
       failed,
       error: failed ? pipeline.errors[0].error : undefined,
       aborted: pipeline.aborted,
       abortReason: pipeline.abortReason,
-      result: options === null ? null : pipelineResult(clock, pipeline, handlers, options?.result),
+      result: options === null ? null : pipelineResult(clock, pipeline, copy(), options?.result),
     }
   }
 

@@ -35,23 +35,55 @@ export class Invocation {
 }
 
 /** The controller handed to one invocation: closures, so handlers may destructure it. */
-export function createController(pipeline: Pipeline, invocation: Invocation): PipelineController<any, any> {
-  return {
-    abort(reason?: string): void {
+/**
+ * The controller a handler receives. Its methods are created on first access and then kept, so a handler may
+ * destructure them (`(payload, { abort }) => …`) while handlers that use none of them allocate nothing.
+ */
+class Controller implements PipelineController<any, any> {
+  #bound: Partial<Record<keyof PipelineController, unknown>> = {}
+  constructor(
+    private readonly pipeline: Pipeline,
+    private readonly invocation: Invocation,
+  ) {}
+
+  #bind<K extends keyof PipelineController>(key: K, make: () => PipelineController[K]): PipelineController<any, any>[K] {
+    return (this.#bound[key] ??= make()) as PipelineController<any, any>[K]
+  }
+
+  get abort() {
+    return this.#bind('abort', () => (reason?: string) => {
       if (reason !== undefined && typeof reason !== 'string') {
         throw argumentError('PipelineController.abort', `reason must be a string, got ${describe(reason)}`)
       }
-      pipeline.abort(reason)
-    },
-    modifyPayload: (modifier) => pipeline.modifyPayload(modifier),
-    getPayload: () => pipeline.payload,
-    jumpToPriority: (priority) => pipeline.jump(invocation, priority),
-    return: (value) => pipeline.finishEarly(invocation, value),
-    setResult: (value) => pipeline.addResult(invocation, value),
-    getResults: () => pipeline.results.slice(),
-    mergeResult: (merger) => pipeline.mergeResult(invocation, merger),
-    get signal() {
-      return invocation.signal
-    },
+      this.pipeline.abort(reason)
+    })
   }
+  get modifyPayload() {
+    return this.#bind('modifyPayload', () => (modifier: (payload: any) => any) => this.pipeline.modifyPayload(modifier))
+  }
+  get getPayload() {
+    return this.#bind('getPayload', () => () => this.pipeline.payload)
+  }
+  get jumpToPriority() {
+    return this.#bind('jumpToPriority', () => (priority: number) => this.pipeline.jump(this.invocation, priority))
+  }
+  get return() {
+    return this.#bind('return', () => (value: unknown) => this.pipeline.finishEarly(this.invocation, value))
+  }
+  get setResult() {
+    return this.#bind('setResult', () => (value: unknown) => this.pipeline.addResult(this.invocation, value))
+  }
+  get getResults() {
+    return this.#bind('getResults', () => () => this.pipeline.results.slice())
+  }
+  get mergeResult() {
+    return this.#bind('mergeResult', () => (merger: (earlier: any[], last: any) => any) => this.pipeline.mergeResult(this.invocation, merger))
+  }
+  get signal(): AbortSignal {
+    return this.invocation.signal
+  }
+}
+
+export function createController(pipeline: Pipeline, invocation: Invocation): PipelineController<any, any> {
+  return new Controller(pipeline, invocation)
 }

@@ -1,4 +1,4 @@
-import { enqueue, isBatching, journal, type Notifier, type Restorable } from './batch'
+import { enqueue, isBatching, journal, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe } from './errors'
 
@@ -68,7 +68,8 @@ export class StoreNode<T> implements Notifier, Restorable {
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
   listeners = 0
-  readonly observers = new Set<StoreNode<any>>()
+  // An array, not a Set: iterated on every write, changed only when a computed store starts or stops observing.
+  readonly observers: StoreNode<any>[] = []
   marked = 0
   constructor(
     readonly name: string,
@@ -92,7 +93,8 @@ export class StoreNode<T> implements Notifier, Restorable {
     if (isBatching()) journal(this)
     if (tracking.active !== 0 || owner !== null) tracking.record!(this, next, updater, owner)
     if (this.equals(this.value, next)) return
-    this.commit(next)
+    this.value = next
+    this.changed()
   }
 
   /** Set without transaction bookkeeping (used by rollback and batch restore). */
@@ -103,7 +105,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   }
 
   snapshot(): unknown {
-    return tracking.snapshot === null ? this.value : tracking.snapshot(this)
+    return tracking.active === 0 ? this.value : tracking.snapshot!(this)
   }
 
   restore(snapshot: unknown): void {
@@ -114,6 +116,11 @@ export class StoreNode<T> implements Notifier, Restorable {
   changed(): void {
     this.version = ++ids
     epoch++
+    // Fast path: no computed store observes this one, so only its own listeners need telling.
+    if (this.observers.length === 0) {
+      if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
+      return
+    }
     this.propagate(epoch)
   }
 
@@ -121,7 +128,8 @@ export class StoreNode<T> implements Notifier, Restorable {
     if (this.marked === stamp) return
     this.marked = stamp
     if (this.listeners !== 0) enqueue(this)
-    for (const observer of this.observers) observer.propagate(stamp)
+    const observers = this.observers
+    for (let i = 0; i < observers.length; i++) observers[i].propagate(stamp)
   }
 
   notify(): void {
@@ -152,7 +160,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   }
 
   getListenerCount(): number {
-    return this.listeners + this.observers.size
+    return this.listeners + this.observers.length
   }
 
   /** Hook for computed stores: called when the first listener or observer arrives / the last leaves. */
@@ -191,11 +199,14 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   addObserver(observer: StoreNode<any>): void {
     if (this.getListenerCount() === 0) this.activate()
-    this.observers.add(observer)
+    this.observers.push(observer)
   }
 
   removeObserver(observer: StoreNode<any>): void {
-    if (this.observers.delete(observer) && this.getListenerCount() === 0) this.deactivate()
+    const at = this.observers.indexOf(observer)
+    if (at === -1) return
+    this.observers.splice(at, 1)
+    if (this.getListenerCount() === 0) this.deactivate()
   }
 }
 

@@ -38,9 +38,16 @@ class LogMark {
 
 tracking.snapshot = (node) => new LogMark(node.value, logs.get(node)?.entries.length ?? 0)
 tracking.restore = (node, snapshot) => {
-  if (!(snapshot instanceof LogMark)) return snapshot
   // A batch that threw is undone: its logged writes never happened either.
   const log = logs.get(node)
+  // No mark: no transaction was active at the store's first write in the batch, so its log (if any) is all newer.
+  if (!(snapshot instanceof LogMark)) {
+    if (log !== undefined) {
+      log.entries.length = 0
+      log.base = snapshot
+    }
+    return snapshot
+  }
   if (log !== undefined) {
     log.entries.length = Math.min(log.entries.length, snapshot.length)
     // A log opened inside the undone batch started from a value that no longer exists.
