@@ -129,14 +129,14 @@ export class Dispatcher {
       const mode = options?.executionMode ?? host.executionMode(action)
       const pipeline = new Pipeline(snapshot, mode, payload, host.observers.size !== 0 ? this.hook(id, action) : null)
       lane.active.set(pipeline, null)
-      const onAbort = () => pipeline.abort(SIGNAL_ABORT)
-      signal?.addEventListener('abort', onAbort)
+      const onAbort = signal === undefined ? undefined : () => pipeline.abort(SIGNAL_ABORT)
+      if (onAbort !== undefined) signal!.addEventListener('abort', onAbort)
       try {
         const running = pipeline.run()
         lane.active.set(pipeline, running)
         await running
       } finally {
-        signal?.removeEventListener('abort', onAbort)
+        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
         lane.active.delete(pipeline)
       }
       return this.finish(id, action, clock, pipeline, withResult ? options : null)

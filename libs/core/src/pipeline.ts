@@ -28,6 +28,9 @@ const LOST_RACE = 'Lost the race'
 
 const now = (): number => performance.now()
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown>).then === 'function'
+
 /** Insert `value` after every entry whose key is ≤ `key`; keys keep parallel results in priority order. */
 function insertKeyed<V>(values: V[], keys: number[], key: number, value: V): void {
   let at = keys.length
@@ -159,15 +162,25 @@ export class Pipeline {
     return this.invoke(invocation, payload)
   }
 
-  private async invoke(invocation: Invocation, payload: unknown): Promise<void> {
+  /** Runs the handler; a synchronous one settles at once (`null`), an async one settles when its promise does. */
+  private invoke(invocation: Invocation, payload: unknown): Promise<void> | null {
     let value: unknown
     try {
-      value = await invocation.entry.handler(payload, createController(this, invocation))
+      value = invocation.entry.handler(payload, createController(this, invocation))
     } catch (error) {
+      if (this.mode === 'race') return Promise.resolve().then(() => this.finish(invocation, error, true))
       this.finish(invocation, error, true)
-      return
+      return null
     }
-    this.finish(invocation, value, false)
+    // Race mode keeps every outcome asynchronous, so all handlers start before the first one can win.
+    if (this.mode !== 'race' && !isThenable(value)) {
+      this.finish(invocation, value, false)
+      return null
+    }
+    return Promise.resolve(value).then(
+      (resolved) => this.finish(invocation, resolved, false),
+      (error: unknown) => this.finish(invocation, error, true),
+    )
   }
 
   private finish(invocation: Invocation, value: unknown, threw: boolean): void {
