@@ -12,15 +12,20 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
 
-/** What is measured; `target` and `ceiling` in bytes of min+gzip (1 kB = 1000 bytes). */
+/**
+ * What is measured; `target` and `ceiling` in bytes of min+gzip (1 kB = 1000 bytes).
+ * Ceilings moved once, on purpose: core 12.50 → 12.90 kB and stores-only 2.50 → 2.65 kB for the speed work that took
+ * set+notify from 9.1× to 2.9× the floor and dispatch from 124× to 39× (direct notify, lazily bound controller
+ * methods, synchronous handler settling; see BENCHMARKS.md). Any other growth fails CI.
+ */
 export const budgets = [
-  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 12500 },
+  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 12900 },
   {
     name: '@context-action/core stores only (createStore, createComputedStore, batch)',
     contents: `export { createStore } from './store'\nexport { createComputedStore } from './computed'\nexport { batch } from './batch'\n`,
     resolveDir: 'libs/core/src',
     target: 1000,
-    ceiling: 2500,
+    ceiling: 2650,
   },
   { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 1650 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
