@@ -1,5 +1,9 @@
+import { ActionRegister } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { useActionHandler } from '../use-action-handler'
+import { useActionStatus } from '../use-action-status'
 import Harness from './Harness.vue'
 import type { Found } from './Probe.vue'
 import { counts, createShared } from './shared'
@@ -23,4 +27,37 @@ it('leaves no listener and no handler behind after 10,000 mounts and unmounts of
     after: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
   })
   wrapper.unmount()
+}, 60_000)
+
+it('leaves nothing behind after 10,000 mounts that each unmount while their handler is still running', async () => {
+  const register = new ActionRegister<{ slow: number }>({ name: 'inflight' })
+  const status = register.getActionStatus('slow')
+  let abortedByUnmount = 0
+  const Slow = defineComponent({
+    setup() {
+      // The handler waits until its signal is aborted, which only unmounting does.
+      useActionHandler(register, 'slow', (_, controller) =>
+        new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => (abortedByUnmount++, resolve()))),
+      )
+      const pending = useActionStatus(register, 'slow')
+      return () => h('p', String(pending.value.pending))
+    },
+  })
+  const results: Array<Promise<{ aborted: boolean; handlers: Array<{ outcome: string }> }>> = []
+  for (let i = 0; i < 10_000; i++) {
+    const wrapper = mount(Slow)
+    results.push(register.dispatchWithResult('slow', i))
+    wrapper.unmount()
+  }
+  const settled = await Promise.all(results)
+  const outcomes = new Set(settled.map((r) => r.handlers.map((h) => h.outcome).join()))
+  expect({
+    abortedByUnmount,
+    outcomes: [...outcomes],
+    handlers: register.getHandlerCount('slow'),
+    info: register.getRegistryInfo().totalHandlers,
+    actions: register.getRegisteredActions(),
+    statusListeners: status.getListenerCount(),
+    running: status.getValue().running,
+  }).toEqual({ abortedByUnmount: 10_000, outcomes: ['completed'], handlers: 0, info: 0, actions: [], statusListeners: 0, running: 0 })
 }, 60_000)
