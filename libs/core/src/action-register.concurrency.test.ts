@@ -1,31 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { deferred, failOnUnhandledRejections } from './__tests__/async-helpers'
 import { ActionRegister } from './action-register'
 import type { ExecutionResult } from './action-types'
 
 type Actions = { go: number; other: string }
 
-const unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  unhandled.length = 0
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(async () => {
-  vi.useRealTimers()
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  process.off('unhandledRejection', onUnhandled)
-  expect(unhandled).toEqual([])
-})
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
+failOnUnhandledRejections(() => vi.useRealTimers())
 
 const flush = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve()

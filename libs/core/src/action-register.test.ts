@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { deferred, failOnUnhandledRejections } from './__tests__/async-helpers'
 import { ActionRegister } from './action-register'
 import type { ActionPayloadMap, DispatchEvent, PipelineController } from './action-types'
 
@@ -9,27 +10,7 @@ interface Actions extends ActionPayloadMap {
   other: string
 }
 
-const unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  unhandled.length = 0
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  process.off('unhandledRejection', onUnhandled)
-  expect(unhandled).toEqual([])
-})
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
+failOnUnhandledRejections()
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
