@@ -395,8 +395,10 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await setSwitch('Latency (ms)', 0)
     await setFailPayments(false)
     await button('Checkout').click()
-    await expect.poll(async () => (await checkoutView()).orders.filter((o) => o.includes(' · '))).toHaveLength(1)
+    // The order shows as processing at once and turns confirmed when the payment call returns: wait for that.
+    await expect.poll(async () => (await checkoutView()).orders.filter((o) => o.includes(' · confirmed · '))).toHaveLength(1)
     const placed = await checkoutView()
+    expect(placed.orders.filter((o) => o.includes(' · '))).toHaveLength(1)
     expect(placed.orders[0]).toMatch(/^\S+ · confirmed · .*147/)
     expect(placed.cart).toEqual(['Cart is empty'])
     expect(placed.stock).toEqual({ p1: '4', p2: '8' })
