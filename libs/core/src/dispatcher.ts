@@ -35,7 +35,7 @@ export interface DispatchOutcome extends DispatchEnding {
 
 /** Dispatches of one action: the running pipelines, and the end of the queue. */
 interface Lane {
-  active: Map<Pipeline, Promise<void> | null>
+  active: Set<Pipeline>
   queued: Promise<void> | null
 }
 
@@ -78,7 +78,7 @@ export class Dispatcher {
     if (policy === 'takeFirst' && lane.active.size !== 0) {
       return this.early(id, action, clock, 'dropped', `Dropped: "${action}" is already running`)
     }
-    if (policy === 'takeLatest') for (const pipeline of lane.active.keys()) pipeline.abort(SUPERSEDED)
+    if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
     host.status.begin(action)
     let ending: DispatchEnding = { failed: true, error: undefined, aborted: false, abortReason: undefined }
     try {
@@ -109,7 +109,8 @@ export class Dispatcher {
     const host = this.host
     let release: (() => void) | null = null
     if (policy === 'queue') {
-      const before = [...lane.active.values(), lane.queued]
+      // Pipelines still starting (a handler dispatching before its first await) are waited for too.
+      const before = [...[...lane.active].map((pipeline) => pipeline.done()), lane.queued]
       const mine = new Promise<void>((resolve) => (release = resolve))
       lane.queued = mine
       await Promise.all(before)
@@ -128,13 +129,11 @@ export class Dispatcher {
       }
       const mode = options?.executionMode ?? host.executionMode(action)
       const pipeline = new Pipeline(snapshot, mode, payload, host.observers.size !== 0 ? this.hook(id, action) : null)
-      lane.active.set(pipeline, null)
+      lane.active.add(pipeline)
       const onAbort = signal === undefined ? undefined : () => pipeline.abort(SIGNAL_ABORT)
       if (onAbort !== undefined) signal!.addEventListener('abort', onAbort)
       try {
-        const running = pipeline.run()
-        lane.active.set(pipeline, running)
-        await running
+        await pipeline.run()
       } finally {
         if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
         lane.active.delete(pipeline)
@@ -187,7 +186,7 @@ export class Dispatcher {
 
   private lane(action: string): Lane {
     let lane = this.lanes.get(action)
-    if (lane === undefined) this.lanes.set(action, (lane = { active: new Map(), queued: null }))
+    if (lane === undefined) this.lanes.set(action, (lane = { active: new Set(), queued: null }))
     return lane
   }
 

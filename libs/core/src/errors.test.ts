@@ -3,7 +3,7 @@ import { argumentError, assertDelay, describe as describeValue, stateError } fro
 
 describe('errors', () => {
   it('describes values briefly for messages', () => {
-    expect([null, undefined, 'x', 3, true, [1, 2], {}, new Map(), () => 1, function named() {}].map(describeValue)).toEqual([
+    expect([null, undefined, 'x', 3, true, [1, 2], {}, new Map(), new AbortController(), () => 1, function named() {}].map(describeValue)).toEqual([
       'null',
       'undefined',
       '"x"',
@@ -12,6 +12,7 @@ describe('errors', () => {
       'an array (length 2)',
       'an object',
       'a Map',
+      'an AbortController',
       'a function',
       'a function (named)',
     ])

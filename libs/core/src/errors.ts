@@ -18,7 +18,7 @@ export function describe(value: unknown): string {
     default: {
       const proto = Object.getPrototypeOf(value)
       const ctor = proto && proto.constructor && proto.constructor.name
-      return ctor && ctor !== 'Object' ? `a ${ctor}` : 'an object'
+      return ctor && ctor !== 'Object' ? `${/^[AEIOU]/i.test(ctor) ? 'an' : 'a'} ${ctor}` : 'an object'
     }
   }
 }

@@ -63,6 +63,8 @@ export class Pipeline {
   private jumpFrom = -1
   private jumpTo = 0
   private raceDone: (() => void) | null = null
+  private whenDone: Promise<void> | null = null
+  private resolveDone: (() => void) | null = null
 
   constructor(
     readonly entries: readonly PipelineEntry[],
@@ -220,9 +222,16 @@ export class Pipeline {
   }
 
   /** Freeze the outcome: race losers are cancelled, handlers never reached are reported, controllers go inert. */
+  /** Settles once the outcome is fixed; the promise is made only for those who wait (queued dispatches). */
+  done(): Promise<void> {
+    if (this.closed) return Promise.resolve()
+    return (this.whenDone ??= new Promise<void>((resolve) => (this.resolveDone = resolve)))
+  }
+
   private close(): void {
     if (this.closed) return
     this.closed = true
+    this.resolveDone?.()
     for (const invocation of this.live) {
       invocation.settled = true
       this.settle(invocation.index, 'aborted', now() - invocation.start, undefined)

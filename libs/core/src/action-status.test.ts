@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { ActionStatusBook, type DispatchEnding } from './action-status'
+import type { ActionStatus } from './action-types'
+
+const completed: DispatchEnding = { failed: false, error: undefined, aborted: false, abortReason: undefined }
+const failed = (error: unknown): DispatchEnding => ({ failed: true, error, aborted: false, abortReason: undefined })
+const aborted = (abortReason: string | undefined): DispatchEnding => ({ failed: false, error: undefined, aborted: true, abortReason })
+
+const idle: ActionStatus = { running: 0, pending: false, lastError: undefined, lastAbortReason: undefined }
+
+/** Every value the status store of `action` shows: the current one, then one per change. */
+function watch(book: ActionStatusBook, action: string): ActionStatus[] {
+  const seen: ActionStatus[] = []
+  book.get(action).subscribe((value) => seen.push(value))
+  return seen
+}
+
+describe('ActionStatusBook', () => {
+  it('creates the status store on first request and hands out the same store afterwards', () => {
+    const book = new ActionStatusBook('app')
+    const first = book.get('save')
+    expect([first === book.get('save'), first === book.get('load'), first.name, book.get('load').name, first.getValue()]).toEqual([
+      true,
+      false,
+      'app.status.save',
+      'app.status.load',
+      idle,
+    ])
+  })
+
+  it('offers only the read side of the store', () => {
+    const status = new ActionStatusBook('app').get('save') as unknown as Record<string, unknown>
+    expect(['setValue', 'set', 'update'].map((key) => typeof status[key])).toEqual(['undefined', 'undefined', 'undefined'])
+  })
+
+  it('shows a dispatch running, then idle again after it completes', () => {
+    const book = new ActionStatusBook('app')
+    const seen = watch(book, 'save')
+    book.begin('save')
+    book.end('save', completed)
+    expect(seen).toEqual([idle, { ...idle, running: 1, pending: true }, idle])
+  })
+
+  it('keeps the error of a failed dispatch until a later dispatch succeeds', () => {
+    const book = new ActionStatusBook('app')
+    const seen = watch(book, 'save')
+    const boom = new Error('boom')
+    book.begin('save')
+    book.end('save', failed(boom))
+    book.begin('save')
+    book.end('save', completed)
+    expect(seen).toEqual([
+      idle,
+      { ...idle, running: 1, pending: true },
+      { ...idle, lastError: boom },
+      { ...idle, running: 1, pending: true, lastError: boom },
+      idle,
+    ])
+  })
+
+  it('keeps the abort reason of an aborted dispatch until a later dispatch succeeds', () => {
+    const book = new ActionStatusBook('app')
+    const seen = watch(book, 'save')
+    book.begin('save')
+    book.end('save', aborted('user left'))
+    book.begin('save')
+    book.end('save', completed)
+    expect(seen).toEqual([
+      idle,
+      { ...idle, running: 1, pending: true },
+      { ...idle, lastAbortReason: 'user left' },
+      { ...idle, running: 1, pending: true, lastAbortReason: 'user left' },
+      idle,
+    ])
+  })
+
+  it('keeps the last error through an abort, and the last abort reason through a failure', () => {
+    const book = new ActionStatusBook('app')
+    const seen = watch(book, 'save')
+    const boom = new Error('boom')
+    for (const ending of [failed(boom), aborted('stop'), failed('again')]) {
+      book.begin('save')
+      book.end('save', ending)
+    }
+    expect(seen.filter((s) => s.running === 0)).toEqual([
+      idle,
+      { ...idle, lastError: boom },
+      { ...idle, lastError: boom, lastAbortReason: 'stop' },
+      { ...idle, lastError: 'again', lastAbortReason: 'stop' },
+    ])
+  })
+
+  it('counts concurrent dispatches and stays pending until the last one ends', () => {
+    const book = new ActionStatusBook('app')
+    const seen = watch(book, 'save')
+    const boom = new Error('boom')
+    book.begin('save')
+    book.begin('save')
+    book.begin('save')
+    book.end('save', failed(boom))
+    book.end('save', completed)
+    book.end('save', aborted('late'))
+    expect(seen).toEqual([
+      idle,
+      { ...idle, running: 1, pending: true },
+      { ...idle, running: 2, pending: true },
+      { ...idle, running: 3, pending: true },
+      { ...idle, running: 2, pending: true, lastError: boom },
+      { ...idle, running: 1, pending: true },
+      { ...idle, lastAbortReason: 'late' },
+    ])
+  })
+
+  it('starts a store created while dispatches run with their running count', () => {
+    const book = new ActionStatusBook('app')
+    book.begin('save')
+    book.begin('save')
+    const seen = watch(book, 'save')
+    book.end('save', completed)
+    book.end('save', completed)
+    expect(seen).toEqual([{ ...idle, running: 2, pending: true }, { ...idle, running: 1, pending: true }, idle])
+  })
+
+  it('counts running dispatches per action', () => {
+    const book = new ActionStatusBook('app')
+    book.begin('save')
+    book.begin('load')
+    book.begin('load')
+    book.end('save', completed)
+    expect([book.get('save').getValue(), book.get('load').getValue(), book.get('other').getValue()]).toEqual([
+      idle,
+      { ...idle, running: 2, pending: true },
+      idle,
+    ])
+  })
+
+  it('forgets the count once an action is idle, so a later store starts idle', () => {
+    const book = new ActionStatusBook('app')
+    book.begin('save')
+    book.end('save', failed(new Error('not kept without a store')))
+    expect(book.get('save').getValue()).toEqual(idle)
+  })
+
+  it('tells listen() listeners about every begin and end, without the current value first', () => {
+    const book = new ActionStatusBook('app')
+    const changes: ActionStatus[] = []
+    book.get('save').listen((value) => changes.push(value))
+    book.begin('save')
+    book.end('save', completed)
+    book.begin('save')
+    book.end('save', completed)
+    expect(changes).toEqual([{ ...idle, running: 1, pending: true }, idle, { ...idle, running: 1, pending: true }, idle])
+  })
+})
