@@ -30,14 +30,19 @@ export function journal(node: Restorable): void {
   if (!top.has(node)) top.set(node, node.snapshot())
 }
 
-/** Notify `node` at once when nothing is batching or flushing (the common single write); else queue it. */
-export function notifyNow(node: Notifier): boolean {
+/** A store that can tell its listeners about a change it has already compared (see `notifyNow`). */
+export interface DirectNotifier {
+  emitChange(): void
+}
+
+/** Notify `node` at once when nothing is batching or flushing (the common single write); else return false. */
+export function notifyNow(node: DirectNotifier): boolean {
   if (depth !== 0 || flushing) return false
   flushing = true
   let failed = false
   let error: unknown
   try {
-    node.notify()
+    node.emitChange()
   } catch (e) {
     failed = true
     error = e

@@ -132,6 +132,16 @@ export class StoreNode<T> implements Notifier, Restorable {
     for (let i = 0; i < observers.length; i++) observers[i].propagate(stamp)
   }
 
+  /**
+   * The direct path of `notifyNow`: with nothing batching or flushing, listeners last saw the value this write
+   * replaced, and `write` has already found the two unequal, so there is nothing to compare again.
+   */
+  emitChange(): void {
+    const previous = this.notified
+    this.notified = this.value
+    this.emit(this.value, previous)
+  }
+
   notify(): void {
     const value = this.read()
     if (this.equals(this.notified, value)) return
