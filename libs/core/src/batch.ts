@@ -39,27 +39,19 @@ export interface DirectNotifier {
 export function notifyNow(node: DirectNotifier): boolean {
   if (depth !== 0 || flushing) return false
   flushing = true
-  let failed = false
-  let error: unknown
   try {
     node.emitChange()
-  } catch (e) {
-    failed = true
-    error = e
+  } catch (error) {
+    flushing = false
+    // Listeners that wrote still get their notifications; the first error is the one re-thrown.
+    try {
+      if (queue.length > 0) flush()
+    } catch {}
+    throw error
   }
   flushing = false
   // Listeners that wrote queued their stores meanwhile.
-  if (queue.length > 0) {
-    try {
-      flush()
-    } catch (e) {
-      if (!failed) {
-        failed = true
-        error = e
-      }
-    }
-  }
-  if (failed) throw error
+  if (queue.length > 0) flush()
   return true
 }
 
