@@ -8,26 +8,30 @@ export interface Notifier {
 
 /** A node whose writes can be undone when the batch that made them throws. */
 export interface Restorable {
+  /** The batch that last journaled this node; it is journaled once per batch. */
+  journaled: number
   snapshot(): unknown
   restore(snapshot: unknown): void
 }
 
-let depth = 0
+/** Open batch levels; writes check it to know whether to journal. */
+export let depth = 0
 let flushing = false
-const queue: Notifier[] = []
-// One journal per open batch level: the value each store had before its first write at that level.
-const journals: Array<Map<Restorable, unknown> | null> = []
+const queue: Array<Notifier | undefined> = []
+let queued = 0
+// One flat journal for all open levels: node, value before its first write in the level, node, value, …
+// A level owns the entries from its start mark; an inner level that ends well leaves its entries to the outer one.
+const journaled: unknown[] = []
+let journalSize = 0
+let level = 0
+let levels = 0
 
-export function isBatching(): boolean {
-  return depth > 0
-}
-
-/** Remember a store's value before the first write inside the innermost open batch. */
+/** Remember a store's value before its first write inside the innermost open batch. */
 export function journal(node: Restorable): void {
-  let top = journals[depth - 1]
-  // Created on the first write: a batch that writes nothing allocates nothing.
-  if (top === null) top = journals[depth - 1] = new Map()
-  if (!top.has(node)) top.set(node, node.snapshot())
+  if (node.journaled === level) return
+  node.journaled = level
+  journaled[journalSize++] = node
+  journaled[journalSize++] = node.snapshot()
 }
 
 /** A store that can tell its listeners about a change it has already compared (see `notifyNow`). */
@@ -45,21 +49,31 @@ export function notifyNow(node: DirectNotifier): boolean {
     flushing = false
     // Listeners that wrote still get their notifications; the first error is the one re-thrown.
     try {
-      if (queue.length > 0) flush()
+      if (queued > 0) flush()
     } catch {}
     throw error
   }
   flushing = false
   // Listeners that wrote queued their stores meanwhile.
-  if (queue.length > 0) flush()
+  if (queued > 0) flush()
   return true
 }
 
 export function enqueue(node: Notifier): void {
   if (node.queued) return
   node.queued = true
-  queue.push(node)
+  queue[queued++] = node
   if (depth === 0 && !flushing) flush()
+}
+
+/**
+ * Drop `list[from..size)` and return the new size. Setting `length` is a runtime call in V8, costlier than clearing a
+ * few slots, so short lists keep their length and lose only their references; long ones are cut.
+ */
+function clear(list: unknown[], from: number, size: number): number {
+  if (size > 64) list.length = from
+  else for (let i = from; i < size; i++) list[i] = undefined
+  return from
 }
 
 function flush(): void {
@@ -68,8 +82,8 @@ function flush(): void {
   let error: unknown
   try {
     // Listeners may write; their notifications join the end of this same loop.
-    for (let i = 0; i < queue.length; i++) {
-      const node = queue[i]
+    for (let i = 0; i < queued; i++) {
+      const node = queue[i]!
       node.queued = false
       try {
         node.notify()
@@ -81,7 +95,7 @@ function flush(): void {
       }
     }
   } finally {
-    queue.length = 0
+    queued = clear(queue, 0, queued)
     flushing = false
   }
   if (failed) throw error
@@ -103,25 +117,23 @@ export function defer<R>(fn: () => R): R {
 }
 
 function run<R>(fn: () => R, atomic: boolean): R {
+  const outer = level
+  const start = journalSize
+  level = ++levels
   depth++
-  journals.push(null)
   let ok = false
   try {
     const result = fn()
     ok = true
     return result
   } finally {
-    const mine = journals.pop()
-    if (mine != null) {
-      if (!ok && atomic) {
-        for (const [node, value] of mine) node.restore(value)
-      } else if (depth > 1) {
-        const parent = journals[depth - 2]
-        if (parent == null) journals[depth - 2] = mine
-        else for (const [node, value] of mine) if (!parent.has(node)) parent.set(node, value)
-      }
-    }
+    level = outer
+    if (!ok && atomic) {
+      // Newest first, so a node journaled again by a nested level ends at its oldest value.
+      for (let i = journalSize - 2; i >= start; i -= 2) (journaled[i] as Restorable).restore(journaled[i + 1])
+      journalSize = clear(journaled, start, journalSize)
+    } else if (depth === 1) journalSize = clear(journaled, 0, journalSize)
     depth--
-    if (depth === 0 && !flushing && queue.length > 0) flush()
+    if (depth === 0 && !flushing && queued > 0) flush()
   }
 }

@@ -1,6 +1,6 @@
 import { type EqualityFn } from './equality'
-import { argumentError, assertFunction, assertOptions, describe, stateError } from './errors'
-import { epoch, nextVersion, nodeOf, readable, StoreNode, type ReadableStore } from './store'
+import { assertFunction, stateError } from './errors'
+import { epoch, nextVersion, nodesOf, readable, StoreNode, storeOptions, type ReadableStore } from './store'
 
 /** No value has this type: it makes every write to a computed store a type error. */
 export interface ReadOnlyStore {
@@ -117,22 +117,10 @@ export function createComputedStore<const S extends readonly ReadableStore<any>[
   options?: ComputedOptions<R>,
 ): ComputedStore<R> {
   const fn = 'createComputedStore'
-  if (!Array.isArray(stores)) {
-    const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
-    throw argumentError(fn, `expected an array of stores, got ${describe(stores)}${hint}`)
-  }
-  const sources = stores.map((store, i) => {
-    const node = nodeOf(store)
-    if (node === undefined) throw argumentError(fn, `stores[${i}] is not a store, got ${describe(store)}`)
-    return node
-  })
+  const sources = nodesOf(fn, stores)
   assertFunction(fn, 'compute', compute)
-  assertOptions(fn, options)
-  if (options?.equals !== undefined) assertFunction(fn, 'options.equals', options.equals)
-  if (options?.name !== undefined && typeof options.name !== 'string') {
-    throw argumentError(fn, `options.name must be a string, got ${describe(options.name)}`)
-  }
-  const node = new ComputedNode<R>(options?.name ?? `computed${++count}`, sources, compute as never, options?.equals ?? Object.is)
+  const { name, equals } = storeOptions(fn, options)
+  const node = new ComputedNode<R>(name ?? `computed${++count}`, sources, compute as never, equals)
   const readOnly = (): never => node.write() as never
   return Object.assign(readable(node), { setValue: readOnly, set: readOnly, update: readOnly })
 }

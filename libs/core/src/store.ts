@@ -1,4 +1,4 @@
-import { enqueue, isBatching, journal, notifyNow, type Notifier, type Restorable } from './batch'
+import { depth, enqueue, journal, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe } from './errors'
 
@@ -65,6 +65,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   notified: T
   version = ++ids
   queued = false
+  journaled = 0
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
   listeners = 0
@@ -90,7 +91,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   /** The single write path: transaction log, batch journal, value, version, propagation. */
   write(next: T, owner: unknown, updater?: (v: T) => T): void {
     // Journal first: undoing a batch must also drop the log entry this write is about to add.
-    if (isBatching()) journal(this)
+    if (depth !== 0) journal(this)
     if (tracking.active !== 0 || owner !== null) tracking.record!(this, next, updater, owner)
     if (this.equals(this.value, next)) return
     this.value = next
@@ -99,7 +100,7 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   /** Set without transaction bookkeeping (used by rollback and batch restore). */
   commit(next: T): void {
-    if (isBatching()) journal(this)
+    if (depth !== 0) journal(this)
     this.value = next
     this.changed()
   }
@@ -276,6 +277,28 @@ export function assertStore(fn: string, value: unknown): void {
   if (!isStore(value)) throw argumentError(fn, `expected a store (from createStore or createComputedStore), got ${describe(value)}`)
 }
 
+/** The nodes of an array of stores, or a clear error naming `fn` and the bad element. */
+export function nodesOf(fn: string, stores: unknown): StoreNode<any>[] {
+  if (!Array.isArray(stores)) {
+    const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
+    throw argumentError(fn, `expected an array of stores, got ${describe(stores)}${hint}`)
+  }
+  return stores.map((store, i) => {
+    const node = nodeOf(store)
+    if (node === undefined) throw argumentError(fn, `stores[${i}] is not a store, got ${describe(store)}`)
+    return node
+  })
+}
+
+/** Checks the options shared by stores and computed stores; `equals` defaults to `Object.is`. */
+export function storeOptions<T>(fn: string, options: StoreOptions<T> | undefined): { name?: string; equals: EqualityFn<T> } {
+  assertOptions(fn, options)
+  const { name, equals = Object.is } = options ?? {}
+  assertFunction(fn, 'options.equals', equals)
+  if (name !== undefined && typeof name !== 'string') throw argumentError(fn, `options.name must be a string, got ${describe(name)}`)
+  return { name, equals }
+}
+
 /**
  * Create a writable store. The upstream shape `createStore(name, initial)` is accepted too.
  * @example const user = createStore({ id: '', name: '' }, { name: 'user' })
@@ -296,12 +319,6 @@ export function createStore<T>(...args: unknown[]): Store<T> {
     initial = args[0] as T
     options = args[1] as StoreOptions<T> | undefined
   }
-  assertOptions('createStore', options)
-  const equals = options?.equals ?? Object.is
-  if (options?.equals !== undefined) assertFunction('createStore', 'options.equals', options.equals)
-  if (options?.name !== undefined) {
-    if (typeof options.name !== 'string') throw argumentError('createStore', `options.name must be a string, got ${describe(options.name)}`)
-    name ??= options.name
-  }
-  return writable(new StoreNode<T>(name ?? `store${ids + 1}`, initial, equals))
+  const { equals, name: named } = storeOptions('createStore', options)
+  return writable(new StoreNode<T>(name ?? named ?? `store${ids + 1}`, initial, equals))
 }

@@ -1,6 +1,6 @@
 import { batch, defer } from './batch'
-import { argumentError, assertFunction, describe, stateError } from './errors'
-import { nodeOf, tracking, writable, type Store, type StoreNode } from './store'
+import { argumentError, assertFunction, stateError } from './errors'
+import { nodesOf, tracking, writable, type Store, type StoreNode } from './store'
 
 type Updater = (value: any) => any
 
@@ -128,24 +128,17 @@ function rollback(tx: Transaction, error: unknown): never {
  * @example await transaction([cart, inventory], async (cart, inventory) => { cart.setValue(empty); await pay() })
  */
 export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: NoInfer<[...S]>) => R): R {
-  if (!Array.isArray(stores)) {
-    const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
-    throw argumentError('transaction', `expected an array of stores, got ${describe(stores)}${hint}`)
-  }
+  const nodes = nodesOf('transaction', stores)
   assertFunction('transaction', 'body', body)
   let parent: Transaction | null = current
-  const nodes = new Set<StoreNode<any>>()
-  stores.forEach((store, i) => {
-    const node = nodeOf(store)
-    if (node === undefined) throw argumentError('transaction', `stores[${i}] is not a store, got ${describe(store)}`)
+  nodes.forEach((node, i) => {
     if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is a computed store; list the stores it is computed from`)
-    const owner = (store as { [TX]?: Transaction })[TX]
+    const owner = (stores[i] as { [TX]?: Transaction })[TX]
     if (owner?.active && parent === null) parent = owner
-    nodes.add(node)
   })
-  const tx: Transaction = { parent, nodes, touched: new Set(), active: true }
+  const tx: Transaction = { parent, nodes: new Set(nodes), touched: new Set(), active: true }
   tracking.active++
-  const views = stores.map((store) => Object.assign(writable(nodeOf(store)!, tx), { [TX]: tx })) as unknown as S
+  const views = stores.map((store, i) => Object.assign(writable(nodes[i], tx), { [TX]: tx })) as unknown as S
 
   const outer = current
   current = tx
