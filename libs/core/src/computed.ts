@@ -1,6 +1,6 @@
 import { type EqualityFn } from './equality'
 import { assertFunction, stateError } from './errors'
-import { epoch, nextVersion, nodesOf, readable, StoreNode, storeOptions, type ReadableStore } from './store'
+import { epoch, nextVersion, version, nodesOf, readable, StoreNode, storeOptions, type ReadableStore } from './store'
 
 /** No value has this type: it makes every write to a computed store a type error. */
 export interface ReadOnlyStore {
@@ -31,10 +31,10 @@ export type StoreValues<S extends readonly ReadableStore<any>[]> = {
 let count = 0
 
 class ComputedNode<T> extends StoreNode<T> {
-  private versions: number[]
+  /** The version counter when the value was last computed; -1 before the first time. Versions only grow, so an input is newer than the value exactly when its version is greater. */
+  private computed = -1
   private checked = -1
   private computing = false
-  private has = false
   override readonly readOnly = true
 
   constructor(
@@ -44,7 +44,6 @@ class ComputedNode<T> extends StoreNode<T> {
     equals: EqualityFn<T>,
   ) {
     super(name, undefined as T, equals)
-    this.versions = sources.map(() => -1)
   }
 
   override read(): T {
@@ -56,27 +55,32 @@ class ComputedNode<T> extends StoreNode<T> {
   }
 
   private refresh(): void {
-    const { sources, versions } = this
+    const sources = this.sources
+    let dirty = this.computed < 0
+    let next!: T
     this.computing = true
     try {
-      let dirty = !this.has
       for (let i = 0; i < sources.length; i++) {
-        sources[i].read()
-        if (sources[i].version !== versions[i]) dirty = true
+        const source = sources[i]
+        // Plain stores are always current; computed ones bring themselves up to date first.
+        if (source.readOnly) source.read()
+        if (source.version > this.computed) dirty = true
       }
-      if (dirty) {
-        const next = this.run(sources)
-        for (let i = 0; i < sources.length; i++) versions[i] = sources[i].version
-        if (!this.has || !this.equals(this.value, next)) {
-          this.value = next
-          this.version = nextVersion()
-        }
-        this.has = true
-      }
-      this.checked = epoch
-    } finally {
+      if (dirty) next = this.run(sources)
+    } catch (error) {
       this.computing = false
+      throw error
     }
+    this.computing = false
+    if (dirty) {
+      const first = this.computed < 0
+      this.computed = version()
+      if (first || !this.equals(this.value, next)) {
+        this.value = next
+        this.version = nextVersion()
+      }
+    }
+    this.checked = epoch
   }
 
   // Up to three inputs without building an arguments array: recomputing is the hot path of derived state.

@@ -56,6 +56,8 @@ export const NODE: unique symbol = Symbol('context-action.node')
 let ids = 0
 let stamps = 0
 export const nextVersion = (): number => ++ids
+/** The newest version handed out so far. */
+export const version = (): number => ids
 /** Increases on every accepted write; a computed store checked at the current epoch is up to date. */
 export let epoch = 0
 
