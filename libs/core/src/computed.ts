@@ -29,12 +29,13 @@ export type StoreValues<S extends readonly ReadableStore<any>[]> = {
 }
 
 let count = 0
+const COMPUTING = -2
 
 class ComputedNode<T> extends StoreNode<T> {
   /** The version counter when the value was last computed; -1 before the first time. Versions only grow, so an input is newer than the value exactly when its version is greater. */
   private computed = -1
+  /** The epoch at which the value was last known current; `COMPUTING` while the compute function runs. */
   private checked = -1
-  private computing = false
   override readonly readOnly = true
 
   constructor(
@@ -47,9 +48,6 @@ class ComputedNode<T> extends StoreNode<T> {
   }
 
   override read(): T {
-    if (this.computing) {
-      throw stateError('createComputedStore', `cycle detected: computed store "${this.name}" reads itself while computing`)
-    }
     if (this.checked !== epoch) this.refresh()
     return this.value
   }
@@ -58,7 +56,10 @@ class ComputedNode<T> extends StoreNode<T> {
     const sources = this.sources
     let dirty = this.computed < 0
     let next!: T
-    this.computing = true
+    if (this.checked === COMPUTING) {
+      throw stateError('createComputedStore', `cycle detected: computed store "${this.name}" reads itself while computing`)
+    }
+    this.checked = COMPUTING
     try {
       for (let i = 0; i < sources.length; i++) {
         const source = sources[i]
@@ -68,10 +69,9 @@ class ComputedNode<T> extends StoreNode<T> {
       }
       if (dirty) next = this.run(sources)
     } catch (error) {
-      this.computing = false
+      this.checked = -1
       throw error
     }
-    this.computing = false
     if (dirty) {
       const first = this.computed < 0
       this.computed = version()

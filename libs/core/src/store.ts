@@ -124,7 +124,10 @@ export class StoreNode<T> implements Notifier, Restorable {
       if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
       return
     }
-    this.propagate(epoch)
+    // A plain store is never reached by another's propagation, so it needs no mark of its own.
+    if (this.listeners !== 0) enqueue(this)
+    const observers = this.observers
+    for (let i = 0; i < observers.length; i++) observers[i].propagate(epoch)
   }
 
   propagate(stamp: number): void {
