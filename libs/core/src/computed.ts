@@ -98,6 +98,11 @@ class ComputedNode<T> extends StoreNode<T> {
     }
   }
 
+  /** Reached through propagation, not a write: whether the value changed is only known once it is recomputed. */
+  override emitChange(): void {
+    this.notify()
+  }
+
   override activate(): void {
     for (const source of this.sources) source.addObserver(this)
   }

@@ -125,7 +125,7 @@ export class StoreNode<T> implements Notifier, Restorable {
       return
     }
     // A plain store is never reached by another's propagation, so it needs no mark of its own.
-    if (this.listeners !== 0) enqueue(this)
+    if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
     const observers = this.observers
     for (let i = 0; i < observers.length; i++) observers[i].propagate(epoch)
   }
@@ -133,7 +133,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   propagate(stamp: number): void {
     if (this.marked === stamp) return
     this.marked = stamp
-    if (this.listeners !== 0) enqueue(this)
+    if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
     const observers = this.observers
     for (let i = 0; i < observers.length; i++) observers[i].propagate(stamp)
   }
