@@ -1,18 +1,16 @@
-import {
-  ActionRegister,
-  describeValue,
-  type ActionDispatcher,
-  type ActionDispatcherWithResult,
-  type ActionHandler,
-  type ActionPayloadMap,
-  type ActionRegisterConfig,
-  type ActionStatus,
-  type HandlerConfig,
+import type {
+  ActionDispatcher,
+  ActionDispatcherWithResult,
+  ActionHandler,
+  ActionPayloadMap,
+  ActionRegisterConfig,
+  ActionStatus,
+  HandlerConfig,
 } from '@context-action/core'
-import { hasInjectionContext, inject, onUnmounted, provide, type InjectionKey, type MaybeRef, type MaybeRefOrGetter, type ShallowRef } from 'vue'
-import { noProviderError, noSetupError } from './errors'
+import type { MaybeRef, MaybeRefOrGetter, ShallowRef } from 'vue'
+import { defineContext } from './context'
+import { ActionRegister, describeValue, onUnmounted } from './deps'
 import { defineRegisterProvider } from './provider'
-import { useActionDispatch, useActionDispatchWithResult } from './use-action-dispatch'
 import { useActionHandler } from './use-action-handler'
 import { useActionStatus } from './use-action-status'
 
@@ -39,24 +37,17 @@ export interface ActionContext<T extends ActionPayloadMap> {
  */
 export function createActionContext<T extends ActionPayloadMap>(name: string, config?: ActionRegisterConfig): ActionContext<T> {
   if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
-  const key: InjectionKey<ActionRegister<T>> = Symbol(`${name}.actions`)
-  const Provider = defineRegisterProvider<T>(`${name}ActionProvider`, (existing) => {
-    const register = existing ?? new ActionRegister<T>({ ...config, name: config?.name ?? name })
-    provide(key, register)
-    // onUnmounted runs after the children unmounted and unregistered their handlers.
-    if (existing === undefined) onUnmounted(() => register.dispose())
-  })
-  const use = (fn: string): ActionRegister<T> => {
-    if (!hasInjectionContext()) throw noSetupError(`${name}.${fn}`, name)
-    const register = inject(key, null)
-    if (register === null) throw noProviderError(`${name}.${fn}`, name)
-    return register
-  }
+  const [provide, use] = defineContext<ActionRegister<T>>(name, 'actions')
   return {
-    Provider,
+    Provider: defineRegisterProvider<T>(`${name}ActionProvider`, (existing) => {
+      const register = provide(existing ?? new ActionRegister<T>({ ...config, name: config?.name ?? name }))
+      // onUnmounted runs after the children unmounted and unregistered their handlers.
+      if (!existing) onUnmounted(() => register.dispose())
+    }),
     useActionRegister: () => use('useActionRegister'),
-    useActionDispatch: () => useActionDispatch(use('useActionDispatch')),
-    useActionDispatchWithResult: () => useActionDispatchWithResult(use('useActionDispatchWithResult')),
+    // The register's own `dispatch`: the same function on every call, like `useActionDispatch(register)`.
+    useActionDispatch: () => use('useActionDispatch').dispatch,
+    useActionDispatchWithResult: () => use('useActionDispatchWithResult').dispatchWithResult,
     useActionHandler: (action, handler, handlerConfig) => useActionHandler(use('useActionHandler'), action, handler, handlerConfig),
     useActionStatus: (action) => useActionStatus(use('useActionStatus'), action),
   }

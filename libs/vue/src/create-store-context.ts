@@ -1,6 +1,6 @@
-import { createStoreManager, validateStoreDefinitions, type Store, type StoreDefinitions, type StoreManager } from '@context-action/core'
-import { hasInjectionContext, inject, provide, type InjectionKey } from 'vue'
-import { noProviderError, noSetupError } from './errors'
+import type { Store, StoreDefinitions, StoreManager } from '@context-action/core'
+import { createStoreManager, validateStoreDefinitions } from './deps'
+import { defineContext } from './context'
 import { defineProvider, type ProviderComponent } from './provider'
 
 export interface StoreContext<V extends Record<string, unknown>> {
@@ -16,18 +16,11 @@ export interface StoreContext<V extends Record<string, unknown>> {
  * @example const App = createStoreContext('App', { count: { initialValue: 0 } }); const count = App.useStore('count')
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
-  const key: InjectionKey<StoreManager<V>> = Symbol(`${name}.stores`)
   validateStoreDefinitions('createStoreContext', definitions)
-  const Provider = defineProvider(`${name}StoreProvider`, () => provide(key, createStoreManager(name, definitions)))
-  const useStoreManager = (fn = `${name}.useStoreManager`): StoreManager<V> => {
-    if (!hasInjectionContext()) throw noSetupError(fn, name)
-    const manager = inject(key, null)
-    if (manager === null) throw noProviderError(fn, name)
-    return manager
-  }
+  const [provide, use] = defineContext<StoreManager<V>>(name, 'stores')
   return {
-    Provider,
-    useStore: (storeKey) => useStoreManager(`${name}.useStore`).getStore(storeKey),
-    useStoreManager: () => useStoreManager(),
+    Provider: defineProvider(`${name}StoreProvider`, () => provide(createStoreManager(name, definitions))),
+    useStore: (key) => use('useStore').getStore(key),
+    useStoreManager: () => use('useStoreManager'),
   }
 }

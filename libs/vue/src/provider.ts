@@ -1,6 +1,6 @@
 import type { ActionPayloadMap, ActionRegister } from '@context-action/core'
-import { assertFunction } from './errors'
-import { defineComponent, type PropType, type SlotsType, type VNode } from 'vue'
+import type { PropType, SlotsType, VNode } from 'vue'
+import { assertFunction, defineComponent } from './deps'
 
 /** A component that runs `setup` once per instance and renders its default slot. */
 export function defineProvider(name: string, setup: () => void) {

@@ -1,5 +1,5 @@
 import type { ActionDispatcher, ActionDispatcherWithResult, ActionPayloadMap, ActionRegisterLike } from '@context-action/core'
-import { assertRegister } from './errors'
+import { assertRegister } from './deps'
 
 /**
  * The register's typed `dispatch`; the same function on every call, so it is safe to pass down and to compare.

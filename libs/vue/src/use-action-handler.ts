@@ -1,6 +1,6 @@
-import { shallowEqual, type ActionHandler, type ActionPayloadMap, type ActionRegisterLike, type HandlerConfig } from '@context-action/core'
-import { getCurrentScope, isReactive, isRef, onScopeDispose, toValue, unref, watch, type MaybeRef, type MaybeRefOrGetter } from 'vue'
-import { assertRegister } from './errors'
+import type { ActionHandler, ActionPayloadMap, ActionRegisterLike, HandlerConfig } from '@context-action/core'
+import type { MaybeRef, MaybeRefOrGetter } from 'vue'
+import { assertRegister, getCurrentScope, isReactive, isRef, onScopeDispose, shallowEqual, toValue, unref, watch } from './deps'
 import { isServerRendering } from './server'
 
 /**
@@ -24,7 +24,7 @@ export function useActionHandler<T extends ActionPayloadMap, K extends keyof T &
   const latest: ActionHandler<T[K], R> = (payload, controller) => unref(handler)(payload, controller)
   let off: (() => void) | undefined
   let current: HandlerConfig<T[K]> | undefined
-  const apply = (next: HandlerConfig<T[K]> | undefined) => {
+  const apply = (next: HandlerConfig<T[K]> | undefined): undefined => {
     if (off !== undefined && shallowEqual(current, next)) return
     off?.()
     current = next
@@ -32,7 +32,7 @@ export function useActionHandler<T extends ActionPayloadMap, K extends keyof T &
   }
   const changes = isRef(config) || isReactive(config) || typeof config === 'function'
   // Spread so a reactive config object is tracked key by key.
-  const stopWatch = changes ? watch(() => ({ ...toValue(config) }), apply, { immediate: true, flush: 'sync' }) : (apply(config), undefined)
+  const stopWatch = changes ? watch(() => ({ ...toValue(config) }), apply, { immediate: true, flush: 'sync' }) : apply(config)
   const stop = () => {
     stopWatch?.()
     off?.()

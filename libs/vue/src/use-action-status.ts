@@ -1,6 +1,6 @@
 import type { ActionPayloadMap, ActionRegisterLike, ActionStatus } from '@context-action/core'
-import { toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
-import { assertRegister } from './errors'
+import type { MaybeRefOrGetter, ShallowRef } from 'vue'
+import { assertRegister, toValue } from './deps'
 import { useStoreValue } from './use-store-value'
 
 /**

@@ -1,6 +1,6 @@
-import { createComputedStore, describeValue, type ComputedOptions, type ComputedStore, type ReadableStore, type StoreValues } from '@context-action/core'
+import type { ComputedOptions, ComputedStore, ReadableStore, StoreValues } from '@context-action/core'
 import type { ShallowRef } from 'vue'
-import { assertFunction } from './errors'
+import { assertFunction, createComputedStore, describeValue } from './deps'
 import { useStoreValue } from './use-store-value'
 
 export interface UseComputedStoreReturn<R> {

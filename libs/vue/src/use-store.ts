@@ -1,5 +1,6 @@
 import type { Store } from '@context-action/core'
-import { computed, toValue, type MaybeRefOrGetter, type WritableComputedRef } from 'vue'
+import type { MaybeRefOrGetter, WritableComputedRef } from 'vue'
+import { computed, toValue } from './deps'
 import { followStore } from './use-store-value'
 
 /**

@@ -1,0 +1,31 @@
+// Every runtime import this package makes from vue and @context-action/core, in one module. Bundlers that keep one
+// import statement per importing module (esbuild, which tools/size.mjs measures) then import each package once;
+// types are imported from the packages directly.
+export {
+  computed,
+  defineComponent,
+  getCurrentScope,
+  hasInjectionContext,
+  inject,
+  isReactive,
+  isRef,
+  onScopeDispose,
+  onUnmounted,
+  provide,
+  shallowRef,
+  ssrContextKey,
+  toValue,
+  unref,
+  watch,
+} from 'vue'
+export {
+  ActionRegister,
+  assertFunction,
+  assertRegister,
+  assertStore,
+  createComputedStore,
+  createStoreManager,
+  describeValue,
+  shallowEqual,
+  validateStoreDefinitions,
+} from '@context-action/core'
