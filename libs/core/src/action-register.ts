@@ -18,13 +18,17 @@ import type {
 } from './action-types'
 import { ActionStatsBook } from './action-stats'
 import { ActionStatusBook } from './action-status'
-import { Dispatcher, type DispatchHost } from './dispatcher'
+import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatcher'
 import { assertAction, assertConcurrency, assertExecutionMode } from './dispatch-options'
 import { argumentError, assertFunction, describe, stateError } from './errors'
 import { Guard } from './guard'
 import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
-import type { Invocation } from './invocation'
 import type { ReadableStore, Unsubscribe } from './store'
+
+const rethrow = (outcome: DispatchOutcome): void => {
+  if (outcome.failed) throw outcome.error
+}
+const resultOf = (outcome: DispatchOutcome) => outcome.result!
 
 const CONFIG_KEYS = new Set(['name', 'registry'])
 const REGISTRY_KEYS = new Set(['maxHandlers', 'defaultExecutionMode', 'defaultConcurrency', 'strict'])
@@ -68,7 +72,6 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   readonly name: string
   private readonly settings: ReturnType<typeof readConfig>
   private readonly table = new Map<string, readonly Registration[]>()
-  private readonly inFlight = new Set<Invocation>()
   private readonly modes = new Map<string, ExecutionMode>()
   private readonly policies = new Map<string, ConcurrencyPolicy>()
   private readonly guard = new Guard()
@@ -77,13 +80,10 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   private readonly observers = new Set<DispatchObserver>()
   private readonly dispatcher: Dispatcher
   private readonly host: RegistrationHost = {
-    claimed: (registration, invocation) => {
+    claimed: (registration) => {
       if (registration.info.once) this.remove(registration)
-      this.inFlight.add(invocation)
     },
-    released: (invocation) => {
-      this.inFlight.delete(invocation)
-    },
+    released: () => {},
   }
   private ids = 0
   private disposed = false
@@ -109,13 +109,11 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
 
   /** Run the handlers of `action`; rejects with the first handler error. Safe to destructure. */
   readonly dispatch: ActionDispatcher<T> = ((action: string, payload?: unknown, options?: DispatchOptions) =>
-    this.dispatcher.dispatch('ActionRegister.dispatch', action, payload, options, false).then((outcome) => {
-      if (outcome.failed) throw outcome.error
-    })) as ActionDispatcher<T>
+    this.dispatcher.dispatch('ActionRegister.dispatch', action, payload, options, false).then(rethrow)) as ActionDispatcher<T>
 
   /** Run the handlers of `action` and describe what happened; handler errors are reported, not thrown. Safe to destructure. */
   readonly dispatchWithResult: ActionDispatcherWithResult<T> = ((action: string, payload?: unknown, options?: DispatchOptions) =>
-    this.dispatcher.dispatch('ActionRegister.dispatchWithResult', action, payload, options, true).then((outcome) => outcome.result!)) as ActionDispatcherWithResult<T>
+    this.dispatcher.dispatch('ActionRegister.dispatchWithResult', action, payload, options, true).then(resultOf)) as ActionDispatcherWithResult<T>
 
   register<K extends keyof T & string, R = unknown>(action: K, handler: ActionHandler<T[K], R>, config?: HandlerConfig<T[K]>): UnregisterFunction {
     const fn = 'ActionRegister.register'
@@ -152,7 +150,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   }
 
   private cancel(which: (registration: Registration) => boolean, reason: string): void {
-    for (const invocation of this.inFlight) if (which(invocation.entry as Registration)) invocation.cancel(reason)
+    for (const invocation of this.dispatcher.invocations()) if (which(invocation.entry as Registration)) invocation.cancel(reason)
   }
 
   getHandlerCount<K extends keyof T & string>(action: K): number {

@@ -5,6 +5,7 @@ import { assertAction, assertDispatchOptions } from './dispatch-options'
 import { earlyResult, pipelineResult, startClock, type DispatchClock } from './dispatch-result'
 import { stateError } from './errors'
 import type { Guard } from './guard'
+import type { Invocation } from './invocation'
 import { applyFilter } from './handler-filter'
 import type { Registration } from './handler-registration'
 import { Pipeline, type HandlerHook } from './pipeline'
@@ -41,11 +42,6 @@ interface Lane {
 
 type EarlyEnd = 'completed' | 'aborted' | 'failed' | 'dropped'
 
-function firstSet(handlers: readonly Registration[], key: 'debounce' | 'throttle'): number | undefined {
-  for (const r of handlers) if (r.info[key] !== undefined) return r.info[key]
-  return undefined
-}
-
 /** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
 export class Dispatcher {
   private readonly lanes = new Map<string, Lane>()
@@ -65,9 +61,14 @@ export class Dispatcher {
     const registered = host.handlers(action)
     if (registered === undefined) return this.noHandlers(fn, id, action, clock)
     const candidates = applyFilter(registered, options?.filter)
-    const throttle = options?.throttle ?? firstSet(candidates, 'throttle')
+    // The option, else the first handler that sets it.
+    let throttle = options?.throttle
+    let debounce = options?.debounce
+    for (const { info } of candidates) {
+      throttle ??= info.throttle
+      debounce ??= info.debounce
+    }
     if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.early(id, action, clock, 'dropped', THROTTLED)
-    const debounce = options?.debounce ?? firstSet(candidates, 'debounce')
     if (debounce !== undefined) {
       const verdict = await host.guard.debounce(action, debounce)
       if (verdict === 'superseded') return this.early(id, action, clock, 'dropped', DEBOUNCED)
@@ -80,68 +81,56 @@ export class Dispatcher {
     }
     if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
     host.status.begin(action)
-    let ending: DispatchEnding = { failed: true, error: undefined, aborted: false, abortReason: undefined }
+    let snapshot: readonly Registration[] | undefined = debounce === undefined ? candidates : undefined
+    let ending!: DispatchEnding
+    let release: (() => void) | undefined
     try {
-      const outcome = await this.run(fn, id, action, payload, options, withResult, clock, lane, policy, debounce === undefined ? candidates : undefined)
-      ending = outcome
-      return outcome
+      if (policy === 'queue') {
+        // Pipelines still starting (a handler dispatching before its first await) are waited for too.
+        const before = [...[...lane.active].map((pipeline) => pipeline.done()), lane.queued]
+        const mine = new Promise<void>((resolve) => (release = resolve))
+        lane.queued = mine
+        await Promise.all(before)
+        if (lane.queued === mine) lane.queued = null
+        snapshot = undefined
+      }
+      if (host.isDisposed()) return (ending = this.early(id, action, clock, 'aborted', 'Register disposed'))
+      const signal = options?.signal
+      if (signal?.aborted) return (ending = this.early(id, action, clock, 'aborted', SIGNAL_ABORT))
+      if (snapshot === undefined) {
+        // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
+        const registered = host.handlers(action)
+        if (registered === undefined) return (ending = this.noHandlers(fn, id, action, clock))
+        snapshot = applyFilter(registered, options?.filter)
+      }
+      const mode = options?.executionMode ?? host.executionMode(action)
+      const observed = host.observers.size !== 0
+      const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult)
+      lane.active.add(pipeline)
+      const onAbort = () => pipeline.abort(SIGNAL_ABORT)
+      signal?.addEventListener('abort', onAbort)
+      try {
+        const running = pipeline.run()
+        if (running !== undefined) await running
+      } finally {
+        signal?.removeEventListener('abort', onAbort)
+        lane.active.delete(pipeline)
+      }
+      return (ending = this.finish(id, action, clock, pipeline, withResult ? options : null))
     } catch (error) {
       ending = { failed: true, error, aborted: false, abortReason: undefined }
       throw error
     } finally {
+      release?.()
       host.status.end(action, ending)
-      if (lane.active.size === 0 && lane.queued === null) this.lanes.delete(action)
+      // A lane stays while its action has handlers: dispatching again needs no new one.
+      if (lane.active.size === 0 && lane.queued === null && host.handlers(action) === undefined) this.lanes.delete(action)
     }
   }
 
-  private async run(
-    fn: string,
-    id: number,
-    action: string,
-    payload: unknown,
-    options: DispatchOptions | undefined,
-    withResult: boolean,
-    clock: DispatchClock,
-    lane: Lane,
-    policy: ConcurrencyPolicy,
-    snapshot: readonly Registration[] | undefined,
-  ): Promise<DispatchOutcome> {
-    const host = this.host
-    let release: (() => void) | null = null
-    if (policy === 'queue') {
-      // Pipelines still starting (a handler dispatching before its first await) are waited for too.
-      const before = [...[...lane.active].map((pipeline) => pipeline.done()), lane.queued]
-      const mine = new Promise<void>((resolve) => (release = resolve))
-      lane.queued = mine
-      await Promise.all(before)
-      if (lane.queued === mine) lane.queued = null
-      snapshot = undefined
-    }
-    try {
-      if (host.isDisposed()) return this.early(id, action, clock, 'aborted', 'Register disposed')
-      const signal = options?.signal
-      if (signal?.aborted) return this.early(id, action, clock, 'aborted', SIGNAL_ABORT)
-      if (snapshot === undefined) {
-        // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
-        const registered = host.handlers(action)
-        if (registered === undefined) return this.noHandlers(fn, id, action, clock)
-        snapshot = applyFilter(registered, options?.filter)
-      }
-      const mode = options?.executionMode ?? host.executionMode(action)
-      const pipeline = new Pipeline(snapshot, mode, payload, host.observers.size !== 0 ? this.hook(id, action) : null)
-      lane.active.add(pipeline)
-      const onAbort = signal === undefined ? undefined : () => pipeline.abort(SIGNAL_ABORT)
-      if (onAbort !== undefined) signal!.addEventListener('abort', onAbort)
-      try {
-        await pipeline.run()
-      } finally {
-        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
-        lane.active.delete(pipeline)
-      }
-      return this.finish(id, action, clock, pipeline, withResult ? options : null)
-    } finally {
-      if (release !== null) (release as () => void)()
-    }
+  /** The invocations of every running pipeline (race losers already cancelled may be missing). */
+  *invocations(): Generator<Invocation> {
+    for (const lane of this.lanes.values()) for (const pipeline of lane.active) yield* pipeline.live
   }
 
   private finish(id: number, action: string, clock: DispatchClock, pipeline: Pipeline, options: DispatchOptions | undefined | null): DispatchOutcome {

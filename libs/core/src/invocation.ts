@@ -11,6 +11,8 @@ export class Invocation {
   cancelled = false
   settled = false
   returned = false
+  /** The promise of a handler still running. */
+  value: unknown
   constructor(
     readonly index: number,
     readonly entry: PipelineEntry,
@@ -34,56 +36,50 @@ export class Invocation {
   }
 }
 
-/** The controller handed to one invocation: closures, so handlers may destructure it. */
+type Binder = (pipeline: Pipeline, invocation: Invocation) => unknown
+
+const METHODS: Record<string, Binder> = {
+  abort: (pipeline) => (reason?: string) => {
+    if (reason !== undefined && typeof reason !== 'string') {
+      throw argumentError('PipelineController.abort', `reason must be a string, got ${describe(reason)}`)
+    }
+    pipeline.abort(reason)
+  },
+  modifyPayload: (pipeline) => (modifier: (payload: any) => any) => pipeline.modifyPayload(modifier),
+  getPayload: (pipeline) => () => pipeline.payload,
+  jumpToPriority: (pipeline, invocation) => (priority: number) => pipeline.jump(invocation, priority),
+  return: (pipeline, invocation) => (value: unknown) => pipeline.finishEarly(invocation, value),
+  setResult: (pipeline, invocation) => (value: unknown) => pipeline.addResult(invocation, value),
+  getResults: (pipeline) => () => pipeline.results.slice(),
+  mergeResult: (pipeline, invocation) => (merger: (earlier: any[], last: any) => any) => pipeline.mergeResult(invocation, merger),
+}
+
 /**
  * The controller a handler receives. Its methods are created on first access and then kept, so a handler may
  * destructure them (`(payload, { abort }) => …`) while handlers that use none of them allocate nothing.
  */
-class Controller implements PipelineController<any, any> {
-  #bound: Partial<Record<keyof PipelineController, unknown>> = {}
+class Controller {
+  #bound: Record<string, unknown> | undefined
   constructor(
     private readonly pipeline: Pipeline,
     private readonly invocation: Invocation,
   ) {}
 
-  #bind<K extends keyof PipelineController>(key: K, make: () => PipelineController[K]): PipelineController<any, any>[K] {
-    return (this.#bound[key] ??= make()) as PipelineController<any, any>[K]
+  static {
+    for (const key in METHODS) {
+      Object.defineProperty(this.prototype, key, {
+        get(this: Controller) {
+          return ((this.#bound ??= {})[key] ??= METHODS[key](this.pipeline, this.invocation))
+        },
+      })
+    }
   }
 
-  get abort() {
-    return this.#bind('abort', () => (reason?: string) => {
-      if (reason !== undefined && typeof reason !== 'string') {
-        throw argumentError('PipelineController.abort', `reason must be a string, got ${describe(reason)}`)
-      }
-      this.pipeline.abort(reason)
-    })
-  }
-  get modifyPayload() {
-    return this.#bind('modifyPayload', () => (modifier: (payload: any) => any) => this.pipeline.modifyPayload(modifier))
-  }
-  get getPayload() {
-    return this.#bind('getPayload', () => () => this.pipeline.payload)
-  }
-  get jumpToPriority() {
-    return this.#bind('jumpToPriority', () => (priority: number) => this.pipeline.jump(this.invocation, priority))
-  }
-  get return() {
-    return this.#bind('return', () => (value: unknown) => this.pipeline.finishEarly(this.invocation, value))
-  }
-  get setResult() {
-    return this.#bind('setResult', () => (value: unknown) => this.pipeline.addResult(this.invocation, value))
-  }
-  get getResults() {
-    return this.#bind('getResults', () => () => this.pipeline.results.slice())
-  }
-  get mergeResult() {
-    return this.#bind('mergeResult', () => (merger: (earlier: any[], last: any) => any) => this.pipeline.mergeResult(this.invocation, merger))
-  }
   get signal(): AbortSignal {
     return this.invocation.signal
   }
 }
 
 export function createController(pipeline: Pipeline, invocation: Invocation): PipelineController<any, any> {
-  return new Controller(pipeline, invocation)
+  return new Controller(pipeline, invocation) as unknown as PipelineController<any, any>
 }

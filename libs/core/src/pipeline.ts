@@ -58,33 +58,31 @@ export class Pipeline {
   readonly results: unknown[] = []
   private readonly errorKeys: number[] = []
   private readonly resultKeys: number[] = []
-  private readonly live = new Set<Invocation>()
-  private readonly visited: boolean[]
+  /** The invocations still running. */
+  readonly live = new Set<Invocation>()
   private jumpFrom = -1
   private jumpTo = 0
   private raceDone: (() => void) | null = null
   private whenDone: Promise<void> | null = null
   private resolveDone: (() => void) | null = null
 
+  /** `record: false` skips the per-handler executions and their timing, for dispatches nobody inspects. */
   constructor(
     readonly entries: readonly PipelineEntry[],
     readonly mode: ExecutionMode,
     payload: unknown,
     private readonly onHandler: HandlerHook | null = null,
+    private readonly record = true,
   ) {
     this.payload = payload
-    this.executions = entries.map((e) => ({ id: e.id, priority: e.priority, outcome: 'skipped', duration: 0 }))
-    this.visited = entries.map(() => false)
+    // A negative duration marks a handler not reached yet.
+    this.executions = record ? entries.map((e) => ({ id: e.id, priority: e.priority, outcome: 'skipped', duration: -1 })) : []
   }
 
-  async run(): Promise<void> {
-    try {
-      if (this.mode === 'sequential') await this.sequential()
-      else if (this.mode === 'parallel') await this.parallel()
-      else await this.race()
-    } finally {
-      this.close()
-    }
+  /** Runs the handlers; the promise is returned only while some are still running (a synchronous pipeline closes at once). */
+  run(): Promise<void> | undefined {
+    const running = this.mode === 'sequential' ? this.sequential() : this.mode === 'parallel' ? this.parallel() : this.race()
+    return this.closed ? undefined : running
   }
 
   /** Stop starting handlers and abort the signals of the running ones. Last reason wins. */
@@ -104,14 +102,22 @@ export class Pipeline {
     let pending: Promise<void>[] | null = null
     let i = 0
     while (i < n && !this.stopped()) {
-      const started = this.start(i)
-      if (started !== null) {
-        if (this.entries[i].blocking) await started
-        else (pending ??= []).push(started)
+      const invocation = this.start(i)
+      if (invocation !== undefined) {
+        if (!this.entries[i].blocking) (pending ??= []).push(this.later(invocation))
+        else {
+          // Awaited directly: no promise of our own per handler (`finish` does not throw).
+          try {
+            this.finish(invocation, await invocation.value, false)
+          } catch (error) {
+            this.finish(invocation, error, true)
+          }
+        }
       }
       i = this.next(i)
     }
     if (pending !== null) await Promise.all(pending)
+    this.close()
   }
 
   private next(i: number): number {
@@ -126,72 +132,79 @@ export class Pipeline {
     const started: Promise<void>[] = []
     for (let i = 0; i < this.entries.length && !this.aborted && !this.terminated; i++) {
       const invocation = this.start(i)
-      if (invocation !== null) started.push(invocation)
+      if (invocation !== undefined) started.push(this.later(invocation))
     }
     // Invocations never reject: outcomes are recorded on the pipeline.
     await Promise.all(started)
+    this.close()
   }
 
   private race(): Promise<void> {
     return new Promise<void>((resolve) => {
       this.raceDone = resolve
-      for (let i = 0; i < this.entries.length && !this.stopped(); i++) this.start(i)
+      for (let i = 0; i < this.entries.length && !this.stopped(); i++) {
+        const invocation = this.start(i)
+        if (invocation !== undefined) this.later(invocation)
+      }
       if (this.live.size === 0 || this.failed > 0) this.close()
     })
   }
 
-  /** Check and invoke handler `index`; `null` when it did not start. */
-  private start(index: number): Promise<void> | null {
-    const entry = this.entries[index]
-    this.visited[index] = true
-    const payload = this.payload
-    try {
-      if ((entry.condition !== undefined && !entry.condition(payload)) || (entry.validation !== undefined && !entry.validation(payload))) {
-        this.skip(index, 'skipped')
-        return null
-      }
-    } catch (error) {
-      this.fail(index, error, 0)
-      return null
-    }
-    const invocation = new Invocation(index, entry, now())
-    if (!entry.claim(invocation)) {
-      this.skip(index, 'skipped')
-      return null
-    }
-    this.live.add(invocation)
-    this.executed++
-    return this.invoke(invocation, payload)
-  }
-
-  /** Runs the handler; a synchronous one settles at once (`null`), an async one settles when its promise does. */
-  private invoke(invocation: Invocation, payload: unknown): Promise<void> | null {
-    let value: unknown
-    try {
-      value = invocation.entry.handler(payload, createController(this, invocation))
-    } catch (error) {
-      if (this.mode === 'race') return Promise.resolve().then(() => this.finish(invocation, error, true))
-      this.finish(invocation, error, true)
-      return null
-    }
-    // Race mode keeps every outcome asynchronous, so all handlers start before the first one can win.
-    if (this.mode !== 'race' && !isThenable(value)) {
-      this.finish(invocation, value, false)
-      return null
-    }
-    return Promise.resolve(value).then(
+  /** Settles `invocation` when its handler's promise does; never rejects. */
+  private later(invocation: Invocation): Promise<void> {
+    return Promise.resolve(invocation.value).then(
       (resolved) => this.finish(invocation, resolved, false),
       (error: unknown) => this.finish(invocation, error, true),
     )
   }
 
-  private finish(invocation: Invocation, value: unknown, threw: boolean): void {
+  /** Zero when not recording: then nobody reads a duration, and the clock is not read. */
+  private time(start = 0): number {
+    return this.record ? now() - start : 0
+  }
+
+  /** Check and invoke handler `index`; returns the invocation while its handler is still running (`value` is its promise). */
+  private start(index: number): Invocation | undefined {
+    const entry = this.entries[index]
+    const payload = this.payload
+    try {
+      if ((entry.condition !== undefined && !entry.condition(payload)) || (entry.validation !== undefined && !entry.validation(payload))) {
+        this.skip(index, 'skipped')
+        return
+      }
+    } catch (error) {
+      this.fail(index, error, 0)
+      return
+    }
+    const invocation = new Invocation(index, entry, this.time())
+    if (!entry.claim(invocation)) {
+      this.skip(index, 'skipped')
+      return
+    }
+    this.live.add(invocation)
+    this.executed++
+    let value: unknown
+    let threw = false
+    try {
+      value = entry.handler(payload, createController(this, invocation))
+    } catch (error) {
+      value = error
+      threw = true
+    }
+    // Race mode keeps every outcome asynchronous, so all handlers start before the first one can win.
+    if (this.mode === 'race') invocation.value = threw ? Promise.reject(value) : value
+    else if (threw || !isThenable(value)) return this.finish(invocation, value, threw)
+    else invocation.value = value
+    return invocation
+  }
+
+  private finish(invocation: Invocation, value: unknown, threw: boolean): undefined {
     this.live.delete(invocation)
     invocation.entry.release(invocation)
     if (invocation.settled) return
     invocation.settled = true
     const { index } = invocation
-    const duration = now() - invocation.start
+    const duration = this.time(invocation.start)
     // A handler whose signal was aborted usually rejects because of it; that is the abort, not a failure.
     if (threw && invocation.cancelled) this.settle(index, 'aborted', duration, undefined)
     else if (threw) this.fail(index, value, duration)
@@ -216,6 +229,7 @@ export class Pipeline {
 
   private settle(index: number, outcome: HandlerOutcome, duration: number, error: unknown): void {
     const execution = this.executions[index]
+    if (execution === undefined) return
     execution.outcome = outcome
     execution.duration = duration
     this.onHandler?.(execution, error)
@@ -234,12 +248,10 @@ export class Pipeline {
     this.resolveDone?.()
     for (const invocation of this.live) {
       invocation.settled = true
-      this.settle(invocation.index, 'aborted', now() - invocation.start, undefined)
+      this.settle(invocation.index, 'aborted', this.time(invocation.start), undefined)
       invocation.cancel(LOST_RACE)
     }
-    for (let i = 0; i < this.entries.length; i++) {
-      if (!this.visited[i]) this.skip(i, this.aborted ? 'aborted' : 'skipped')
-    }
+    this.executions.forEach((e, i) => e.duration < 0 && this.skip(i, this.aborted ? 'aborted' : 'skipped'))
     const done = this.raceDone
     this.raceDone = null
     done?.()
@@ -263,7 +275,8 @@ export class Pipeline {
 
   addResult(invocation: Invocation, value: unknown): void {
     if (this.closed) return
-    insertKeyed(this.results, this.resultKeys, this.mode === 'parallel' ? invocation.index : 0, value)
+    if (this.mode === 'parallel') insertKeyed(this.results, this.resultKeys, invocation.index, value)
+    else this.results.push(value)
   }
 
   mergeResult(invocation: Invocation, merger: (earlier: unknown[], last: unknown) => unknown): void {
