@@ -1,7 +1,7 @@
 import { demoApiPlugin } from '@context-action/demo-api'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { defineConfig } from 'vite'
-import { workspaceSource } from '../../tools/workspace-source'
+import { workspaceSource } from '../../tools/workspace-source.ts'
 
 export default defineConfig({
   ...workspaceSource,

@@ -1,7 +1,7 @@
 import { demoApiPlugin } from '@context-action/demo-api'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { workspaceSource } from '../../tools/workspace-source'
+import { workspaceSource } from '../../tools/workspace-source.ts'
 
 export default defineConfig({
   ...workspaceSource,

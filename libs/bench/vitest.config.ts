@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { workspaceSource } from '../../tools/workspace-source'
+import { workspaceSource } from '../../tools/workspace-source.ts'
 
 export default defineConfig({
   ...workspaceSource,

@@ -1,7 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { svelteTesting } from '@testing-library/svelte/vite'
 import { defineConfig } from 'vitest/config'
-import { workspaceSource } from '../../tools/workspace-source'
+import { workspaceSource } from '../../tools/workspace-source.ts'
 
 export default defineConfig({
   ...workspaceSource,

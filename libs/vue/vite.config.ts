@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
-import { workspaceSource } from '../../tools/workspace-source'
+import { workspaceSource } from '../../tools/workspace-source.ts'
 
 export default defineConfig({
   ...workspaceSource,
