@@ -19,9 +19,10 @@ import type {
 import { ActionStatsBook } from './action-stats'
 import { ActionStatusBook } from './action-status'
 import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatcher'
-import { assertAction, assertConcurrency, assertExecutionMode } from './dispatch-options'
+import { assertAction, assertConcurrency, assertCount, assertExecutionMode } from './dispatch-options'
 import { argumentError, assertFunction, describe, stateError } from './errors'
 import { Guard } from './guard'
+import { assertOptional, assertShape } from './handler-filter'
 import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
 import type { ReadableStore, Unsubscribe } from './store'
 
@@ -36,22 +37,16 @@ const REGISTRY_KEYS = new Set(['maxHandlers', 'defaultExecutionMode', 'defaultCo
 function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig['registry']>> & { name: string } {
   const fn = 'new ActionRegister'
   if (config === undefined) config = {}
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argumentError(fn, `config must be an object, got ${describe(config)}`)
+  assertShape(fn, 'config', config, CONFIG_KEYS)
   const c = config as ActionRegisterConfig & Record<string, unknown>
-  for (const key of Object.keys(c)) if (!CONFIG_KEYS.has(key)) throw argumentError(fn, `unknown config key "${key}"; supported keys are name, registry`)
   if (c.name !== undefined && (typeof c.name !== 'string' || c.name === '')) throw argumentError(fn, `name must be a non-empty string, got ${describe(c.name)}`)
   const r = (c.registry ?? {}) as NonNullable<ActionRegisterConfig['registry']> & Record<string, unknown>
-  if (r === null || typeof r !== 'object' || Array.isArray(r)) throw argumentError(fn, `registry must be an object, got ${describe(r)}`)
-  for (const key of Object.keys(r)) {
-    if (!REGISTRY_KEYS.has(key)) throw argumentError(fn, `unknown registry key "${key}"; supported keys are ${[...REGISTRY_KEYS].join(', ')}`)
-  }
+  assertShape(fn, 'registry', r, REGISTRY_KEYS)
   const max = r.maxHandlers
-  if (max !== undefined && (typeof max !== 'number' || !(max >= 1) || (Number.isFinite(max) && !Number.isInteger(max)))) {
-    throw argumentError(fn, `registry.maxHandlers must be an integer ≥ 1, got ${describe(max)}`)
-  }
+  assertCount(fn, 'registry.maxHandlers', max, 1)
   if (r.defaultExecutionMode !== undefined) assertExecutionMode(fn, 'registry.defaultExecutionMode', r.defaultExecutionMode)
   if (r.defaultConcurrency !== undefined) assertConcurrency(fn, 'registry.defaultConcurrency', r.defaultConcurrency)
-  if (r.strict !== undefined && typeof r.strict !== 'boolean') throw argumentError(fn, `registry.strict must be a boolean, got ${describe(r.strict)}`)
+  assertOptional(fn, 'registry.strict', r.strict, 'boolean')
   return {
     name: c.name ?? 'ActionRegister',
     maxHandlers: max ?? Infinity,

@@ -1,6 +1,6 @@
 import type { ConcurrencyPolicy, DispatchOptions, ExecutionMode, ResultStrategy } from './action-types'
-import { argumentError, assertDelay, assertFunction, assertOptions, describe } from './errors'
-import { assertFilter } from './handler-filter'
+import { argumentError, assertDelay, assertFunction, describe } from './errors'
+import { assertFilter, assertOptional, assertShape } from './handler-filter'
 
 export const EXECUTION_MODES: readonly ExecutionMode[] = ['sequential', 'parallel', 'race']
 export const CONCURRENCY_POLICIES: readonly ConcurrencyPolicy[] = ['parallel', 'takeLatest', 'takeFirst', 'queue']
@@ -8,17 +8,22 @@ const STRATEGIES: readonly ResultStrategy[] = ['first', 'last', 'all', 'merge', 
 const KEYS = new Set(['executionMode', 'concurrency', 'signal', 'filter', 'debounce', 'throttle', 'result'])
 const RESULT_KEYS = new Set(['collect', 'strategy', 'merger', 'maxResults'])
 
-const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ')
+function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[]): void {
+  if (!values.includes(value as string)) throw argumentError(fn, `${what} must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describe(value)}`)
+}
 
 export function assertExecutionMode(fn: string, what: string, mode: unknown): asserts mode is ExecutionMode {
-  if (!EXECUTION_MODES.includes(mode as ExecutionMode)) {
-    throw argumentError(fn, `${what} must be one of ${quoted(EXECUTION_MODES)}, got ${describe(mode)}`)
-  }
+  assertOneOf(fn, what, mode, EXECUTION_MODES)
 }
 
 export function assertConcurrency(fn: string, what: string, policy: unknown): asserts policy is ConcurrencyPolicy {
-  if (!CONCURRENCY_POLICIES.includes(policy as ConcurrencyPolicy)) {
-    throw argumentError(fn, `${what} must be one of ${quoted(CONCURRENCY_POLICIES)}, got ${describe(policy)}`)
+  assertOneOf(fn, what, policy, CONCURRENCY_POLICIES)
+}
+
+/** `undefined`, or an integer ≥ `min` (`Infinity` included). */
+export function assertCount(fn: string, what: string, value: unknown, min: number): void {
+  if (value !== undefined && (typeof value !== 'number' || !(value >= min) || (Number.isFinite(value) && !Number.isInteger(value)))) {
+    throw argumentError(fn, `${what} must be an integer ≥ ${min}, got ${describe(value)}`)
   }
 }
 
@@ -28,37 +33,22 @@ export function assertAction(fn: string, action: unknown): asserts action is str
 
 function assertResultOptions(fn: string, result: unknown): void {
   if (result === undefined) return
-  if (result === null || typeof result !== 'object' || Array.isArray(result)) {
-    throw argumentError(fn, `options.result must be an object, got ${describe(result)}`)
-  }
-  const r = result as Record<string, unknown>
-  for (const key of Object.keys(r)) {
-    if (!RESULT_KEYS.has(key)) throw argumentError(fn, `unknown options.result key "${key}"; supported keys are ${[...RESULT_KEYS].join(', ')}`)
-  }
-  if (r.collect !== undefined && typeof r.collect !== 'boolean') {
-    throw argumentError(fn, `options.result.collect must be a boolean, got ${describe(r.collect)}`)
-  }
-  if (r.strategy !== undefined && !STRATEGIES.includes(r.strategy as ResultStrategy)) {
-    throw argumentError(fn, `options.result.strategy must be one of ${quoted(STRATEGIES)}, got ${describe(r.strategy)}`)
-  }
+  assertShape(fn, 'options.result', result, RESULT_KEYS)
+  const r = result
+  assertOptional(fn, 'options.result.collect', r.collect, 'boolean')
+  if (r.strategy !== undefined) assertOneOf(fn, 'options.result.strategy', r.strategy, STRATEGIES)
   if (r.merger !== undefined) assertFunction(fn, 'options.result.merger', r.merger)
   if (r.strategy === 'custom' && r.merger === undefined) {
     throw argumentError(fn, 'options.result.strategy "custom" needs options.result.merger, a function of the results')
   }
-  const max = r.maxResults
-  if (max !== undefined && (typeof max !== 'number' || !(max >= 0) || (Number.isFinite(max) && !Number.isInteger(max)))) {
-    throw argumentError(fn, `options.result.maxResults must be an integer ≥ 0, got ${describe(max)}`)
-  }
+  assertCount(fn, 'options.result.maxResults', r.maxResults, 0)
 }
 
 /** Validate every dispatch option before anything runs, so a bad call changes nothing. */
 export function assertDispatchOptions(fn: string, options: unknown): asserts options is DispatchOptions | undefined {
-  assertOptions(fn, options)
   if (options === undefined) return
-  const o = options as Record<string, unknown>
-  for (const key of Object.keys(o)) {
-    if (!KEYS.has(key)) throw argumentError(fn, `unknown option "${key}"; supported options are ${[...KEYS].join(', ')}`)
-  }
+  assertShape(fn, 'options', options, KEYS, 'option', 'options')
+  const o = options
   if (o.executionMode !== undefined) assertExecutionMode(fn, 'options.executionMode', o.executionMode)
   if (o.concurrency !== undefined) assertConcurrency(fn, 'options.concurrency', o.concurrency)
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {

@@ -6,28 +6,32 @@ const LISTS = ['tags', 'handlerIds', 'excludeTags', 'excludeHandlerIds'] as cons
 const STRINGS = ['category', 'excludeCategory'] as const
 const KEYS = new Set<string>([...LISTS, ...STRINGS, 'custom'])
 
+/**
+ * Throws unless `value` is an object (not `null`, not an array) whose keys are all in `keys`; shared by every config
+ * and options check: `unknown ${noun} "key"; supported ${nouns} are …`.
+ */
+export function assertShape(fn: string, what: string, value: unknown, keys: Set<string>, noun = `${what} key`, nouns = 'keys'): asserts value is Record<string, any> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(fn, `${what} must be an object, got ${describe(value)}`)
+  for (const key of Object.keys(value)) if (!keys.has(key)) throw argumentError(fn, `unknown ${noun} "${key}"; supported ${nouns} are ${[...keys].join(', ')}`)
+}
+
+/** Throws unless `value` is `undefined` or of the primitive `type`. */
+export function assertOptional(fn: string, what: string, value: unknown, type: 'string' | 'boolean'): void {
+  if (value !== undefined && typeof value !== type) throw argumentError(fn, `${what} must be a ${type}, got ${describe(value)}`)
+}
+
 /** Validate `options.filter`, naming the calling function in errors. */
 export function assertFilter(fn: string, filter: unknown): asserts filter is HandlerFilter | undefined {
   if (filter === undefined) return
-  if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
-    throw argumentError(fn, `options.filter must be an object, got ${describe(filter)}`)
-  }
-  const f = filter as Record<string, unknown>
-  for (const key of Object.keys(f)) {
-    if (!KEYS.has(key)) throw argumentError(fn, `unknown options.filter key "${key}"; supported keys are ${[...KEYS].join(', ')}`)
-  }
+  assertShape(fn, 'options.filter', filter, KEYS)
   for (const key of LISTS) {
-    const list = f[key]
+    const list = filter[key]
     if (list !== undefined && (!Array.isArray(list) || list.some((v) => typeof v !== 'string'))) {
       throw argumentError(fn, `options.filter.${key} must be an array of strings, got ${describe(list)}`)
     }
   }
-  for (const key of STRINGS) {
-    if (f[key] !== undefined && typeof f[key] !== 'string') {
-      throw argumentError(fn, `options.filter.${key} must be a string, got ${describe(f[key])}`)
-    }
-  }
-  if (f.custom !== undefined) assertFunction(fn, 'options.filter.custom', f.custom)
+  for (const key of STRINGS) assertOptional(fn, `options.filter.${key}`, filter[key], 'string')
+  if (filter.custom !== undefined) assertFunction(fn, 'options.filter.custom', filter.custom)
 }
 
 const hasAny = (tags: readonly string[] | undefined, wanted: readonly string[]): boolean =>

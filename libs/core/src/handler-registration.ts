@@ -1,5 +1,6 @@
 import type { ActionHandler, HandlerConfig, HandlerRegistration } from './action-types'
 import { argumentError, assertDelay, assertFunction, describe } from './errors'
+import { assertOptional, assertShape } from './handler-filter'
 import type { Invocation } from './invocation'
 import type { PipelineEntry } from './pipeline'
 
@@ -15,32 +16,19 @@ export interface RegistrationHost {
   released(invocation: Invocation): void
 }
 
-function assertOptionalString(what: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'string') throw argumentError(FN, `${what} must be a string, got ${describe(value)}`)
-}
-
-function assertOptionalBoolean(what: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') throw argumentError(FN, `${what} must be a boolean, got ${describe(value)}`)
-}
-
 /** Validate `register`'s config and freeze it; unknown keys are refused, since they would do nothing. */
 export function readHandlerConfig(config: unknown, generateId: () => string): HandlerInfo {
   if (config === undefined) return Object.freeze({ id: generateId(), priority: 0, tags: Object.freeze([] as string[]) as string[] })
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw argumentError(FN, `config must be an object, got ${describe(config)}`)
-  }
+  assertShape(FN, 'config', config, KEYS)
   const c = config as HandlerConfig<any> & Record<string, unknown>
-  for (const key of Object.keys(c)) {
-    if (!KEYS.has(key)) throw argumentError(FN, `unknown config key "${key}"; supported keys are ${[...KEYS].join(', ')}`)
-  }
   if (c.priority !== undefined && (typeof c.priority !== 'number' || Number.isNaN(c.priority))) {
     throw argumentError(FN, `priority must be a number, got ${describe(c.priority)}`)
   }
   if (c.id !== undefined && (typeof c.id !== 'string' || c.id === '')) {
     throw argumentError(FN, `id must be a non-empty string, got ${describe(c.id)}`)
   }
-  assertOptionalBoolean('once', c.once)
-  assertOptionalBoolean('blocking', c.blocking)
+  assertOptional(FN, 'once', c.once, 'boolean')
+  assertOptional(FN, 'blocking', c.blocking, 'boolean')
   if (c.condition !== undefined) assertFunction(FN, 'condition', c.condition)
   if (c.validation !== undefined) assertFunction(FN, 'validation', c.validation)
   assertDelay(FN, 'debounce', c.debounce)
@@ -48,8 +36,8 @@ export function readHandlerConfig(config: unknown, generateId: () => string): Ha
   if (c.tags !== undefined && (!Array.isArray(c.tags) || c.tags.some((t) => typeof t !== 'string'))) {
     throw argumentError(FN, `tags must be an array of strings, got ${describe(c.tags)}`)
   }
-  assertOptionalString('category', c.category)
-  assertOptionalString('description', c.description)
+  assertOptional(FN, 'category', c.category, 'string')
+  assertOptional(FN, 'description', c.description, 'string')
   return Object.freeze({ ...c, id: c.id ?? generateId(), priority: c.priority ?? 0, tags: Object.freeze([...(c.tags ?? [])]) as string[] })
 }
 
