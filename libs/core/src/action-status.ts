@@ -10,38 +10,52 @@ export interface DispatchEnding {
   abortReason: string | undefined
 }
 
+interface Entry {
+  running: number
+  store?: Store<ActionStatus>
+  view?: ReadableStore<ActionStatus>
+}
+
 /** Running counts per action, and a status store only for the actions someone asked about. */
 export class ActionStatusBook {
-  private readonly stores = new Map<string, { store: Store<ActionStatus>; view: ReadableStore<ActionStatus> }>()
-  private readonly running = new Map<string, number>()
+  /** Kept while a dispatch of the action runs, once its store exists, or as long as the dispatcher asks. */
+  private readonly entries = new Map<string, Entry>()
 
   constructor(private readonly owner: string) {}
 
+  private entry(action: string): Entry {
+    let entry = this.entries.get(action)
+    if (entry === undefined) this.entries.set(action, (entry = { running: 0 }))
+    return entry
+  }
+
   get(action: string): ReadableStore<ActionStatus> {
-    let entry = this.stores.get(action)
-    if (entry === undefined) {
-      const running = this.running.get(action) ?? 0
+    const entry = this.entry(action)
+    if (entry.view === undefined) {
+      const { running } = entry
       const initial: ActionStatus = { running, pending: running > 0, lastError: undefined, lastAbortReason: undefined }
-      const store = createStore<ActionStatus>(initial, { name: `${this.owner}.status.${action}`, equals: shallowEqual })
-      entry = { store, view: readable(nodeOf(store)!) }
-      this.stores.set(action, entry)
+      entry.store = createStore<ActionStatus>(initial, { name: `${this.owner}.status.${action}`, equals: shallowEqual })
+      entry.view = readable(nodeOf(entry.store)!)
     }
     return entry.view
   }
 
   begin(action: string): void {
-    const running = (this.running.get(action) ?? 0) + 1
-    this.running.set(action, running)
-    const store = this.stores.get(action)?.store
+    const entry = this.entry(action)
+    const { store } = entry
+    const running = ++entry.running
     if (store !== undefined) store.setValue({ ...store.getValue(), running, pending: true })
   }
 
-  end(action: string, ending: DispatchEnding): void {
-    const running = (this.running.get(action) ?? 1) - 1
-    if (running === 0) this.running.delete(action)
-    else this.running.set(action, running)
-    const store = this.stores.get(action)?.store
-    if (store === undefined) return
+  /** `forget: false` keeps the idle count, for an action that will run again. */
+  end(action: string, ending: DispatchEnding, forget = true): void {
+    const entry = this.entry(action)
+    const { store } = entry
+    const running = (entry.running = (entry.running || 1) - 1)
+    if (store === undefined) {
+      if (running === 0 && forget) this.entries.delete(action)
+      return
+    }
     const previous = store.getValue()
     const success = !ending.failed && !ending.aborted
     store.setValue({

@@ -40,6 +40,8 @@ interface Lane {
   queued: Promise<void> | null
 }
 
+const copy = (pipeline: Pipeline) => pipeline.executions.map((h) => ({ ...h }))
+
 type EarlyEnd = 'completed' | 'aborted' | 'failed' | 'dropped'
 
 /** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
@@ -122,9 +124,10 @@ export class Dispatcher {
       throw error
     } finally {
       release?.()
-      host.status.end(action, ending)
-      // A lane stays while its action has handlers: dispatching again needs no new one.
-      if (lane.active.size === 0 && lane.queued === null && host.handlers(action) === undefined) this.lanes.delete(action)
+      // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
+      const gone = host.handlers(action) === undefined
+      host.status.end(action, ending, gone)
+      if (gone && lane.active.size === 0 && lane.queued === null) this.lanes.delete(action)
     }
   }
 
@@ -135,20 +138,19 @@ export class Dispatcher {
 
   private finish(id: number, action: string, clock: DispatchClock, pipeline: Pipeline, options: DispatchOptions | undefined | null): DispatchOutcome {
     const failed = pipeline.failed > 0
-    const copy = () => pipeline.executions.map((h) => ({ ...h }))
     const duration = performance.now() - clock.start
     this.host.stats.record(action, duration, failed, pipeline.aborted)
     if (this.host.observers.size !== 0) {
       if (pipeline.aborted) this.emit({ type: 'abort', dispatchId: id, action, reason: pipeline.abortReason })
       const outcome = failed ? 'failed' : pipeline.aborted ? 'aborted' : 'completed'
-      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy() })
+      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy(pipeline) })
     }
     return {
       failed,
       error: failed ? pipeline.errors[0].error : undefined,
       aborted: pipeline.aborted,
       abortReason: pipeline.abortReason,
-      result: options === null ? null : pipelineResult(clock, pipeline, copy(), options?.result),
+      result: options === null ? null : pipelineResult(clock, pipeline, copy(pipeline), options?.result),
     }
   }
 
