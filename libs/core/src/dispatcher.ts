@@ -133,7 +133,7 @@ export class Dispatcher {
 
   /** The invocations of every running pipeline (race losers already cancelled may be missing). */
   *invocations(): Generator<Invocation> {
-    for (const lane of this.lanes.values()) for (const pipeline of lane.active) yield* pipeline.live
+    for (const lane of this.lanes.values()) for (const pipeline of lane.active) yield* pipeline.running()
   }
 
   private finish(id: number, action: string, clock: DispatchClock, pipeline: Pipeline, options: DispatchOptions | undefined | null): DispatchOutcome {

@@ -4,38 +4,6 @@ import type { Pipeline, PipelineEntry } from './pipeline'
 
 const abortError = (reason: string | undefined): DOMException => new DOMException(reason ?? 'Aborted', 'AbortError')
 
-/** One running handler: its signal, and how its owner or its dispatch cancels it. */
-export class Invocation {
-  private controller: AbortController | null = null
-  private reason: string | undefined
-  cancelled = false
-  settled = false
-  returned = false
-  /** The promise of a handler still running. */
-  value: unknown
-  constructor(
-    readonly index: number,
-    readonly entry: PipelineEntry,
-    readonly start: number,
-  ) {}
-
-  // Created on first read: most handlers never look at their signal.
-  get signal(): AbortSignal {
-    if (this.controller === null) {
-      this.controller = new AbortController()
-      if (this.cancelled) this.controller.abort(abortError(this.reason))
-    }
-    return this.controller.signal
-  }
-
-  cancel(reason: string | undefined): void {
-    if (this.cancelled) return
-    this.cancelled = true
-    this.reason = reason
-    this.controller?.abort(abortError(reason))
-  }
-}
-
 type Binder = (pipeline: Pipeline, invocation: Invocation) => unknown
 
 const METHODS: Record<string, Binder> = {
@@ -55,31 +23,58 @@ const METHODS: Record<string, Binder> = {
 }
 
 /**
- * The controller a handler receives. Its methods are created on first access and then kept, so a handler may
- * destructure them (`(payload, { abort }) => …`) while handlers that use none of them allocate nothing.
+ * One running handler: its signal, and how its owner or its dispatch cancels it. It is also the controller its handler
+ * receives (see `createController`): the controller methods are created on first access and then kept, so a handler
+ * may destructure them (`(payload, { abort }) => …`) while handlers that use none of them allocate nothing.
  */
-class Controller {
+export class Invocation {
+  private controller: AbortController | null = null
+  private reason: string | undefined
   #bound: Record<string, unknown> | undefined
+  /** Set by `createController`. */
+  pipeline!: Pipeline
+  cancelled = false
+  settled = false
+  returned = false
+  /** Its handler has settled. */
+  finished = false
+  /** The promise of a handler still running. */
+  value: unknown
   constructor(
-    private readonly pipeline: Pipeline,
-    private readonly invocation: Invocation,
+    readonly index: number,
+    readonly entry: PipelineEntry,
+    readonly start: number,
   ) {}
 
   static {
     for (const key in METHODS) {
       Object.defineProperty(this.prototype, key, {
-        get(this: Controller) {
-          return ((this.#bound ??= {})[key] ??= METHODS[key](this.pipeline, this.invocation))
+        get(this: Invocation) {
+          return ((this.#bound ??= {})[key] ??= METHODS[key](this.pipeline, this))
         },
       })
     }
   }
 
+  // Created on first read: most handlers never look at their signal.
   get signal(): AbortSignal {
-    return this.invocation.signal
+    if (this.controller === null) {
+      this.controller = new AbortController()
+      if (this.cancelled) this.controller.abort(abortError(this.reason))
+    }
+    return this.controller.signal
+  }
+
+  cancel(reason: string | undefined): void {
+    if (this.cancelled) return
+    this.cancelled = true
+    this.reason = reason
+    this.controller?.abort(abortError(reason))
   }
 }
 
+/** The controller of `invocation`, driving `pipeline`: the invocation itself, so a handler costs one object. */
 export function createController(pipeline: Pipeline, invocation: Invocation): PipelineController<any, any> {
-  return new Controller(pipeline, invocation) as unknown as PipelineController<any, any>
+  invocation.pipeline = pipeline
+  return invocation as unknown as PipelineController<any, any>
 }

@@ -58,8 +58,8 @@ export class Pipeline {
   readonly results: unknown[] = []
   private readonly errorKeys: number[] = []
   private readonly resultKeys: number[] = []
-  /** The invocations still running. */
-  readonly live = new Set<Invocation>()
+  /** Every invocation started, in order; see `running()`. */
+  private readonly started: Invocation[] = []
   private jumpFrom = -1
   private jumpTo = 0
   private raceDone: (() => void) | null = null
@@ -85,12 +85,17 @@ export class Pipeline {
     return this.closed ? undefined : running
   }
 
+  /** The invocations whose handler has not settled yet. */
+  running(): Invocation[] {
+    return this.started.filter((invocation) => !invocation.finished)
+  }
+
   /** Stop starting handlers and abort the signals of the running ones. Last reason wins. */
   abort(reason: string | undefined): void {
     if (this.closed) return
     this.aborted = true
     this.abortReason = reason
-    for (const invocation of this.live) invocation.cancel(reason)
+    for (const invocation of this.running()) invocation.cancel(reason)
   }
 
   private stopped(): boolean {
@@ -146,7 +151,8 @@ export class Pipeline {
         const invocation = this.start(i)
         if (invocation !== undefined) this.later(invocation)
       }
-      if (this.live.size === 0 || this.failed > 0) this.close()
+      // Race outcomes are all asynchronous: every handler started is still running here.
+      if (this.executed === 0 || this.failed > 0) this.close()
     })
   }
 
@@ -181,7 +187,7 @@ export class Pipeline {
       this.skip(index, 'skipped')
       return
     }
-    this.live.add(invocation)
+    this.started.push(invocation)
     this.executed++
     let value: unknown
     let threw = false
@@ -199,7 +205,7 @@ export class Pipeline {
   }
 
   private finish(invocation: Invocation, value: unknown, threw: boolean): undefined {
-    this.live.delete(invocation)
+    invocation.finished = true
     invocation.entry.release(invocation)
     if (invocation.settled) return
     invocation.settled = true
@@ -246,7 +252,7 @@ export class Pipeline {
     if (this.closed) return
     this.closed = true
     this.resolveDone?.()
-    for (const invocation of this.live) {
+    for (const invocation of this.running()) {
       invocation.settled = true
       this.settle(invocation.index, 'aborted', this.time(invocation.start), undefined)
       invocation.cancel(LOST_RACE)
