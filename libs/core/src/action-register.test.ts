@@ -974,6 +974,24 @@ describe('observe', () => {
   it('rejects a non-function observer', () => {
     expect(() => new ActionRegister().observe(null as never)).toThrow('ActionRegister.observe: observer must be a function, got null')
   })
+
+  // Unobserved dispatches do not time their handlers; what they ran is still recorded.
+  it('an observer added while a dispatch runs gets its end with every handler outcome', async () => {
+    const actions = new ActionRegister<Actions>()
+    const gate = deferred()
+    actions.register('go', () => gate.promise, { id: 'a', priority: 1 })
+    actions.register('go', (_, c) => c.abort('stop'), { id: 'b' })
+    actions.register('go', () => {}, { id: 'c', priority: -1 })
+    const running = actions.dispatch('go', 1)
+    const events: DispatchEvent[] = []
+    actions.observe((e) => events.push(e))
+    gate.resolve()
+    await running
+    expect(strip(events)).toEqual([
+      { type: 'abort', dispatchId: 1, action: 'go', reason: 'stop' },
+      { type: 'end', dispatchId: 1, action: 'go', outcome: 'aborted', duration: 'number', handlers: ['a:completed', 'b:completed', 'c:aborted'] },
+    ])
+  })
 })
 
 describe('upstream behaviours kept', () => {

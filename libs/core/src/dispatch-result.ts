@@ -34,20 +34,11 @@ function execution(clock: DispatchClock, executed: number, skipped: number, fail
   }
 }
 
-/** The result of a dispatch that ended before any handler could run. */
+/** The result of a dispatch that ended before any handler could run: that of a pipeline that ran nothing. */
 export function earlyResult(clock: DispatchClock, abortReason?: string, error?: { handlerId: string; error: unknown }): ExecutionResult<any> {
-  const aborted = abortReason !== undefined
-  const errors = error === undefined ? [] : [{ handlerId: error.handlerId, error: toError(error.error), timestamp: Date.now() }]
-  return {
-    success: !aborted && errors.length === 0,
-    aborted,
-    ...(aborted ? { abortReason } : {}),
-    terminated: false,
-    results: [],
-    execution: execution(clock, 0, 0, errors.length),
-    handlers: [],
-    errors,
-  }
+  const errors = error === undefined ? [] : [{ ...error, timestamp: Date.now() }]
+  const nothing = { results: [], executed: 0, skipped: 0, failed: errors.length, aborted: abortReason !== undefined, abortReason, terminated: false, errors }
+  return pipelineResult(clock, nothing as unknown as Pipeline, [], undefined)
 }
 
 function pick(results: unknown[], options: NonNullable<DispatchOptions['result']>): unknown {

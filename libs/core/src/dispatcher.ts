@@ -106,6 +106,7 @@ export class Dispatcher {
         snapshot = applyFilter(registered, options?.filter)
       }
       const mode = options?.executionMode ?? host.executionMode(action)
+      // Handlers are timed only for those who read their durations: observers and dispatchWithResult.
       const observed = host.observers.size !== 0
       const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult)
       lane.active.add(pipeline)

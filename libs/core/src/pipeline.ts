@@ -66,17 +66,17 @@ export class Pipeline {
   private whenDone: Promise<void> | null = null
   private resolveDone: (() => void) | null = null
 
-  /** `record: false` skips the per-handler executions and their timing, for dispatches nobody inspects. */
+  /** `timed: false` skips timing the handlers (durations stay 0), for dispatches nobody is watching. */
   constructor(
     readonly entries: readonly PipelineEntry[],
     readonly mode: ExecutionMode,
     payload: unknown,
     private readonly onHandler: HandlerHook | null = null,
-    private readonly record = true,
+    private readonly timed = true,
   ) {
     this.payload = payload
     // A negative duration marks a handler not reached yet.
-    this.executions = record ? entries.map((e) => ({ id: e.id, priority: e.priority, outcome: 'skipped', duration: -1 })) : []
+    this.executions = entries.map((e) => ({ id: e.id, priority: e.priority, outcome: 'skipped', duration: -1 }))
   }
 
   /** Runs the handlers; the promise is returned only while some are still running (a synchronous pipeline closes at once). */
@@ -164,9 +164,9 @@ export class Pipeline {
     )
   }
 
-  /** Zero when not recording: then nobody reads a duration, and the clock is not read. */
+  /** Zero when not timed: the clock is not read. */
   private time(start = 0): number {
-    return this.record ? now() - start : 0
+    return this.timed ? now() - start : 0
   }
 
   /** Check and invoke handler `index`; returns the invocation while its handler is still running (`value` is its promise). */
@@ -235,7 +235,6 @@ export class Pipeline {
 
   private settle(index: number, outcome: HandlerOutcome, duration: number, error: unknown): void {
     const execution = this.executions[index]
-    if (execution === undefined) return
     execution.outcome = outcome
     execution.duration = duration
     this.onHandler?.(execution, error)
