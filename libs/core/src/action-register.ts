@@ -140,7 +140,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     if (!registration.active) return
     registration.active = false
     const next = this.table.get(registration.action)!.filter((r) => r !== registration)
-    if (next.length === 0) this.table.delete(registration.action)
+    if (next.length === 0) this.forget(registration.action)
     else this.table.set(registration.action, next)
   }
 
@@ -163,9 +163,15 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
 
   clearAction<K extends keyof T & string>(action: K): void {
     for (const registration of this.table.get(action) ?? []) registration.active = false
-    this.table.delete(action)
     this.cancel((r) => r.action === action, `Action "${action}" cleared`)
+    this.forget(action)
     this.guard.clear(action)
+  }
+
+  /** The last handler of `action` is gone: nothing kept for it may outlive it (dynamic action names would leak). */
+  private forget(action: string): void {
+    this.table.delete(action)
+    this.dispatcher.forget(action)
   }
 
   /** Remove every handler, abort the signals of running handlers and cancel debounce/throttle timers. Modes, policies and stats stay. */
@@ -177,6 +183,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     for (const list of this.table.values()) for (const registration of list) registration.active = false
     this.table.clear()
     this.cancel(() => true, reason)
+    for (const action of this.dispatcher.actions()) this.dispatcher.forget(action)
     this.guard.clear()
   }
 

@@ -47,6 +47,17 @@ export class ActionStatusBook {
     if (store !== undefined) store.setValue({ ...store.getValue(), running, pending: true })
   }
 
+  /** Whether a dispatch of `action` is between its `begin` and its `end`. */
+  running(action: string): boolean {
+    return (this.entries.get(action)?.running ?? 0) > 0
+  }
+
+  /** Drop the idle count of an action that lost its handlers (its status store, if someone holds it, stays). */
+  forget(action: string): void {
+    const entry = this.entries.get(action)
+    if (entry !== undefined && entry.running === 0 && entry.store === undefined) this.entries.delete(action)
+  }
+
   /** `forget: false` keeps the idle count, for an action that will run again. */
   end(action: string, ending: DispatchEnding, forget = true): void {
     const entry = this.entry(action)

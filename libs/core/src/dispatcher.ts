@@ -132,6 +132,18 @@ export class Dispatcher {
     }
   }
 
+  /** `action` has no handlers left: its lane and idle count go, unless a dispatch of it is still running. */
+  forget(action: string): void {
+    if (this.host.status.running(action)) return
+    this.lanes.delete(action)
+    this.host.status.forget(action)
+  }
+
+  /** Every action that has a lane. */
+  actions(): string[] {
+    return [...this.lanes.keys()]
+  }
+
   /** The invocations of every running pipeline (race losers already cancelled may be missing). */
   *invocations(): Generator<Invocation> {
     for (const lane of this.lanes.values()) for (const pipeline of lane.active) yield* pipeline.running()
