@@ -58,6 +58,20 @@ describe('ActionStatusBook', () => {
     ])
   })
 
+  it('shows a failure whose handler threw undefined or null as an Error, never as a missing error', () => {
+    const book = new ActionStatusBook('app')
+    const seen = watch(book, 'save')
+    for (const thrown of [undefined, null]) {
+      book.begin('save')
+      book.end('save', failed(thrown))
+    }
+    const errors = [seen[2].lastError, seen[4].lastError] as Error[]
+    expect(errors.map((e) => [e instanceof Error, e.message, e.cause])).toEqual([
+      [true, 'a handler threw undefined', undefined],
+      [true, 'a handler threw null', null],
+    ])
+  })
+
   it('keeps the abort reason of an aborted dispatch until a later dispatch succeeds', () => {
     const book = new ActionStatusBook('app')
     const seen = watch(book, 'save')

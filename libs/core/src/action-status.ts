@@ -1,4 +1,5 @@
 import type { ActionStatus } from './action-types'
+import { toError } from './dispatch-result'
 import { shallowEqual } from './equality'
 import { createStore, nodeOf, readable, type ReadableStore, type Store } from './store'
 
@@ -72,7 +73,8 @@ export class ActionStatusBook {
     store.setValue({
       running,
       pending: running > 0,
-      lastError: ending.failed ? ending.error : success ? undefined : previous.lastError,
+      // A handler that threw nothing (undefined or null) still failed: the view gets an Error it can tell from success.
+      lastError: ending.failed ? (ending.error ?? toError(ending.error)) : success ? undefined : previous.lastError,
       lastAbortReason: ending.aborted ? ending.abortReason : success ? undefined : previous.lastAbortReason,
     })
   }
