@@ -57,6 +57,21 @@ describe('batch', () => {
     ])
   })
 
+  it('notifies listeners that joined the graph between two writes of one batch', () => {
+    // Repeated writes in a batch skip dependents already queued; a new listener or computed must not be skipped.
+    const s = createStore(0)
+    const a = createComputedStore([s], (v) => v + 1)
+    const events: string[] = []
+    a.listen((v) => events.push(`a ${v}`))
+    batch(() => {
+      s.setValue(1)
+      createComputedStore([a], (v) => v * 10).listen((v) => events.push(`late computed ${v}`))
+      a.listen((v) => events.push(`late listener ${v}`))
+      s.setValue(2)
+    })
+    expect(events).toEqual(['a 3', 'late listener 3', 'late computed 30'])
+  })
+
   it('undoes every write of a batch that throws, without notifying anyone', () => {
     const a = createStore(1)
     const b = createStore('x')
