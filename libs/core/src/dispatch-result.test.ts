@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActionHandler, DispatchOptions, HandlerExecution } from './action-types'
-import { DispatchClock, earlyResult, pipelineResult, startClock, toError } from './dispatch-result'
+import { DispatchClock, emptyRun, pipelineResult, startClock, toError } from './dispatch-result'
 import { Pipeline, type PipelineEntry } from './pipeline'
 
 // Fake `performance` and `Date` only: with them `performance.timeOrigin` is `T0` and `performance.now()` starts at 0,
@@ -62,7 +62,10 @@ describe('DispatchClock', () => {
   })
 })
 
-describe('earlyResult', () => {
+/** The result of a dispatch that ended before any handler ran: that of a pipeline that ran nothing. */
+const earlyResult = (clock: DispatchClock, abortReason?: string, error?: unknown) => pipelineResult(clock, emptyRun(abortReason, error), [], undefined)
+
+describe('emptyRun', () => {
   it('describes a dispatch that ended before any handler ran as a success with nothing done', () => {
     const clock = startClock()
     vi.advanceTimersByTime(5)
@@ -96,8 +99,8 @@ describe('earlyResult', () => {
     const clock = startClock()
     vi.advanceTimersByTime(3)
     const error = new Error('no handler')
-    const result = earlyResult(clock, undefined, { handlerId: 'pipeline', error })
-    const wrapped = earlyResult(clock, undefined, { handlerId: 'pipeline', error: 'text' })
+    const result = earlyResult(clock, undefined, error)
+    const wrapped = earlyResult(clock, undefined, 'text')
     expect([result, wrapped.errors.map((e) => ({ ...e, error: errorShape(e.error) }))]).toStrictEqual([
       {
         success: false,

@@ -34,11 +34,15 @@ function execution(clock: DispatchClock, executed: number, skipped: number, fail
   }
 }
 
-/** The result of a dispatch that ended before any handler could run: that of a pipeline that ran nothing. */
-export function earlyResult(clock: DispatchClock, abortReason?: string, error?: { handlerId: string; error: unknown }): ExecutionResult<any> {
-  const errors = error === undefined ? [] : [{ ...error, timestamp: Date.now() }]
-  const nothing = { results: [], executed: 0, skipped: 0, failed: errors.length, aborted: abortReason !== undefined, abortReason, terminated: false, errors }
-  return pipelineResult(clock, nothing as unknown as Pipeline, [], undefined)
+/** What a pipeline reports when it settles; `emptyRun` stands in for one when a dispatch ended before any handler ran. */
+export type Run = Pick<Pipeline, 'results' | 'executed' | 'skipped' | 'failed' | 'aborted' | 'abortReason' | 'terminated' | 'errors' | 'executions'> & {
+  returnValue?: unknown
+}
+
+/** A pipeline that ran nothing, aborted with `abortReason` or failed with `error` (reported by handler id `pipeline`). */
+export function emptyRun(abortReason?: string, error?: unknown): Run {
+  const errors = error === undefined ? [] : [{ handlerId: 'pipeline', error, timestamp: Date.now() }]
+  return { results: [], executed: 0, skipped: 0, failed: errors.length, aborted: abortReason !== undefined, abortReason, terminated: false, errors, executions: [] }
 }
 
 function pick(results: unknown[], options: NonNullable<DispatchOptions['result']>): unknown {
@@ -58,7 +62,7 @@ function pick(results: unknown[], options: NonNullable<DispatchOptions['result']
 }
 
 /** Freeze what a finished pipeline did into an `ExecutionResult`. */
-export function pipelineResult(clock: DispatchClock, pipeline: Pipeline, handlers: HandlerExecution[], options: DispatchOptions['result']): ExecutionResult<any> {
+export function pipelineResult(clock: DispatchClock, pipeline: Run, handlers: HandlerExecution[], options: DispatchOptions['result']): ExecutionResult<any> {
   const max = options?.maxResults
   const results = max === undefined ? pipeline.results.slice() : pipeline.results.slice(0, max)
   const failed = pipeline.failed > 0

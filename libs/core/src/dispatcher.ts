@@ -2,7 +2,7 @@ import type { ActionStatsBook } from './action-stats'
 import type { ActionStatusBook, DispatchEnding } from './action-status'
 import type { ConcurrencyPolicy, DispatchEvent, DispatchObserver, DispatchOptions, ExecutionMode, ExecutionResult } from './action-types'
 import { assertAction, assertDispatchOptions } from './dispatch-options'
-import { earlyResult, pipelineResult, startClock, type DispatchClock } from './dispatch-result'
+import { emptyRun, pipelineResult, startClock, type DispatchClock, type Run } from './dispatch-result'
 import { stateError } from './errors'
 import type { Guard } from './guard'
 import type { Invocation } from './invocation'
@@ -11,9 +11,6 @@ import type { Registration } from './handler-registration'
 import { Pipeline, type HandlerHook } from './pipeline'
 
 const SIGNAL_ABORT = 'Action dispatch aborted by signal'
-const DEBOUNCED = 'Debounced execution'
-const THROTTLED = 'Throttled execution'
-const SUPERSEDED = 'Superseded by a newer dispatch'
 
 /** What the dispatcher needs from its register. */
 export interface DispatchHost {
@@ -40,9 +37,9 @@ interface Lane {
   queued: Promise<void> | null
 }
 
-const copy = (pipeline: Pipeline) => pipeline.executions.map((h) => ({ ...h }))
+const copy = (pipeline: Run) => pipeline.executions.map((h) => ({ ...h }))
 
-type EarlyEnd = 'completed' | 'aborted' | 'failed' | 'dropped'
+type Outcome = 'completed' | 'aborted' | 'failed' | 'dropped'
 
 /** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
 export class Dispatcher {
@@ -59,9 +56,9 @@ export class Dispatcher {
     assertDispatchOptions(fn, options)
     const id = ++this.count
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
-    if (options?.signal?.aborted) return this.early(id, action, clock, 'aborted', SIGNAL_ABORT)
+    if (options?.signal?.aborted) return this.early(id, action, clock, withResult, 'aborted', SIGNAL_ABORT)
     const registered = host.handlers(action)
-    if (registered === undefined) return this.noHandlers(fn, id, action, clock)
+    if (registered === undefined) return this.noHandlers(fn, id, action, clock, withResult)
     const candidates = applyFilter(registered, options?.filter)
     // The option, else the first handler that sets it.
     let throttle = options?.throttle
@@ -70,18 +67,18 @@ export class Dispatcher {
       throttle ??= info.throttle
       debounce ??= info.debounce
     }
-    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.early(id, action, clock, 'dropped', THROTTLED)
+    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.early(id, action, clock, withResult, 'dropped', 'Throttled execution')
     if (debounce !== undefined) {
       const verdict = await host.guard.debounce(action, debounce)
-      if (verdict === 'superseded') return this.early(id, action, clock, 'dropped', DEBOUNCED)
-      if (verdict === 'cancelled') return this.early(id, action, clock, 'dropped', host.isDisposed() ? 'Register disposed' : 'Register cleared')
+      if (verdict === 'superseded') return this.early(id, action, clock, withResult, 'dropped', 'Debounced execution')
+      if (verdict === 'cancelled') return this.early(id, action, clock, withResult, 'dropped', host.isDisposed() ? 'Register disposed' : 'Register cleared')
     }
     const policy = options?.concurrency ?? host.concurrency(action)
     const lane = this.lane(action)
     if (policy === 'takeFirst' && lane.active.size !== 0) {
-      return this.early(id, action, clock, 'dropped', `Dropped: "${action}" is already running`)
+      return this.early(id, action, clock, withResult, 'dropped', `Dropped: "${action}" is already running`)
     }
-    if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
+    if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort('Superseded by a newer dispatch')
     host.status.begin(action)
     let snapshot: readonly Registration[] | undefined = debounce === undefined ? candidates : undefined
     let ending!: DispatchEnding
@@ -96,13 +93,13 @@ export class Dispatcher {
         if (lane.queued === mine) lane.queued = null
         snapshot = undefined
       }
-      if (host.isDisposed()) return (ending = this.early(id, action, clock, 'aborted', 'Register disposed'))
+      if (host.isDisposed()) return (ending = this.early(id, action, clock, withResult, 'aborted', 'Register disposed'))
       const signal = options?.signal
-      if (signal?.aborted) return (ending = this.early(id, action, clock, 'aborted', SIGNAL_ABORT))
+      if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, 'aborted', SIGNAL_ABORT))
       if (snapshot === undefined) {
         // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
         const registered = host.handlers(action)
-        if (registered === undefined) return (ending = this.noHandlers(fn, id, action, clock))
+        if (registered === undefined) return (ending = this.noHandlers(fn, id, action, clock, withResult))
         snapshot = applyFilter(registered, options?.filter)
       }
       const mode = options?.executionMode ?? host.executionMode(action)
@@ -119,7 +116,7 @@ export class Dispatcher {
         signal?.removeEventListener('abort', onAbort)
         lane.active.delete(pipeline)
       }
-      return (ending = this.finish(id, action, clock, pipeline, withResult ? options : null))
+      return (ending = this.end(id, action, clock, pipeline, undefined, withResult ? options?.result : null))
     } catch (error) {
       ending = { failed: true, error, aborted: false, abortReason: undefined }
       throw error
@@ -149,43 +146,36 @@ export class Dispatcher {
     for (const lane of this.lanes.values()) for (const pipeline of lane.active) yield* pipeline.running()
   }
 
-  private finish(id: number, action: string, clock: DispatchClock, pipeline: Pipeline, options: DispatchOptions | undefined | null): DispatchOutcome {
-    const failed = pipeline.failed > 0
+  /** The end of dispatch `id`: stats, observers, and what the caller gets; `outcome` is given only for early exits. */
+  private end(id: number, action: string, clock: DispatchClock, run: Run, outcome: Outcome | undefined, result: DispatchOptions['result'] | null): DispatchOutcome {
+    const failed = run.failed > 0
     const duration = performance.now() - clock.start
-    this.host.stats.record(action, duration, failed, pipeline.aborted)
+    // Early exits (nothing ran) are not counted.
+    if (run instanceof Pipeline) this.host.stats.record(action, duration, failed, run.aborted)
     if (this.host.observers.size !== 0) {
-      if (pipeline.aborted) this.emit({ type: 'abort', dispatchId: id, action, reason: pipeline.abortReason })
-      const outcome = failed ? 'failed' : pipeline.aborted ? 'aborted' : 'completed'
-      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy(pipeline) })
+      // A dropped dispatch is aborted in its result, but was never started, so there is nothing to abort.
+      if (run.aborted && outcome !== 'dropped') this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason })
+      outcome ??= failed ? 'failed' : run.aborted ? 'aborted' : 'completed'
+      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy(run) })
     }
     return {
       failed,
-      error: failed ? pipeline.errors[0].error : undefined,
-      aborted: pipeline.aborted,
-      abortReason: pipeline.abortReason,
-      result: options === null ? null : pipelineResult(clock, pipeline, copy(pipeline), options?.result),
+      error: failed ? run.errors[0].error : undefined,
+      aborted: run.aborted,
+      abortReason: run.abortReason,
+      result: result === null ? null : pipelineResult(clock, run, copy(run), result),
     }
   }
 
-  private noHandlers(fn: string, id: number, action: string, clock: DispatchClock): DispatchOutcome {
-    if (!this.host.strict) return this.early(id, action, clock, 'completed')
-    const error = stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`)
-    return this.early(id, action, clock, 'failed', undefined, error)
+  private noHandlers(fn: string, id: number, action: string, clock: DispatchClock, withResult: boolean): DispatchOutcome {
+    const error = this.host.strict ? stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`) : undefined
+    return this.early(id, action, clock, withResult, error === undefined ? 'completed' : 'failed', undefined, error)
   }
 
-  private early(id: number, action: string, clock: DispatchClock, end: EarlyEnd, abortReason?: string, error?: Error): DispatchOutcome {
-    if (this.host.observers.size !== 0) {
-      if (end === 'aborted') this.emit({ type: 'abort', dispatchId: id, action, reason: abortReason })
-      if (error !== undefined) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
-      this.emit({ type: 'end', dispatchId: id, action, outcome: end, duration: performance.now() - clock.start, handlers: [] })
-    }
-    return {
-      failed: error !== undefined,
-      error,
-      aborted: abortReason !== undefined,
-      abortReason,
-      result: earlyResult(clock, abortReason, error === undefined ? undefined : { handlerId: 'pipeline', error }),
-    }
+  /** A dispatch that ended before any handler ran; its result (only when asked for) is that of a pipeline that ran nothing. */
+  private early(id: number, action: string, clock: DispatchClock, withResult: boolean, outcome: Outcome, abortReason?: string, error?: Error): DispatchOutcome {
+    if (error !== undefined && this.host.observers.size !== 0) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
+    return this.end(id, action, clock, emptyRun(abortReason, error), outcome, withResult ? undefined : null)
   }
 
   private lane(action: string): Lane {
