@@ -78,7 +78,6 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     claimed: (registration) => {
       if (registration.info.once) this.remove(registration)
     },
-    released: () => {},
   }
   private ids = 0
   private disposed = false

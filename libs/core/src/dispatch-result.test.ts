@@ -16,7 +16,7 @@ afterEach(() => {
 })
 
 function entry(id: string, handler: ActionHandler<any, any>, extra: Partial<PipelineEntry> = {}): PipelineEntry {
-  return { id, priority: 0, handler, blocking: true, condition: undefined, validation: undefined, claim: () => true, release: () => {}, ...extra }
+  return { id, priority: 0, handler, blocking: true, condition: undefined, validation: undefined, claim: () => true, ...extra }
 }
 
 async function ran(entries: PipelineEntry[], mode: 'sequential' | 'parallel' = 'sequential'): Promise<Pipeline> {

@@ -45,7 +45,7 @@ function setup({ strict = false, mode = 'sequential', concurrency = 'parallel' }
   const dispatcher = new Dispatcher(host)
   const register = (action: string, id: string, handler: ActionHandler<any, any>, config: HandlerConfig<any> = {}) => {
     const info = readHandlerConfig({ ...config, id }, () => id)
-    const list = [...(table.get(action) ?? []), new Registration(action, handler, info, { claimed: () => {}, released: () => {} })]
+    const list = [...(table.get(action) ?? []), new Registration(action, handler, info, { claimed: () => {} })]
     table.set(action, list.sort((a, b) => b.priority - a.priority))
   }
   const dispatch = (action: string, payload?: unknown, options?: DispatchOptions, withResult = false) =>

@@ -3,7 +3,7 @@ import type { HandlerConfig, HandlerFilter } from './action-types'
 import { applyFilter, assertFilter } from './handler-filter'
 import { readHandlerConfig, Registration, type HandlerInfo, type RegistrationHost } from './handler-registration'
 
-const host: RegistrationHost = { claimed() {}, released() {} }
+const host: RegistrationHost = { claimed() {} }
 
 function registrations(...configs: Array<HandlerConfig & { id: string }>): Registration[] {
   return configs.map((config) => new Registration('act', () => {}, readHandlerConfig(config, () => 'unused'), host))

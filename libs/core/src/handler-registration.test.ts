@@ -126,7 +126,6 @@ describe('Registration', () => {
     const log: string[] = []
     const host: RegistrationHost = {
       claimed: (registration, invocation) => void log.push(`claimed ${registration.id} #${invocation.index}`),
-      released: (invocation) => void log.push(`released #${invocation.index}`),
     }
     return { log, host }
   }
@@ -144,16 +143,15 @@ describe('Registration', () => {
     ])
   })
 
-  it('reports claims and releases to its host while active, and refuses claims once inactive', () => {
+  it('reports claims to its host while active, and refuses claims once inactive', () => {
     const { log, host } = hostLog()
     const registration = new Registration('go', () => {}, readHandlerConfig({ id: 'h' }, counter()), host)
     const first = new Invocation(0, registration, 0)
     const second = new Invocation(1, registration, 0)
     const claims = [registration.claim(first)]
-    registration.release(first)
     registration.active = false
     claims.push(registration.claim(second))
-    expect({ claims, log }).toEqual({ claims: [true, false], log: ['claimed h #0', 'released #0'] })
+    expect({ claims, log }).toEqual({ claims: [true, false], log: ['claimed h #0'] })
   })
 
   it('describes itself with a copy that callers may change freely', () => {

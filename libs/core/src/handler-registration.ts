@@ -13,7 +13,6 @@ export type HandlerInfo = Readonly<HandlerConfig<any>> & { readonly id: string; 
 /** What a registration reports to its register. */
 export interface RegistrationHost {
   claimed(registration: Registration, invocation: Invocation): void
-  released(invocation: Invocation): void
 }
 
 /** Validate `register`'s config and freeze it; unknown keys are refused, since they would do nothing. */
@@ -67,10 +66,6 @@ export class Registration implements PipelineEntry {
     if (!this.active) return false
     this.host.claimed(this, invocation)
     return true
-  }
-
-  release(invocation: Invocation): void {
-    this.host.released(invocation)
   }
 
   /** A copy for introspection. */

@@ -6,7 +6,7 @@ import { Pipeline, type PipelineEntry } from './pipeline'
 const METHODS = ['abort', 'modifyPayload', 'getPayload', 'jumpToPriority', 'return', 'setResult', 'getResults', 'mergeResult'] as const
 
 function entry(id = 'h', handler: ActionHandler<any, any> = () => {}): PipelineEntry {
-  return { id, priority: 0, handler, blocking: true, condition: undefined, validation: undefined, claim: () => true, release: () => {} }
+  return { id, priority: 0, handler, blocking: true, condition: undefined, validation: undefined, claim: () => true }
 }
 
 /** What an AbortSignal tells a listener: whether it is aborted, and its reason's name and message. */

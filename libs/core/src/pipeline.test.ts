@@ -4,7 +4,7 @@ import type { Invocation } from './invocation'
 import { Pipeline, type PipelineEntry } from './pipeline'
 
 function entry(id: string, priority: number, handler: ActionHandler<any, any>, extra: Partial<PipelineEntry> = {}): PipelineEntry {
-  return { id, priority, handler, blocking: true, condition: undefined, validation: undefined, claim: () => true, release: () => {}, ...extra }
+  return { id, priority, handler, blocking: true, condition: undefined, validation: undefined, claim: () => true, ...extra }
 }
 
 describe('Pipeline', () => {
@@ -30,15 +30,16 @@ describe('Pipeline', () => {
     ])
   })
 
-  it('claims and releases each invocation around the handler', async () => {
+  it('claims each invocation before its handler runs, and marks it finished once the handler settles', async () => {
     const log: string[] = []
+    let claimed!: Invocation
     const p = new Pipeline(
-      [entry('a', 0, () => void log.push('run'), { claim: () => (log.push('claim'), true), release: () => void log.push('release') })],
+      [entry('a', 0, async () => void log.push(`run, finished ${claimed.finished}`), { claim: (i) => ((claimed = i), log.push('claim'), true) })],
       'sequential',
       undefined,
     )
     await p.run()
-    expect(log).toEqual(['claim', 'run', 'release'])
+    expect([log, claimed.finished]).toEqual([['claim', 'run, finished false'], true])
   })
 
   it('calls the handler hook for every outcome, including handlers never reached', async () => {

@@ -12,8 +12,6 @@ export interface PipelineEntry {
   readonly validation: ((payload: any) => boolean) | undefined
   /** Called right before the handler starts; `false` means it may not run (unregistered, or a `once` handler already taken). */
   claim(invocation: Invocation): boolean
-  /** Called once the invocation has settled. */
-  release(invocation: Invocation): void
 }
 
 export interface PipelineError {
@@ -206,7 +204,6 @@ export class Pipeline {
 
   private finish(invocation: Invocation, value: unknown, threw: boolean): undefined {
     invocation.finished = true
-    invocation.entry.release(invocation)
     if (invocation.settled) return
     invocation.settled = true
     const { index } = invocation
