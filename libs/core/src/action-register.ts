@@ -19,8 +19,8 @@ import type {
 import { ActionStatsBook } from './action-stats'
 import { ActionStatusBook } from './action-status'
 import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatcher'
-import { assertAction, assertConcurrency, assertCount, assertExecutionMode } from './dispatch-options'
-import { argumentError, assertFunction, describe, stateError } from './errors'
+import { assertAction, assertConcurrency, assertCount, assertExecutionMode, assertName } from './dispatch-options'
+import { assertFunction, stateError } from './errors'
 import { Guard } from './guard'
 import { assertOptional, assertShape } from './handler-filter'
 import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
@@ -39,7 +39,7 @@ function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig[
   if (config === undefined) config = {}
   assertShape(fn, 'config', config, CONFIG_KEYS)
   const c = config as ActionRegisterConfig & Record<string, unknown>
-  if (c.name !== undefined && (typeof c.name !== 'string' || c.name === '')) throw argumentError(fn, `name must be a non-empty string, got ${describe(c.name)}`)
+  if (c.name !== undefined) assertName(fn, 'name', c.name)
   const r = (c.registry ?? {}) as NonNullable<ActionRegisterConfig['registry']> & Record<string, unknown>
   assertShape(fn, 'registry', r, REGISTRY_KEYS)
   const max = r.maxHandlers

@@ -27,8 +27,12 @@ export function assertCount(fn: string, what: string, value: unknown, min: numbe
   }
 }
 
+export function assertName(fn: string, what: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw argumentError(fn, `${what} must be a non-empty string, got ${describe(value)}`)
+}
+
 export function assertAction(fn: string, action: unknown): asserts action is string {
-  if (typeof action !== 'string' || action === '') throw argumentError(fn, `action must be a non-empty string, got ${describe(action)}`)
+  assertName(fn, 'action', action)
 }
 
 function assertResultOptions(fn: string, result: unknown): void {

@@ -20,31 +20,41 @@ export function assertOptional(fn: string, what: string, value: unknown, type: '
   if (value !== undefined && typeof value !== type) throw argumentError(fn, `${what} must be a ${type}, got ${describe(value)}`)
 }
 
+/** Throws unless `value` is `undefined` or an array of strings. */
+export function assertStrings(fn: string, what: string, value: unknown): void {
+  if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
+    throw argumentError(fn, `${what} must be an array of strings, got ${describe(value)}`)
+  }
+}
+
+/** Throws unless `value` is a number other than `NaN` (`undefined` passes when `optional`). */
+export function assertNumber(fn: string, what: string, value: unknown, optional?: boolean): void {
+  if (!(optional && value === undefined) && (typeof value !== 'number' || Number.isNaN(value))) {
+    throw argumentError(fn, `${what} must be a number, got ${describe(value)}`)
+  }
+}
+
 /** Validate `options.filter`, naming the calling function in errors. */
 export function assertFilter(fn: string, filter: unknown): asserts filter is HandlerFilter | undefined {
   if (filter === undefined) return
   assertShape(fn, 'options.filter', filter, KEYS)
-  for (const key of LISTS) {
-    const list = filter[key]
-    if (list !== undefined && (!Array.isArray(list) || list.some((v) => typeof v !== 'string'))) {
-      throw argumentError(fn, `options.filter.${key} must be an array of strings, got ${describe(list)}`)
-    }
-  }
+  for (const key of LISTS) assertStrings(fn, `options.filter.${key}`, filter[key])
   for (const key of STRINGS) assertOptional(fn, `options.filter.${key}`, filter[key], 'string')
   if (filter.custom !== undefined) assertFunction(fn, 'options.filter.custom', filter.custom)
 }
 
-const hasAny = (tags: readonly string[] | undefined, wanted: readonly string[]): boolean =>
-  tags !== undefined && tags.some((t) => wanted.includes(t))
+const hasAny = (tags: readonly string[] | undefined, wanted: readonly string[] | undefined): boolean | undefined =>
+  wanted && tags?.some((t) => wanted.includes(t))
 
+// An empty `tags` or `handlerIds` list does not filter.
 function keeps(r: Registration, f: HandlerFilter): boolean {
   const { info } = r
-  if (f.tags !== undefined && f.tags.length > 0 && !hasAny(info.tags, f.tags)) return false
+  if (f.tags?.length && !hasAny(info.tags, f.tags)) return false
   if (f.category !== undefined && info.category !== f.category) return false
-  if (f.handlerIds !== undefined && f.handlerIds.length > 0 && !f.handlerIds.includes(r.id)) return false
-  if (f.excludeTags !== undefined && hasAny(info.tags, f.excludeTags)) return false
+  if (f.handlerIds?.length && !f.handlerIds.includes(r.id)) return false
+  if (hasAny(info.tags, f.excludeTags)) return false
   if (f.excludeCategory !== undefined && info.category === f.excludeCategory) return false
-  if (f.excludeHandlerIds !== undefined && f.excludeHandlerIds.includes(r.id)) return false
+  if (f.excludeHandlerIds?.includes(r.id)) return false
   return f.custom === undefined || Boolean(f.custom(info))
 }
 

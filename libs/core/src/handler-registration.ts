@@ -1,6 +1,7 @@
 import type { ActionHandler, HandlerConfig, HandlerRegistration } from './action-types'
-import { argumentError, assertDelay, assertFunction, describe } from './errors'
-import { assertOptional, assertShape } from './handler-filter'
+import { assertName } from './dispatch-options'
+import { assertDelay, assertFunction } from './errors'
+import { assertNumber, assertOptional, assertShape, assertStrings } from './handler-filter'
 import type { Invocation } from './invocation'
 import type { PipelineEntry } from './pipeline'
 
@@ -20,21 +21,15 @@ export function readHandlerConfig(config: unknown, generateId: () => string): Ha
   if (config === undefined) return Object.freeze({ id: generateId(), priority: 0, tags: Object.freeze([] as string[]) as string[] })
   assertShape(FN, 'config', config, KEYS)
   const c = config as HandlerConfig<any> & Record<string, unknown>
-  if (c.priority !== undefined && (typeof c.priority !== 'number' || Number.isNaN(c.priority))) {
-    throw argumentError(FN, `priority must be a number, got ${describe(c.priority)}`)
-  }
-  if (c.id !== undefined && (typeof c.id !== 'string' || c.id === '')) {
-    throw argumentError(FN, `id must be a non-empty string, got ${describe(c.id)}`)
-  }
+  assertNumber(FN, 'priority', c.priority, true)
+  if (c.id !== undefined) assertName(FN, 'id', c.id)
   assertOptional(FN, 'once', c.once, 'boolean')
   assertOptional(FN, 'blocking', c.blocking, 'boolean')
   if (c.condition !== undefined) assertFunction(FN, 'condition', c.condition)
   if (c.validation !== undefined) assertFunction(FN, 'validation', c.validation)
   assertDelay(FN, 'debounce', c.debounce)
   assertDelay(FN, 'throttle', c.throttle)
-  if (c.tags !== undefined && (!Array.isArray(c.tags) || c.tags.some((t) => typeof t !== 'string'))) {
-    throw argumentError(FN, `tags must be an array of strings, got ${describe(c.tags)}`)
-  }
+  assertStrings(FN, 'tags', c.tags)
   assertOptional(FN, 'category', c.category, 'string')
   assertOptional(FN, 'description', c.description, 'string')
   return Object.freeze({ ...c, id: c.id ?? generateId(), priority: c.priority ?? 0, tags: Object.freeze([...(c.tags ?? [])]) as string[] })

@@ -1,5 +1,5 @@
 import type { PipelineController } from './action-types'
-import { argumentError, describe } from './errors'
+import { assertOptional } from './handler-filter'
 import type { Pipeline, PipelineEntry } from './pipeline'
 
 const abortError = (reason: string | undefined): DOMException => new DOMException(reason ?? 'Aborted', 'AbortError')
@@ -8,9 +8,7 @@ type Binder = (pipeline: Pipeline, invocation: Invocation) => unknown
 
 const METHODS: Record<string, Binder> = {
   abort: (pipeline) => (reason?: string) => {
-    if (reason !== undefined && typeof reason !== 'string') {
-      throw argumentError('PipelineController.abort', `reason must be a string, got ${describe(reason)}`)
-    }
+    assertOptional('PipelineController.abort', 'reason', reason, 'string')
     pipeline.abort(reason)
   },
   modifyPayload: (pipeline) => (modifier: (payload: any) => any) => pipeline.modifyPayload(modifier),

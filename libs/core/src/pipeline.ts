@@ -1,5 +1,6 @@
 import type { ActionHandler, ExecutionMode, HandlerExecution, HandlerOutcome } from './action-types'
-import { argumentError, assertFunction, describe } from './errors'
+import { assertFunction } from './errors'
+import { assertNumber } from './handler-filter'
 import { createController, Invocation } from './invocation'
 
 /** One handler of a pipeline snapshot; the owner decides whether it may still run. */
@@ -260,9 +261,7 @@ export class Pipeline {
   }
 
   jump(invocation: Invocation, priority: number): void {
-    if (typeof priority !== 'number' || Number.isNaN(priority)) {
-      throw argumentError('PipelineController.jumpToPriority', `priority must be a number, got ${describe(priority)}`)
-    }
+    assertNumber('PipelineController.jumpToPriority', 'priority', priority)
     if (this.closed || this.mode !== 'sequential') return
     this.jumpFrom = Math.max(this.jumpFrom, invocation.index)
     this.jumpTo = priority
