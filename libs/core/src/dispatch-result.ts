@@ -22,18 +22,6 @@ export function toError(thrown: unknown): Error {
   return new Error(message, { cause: thrown })
 }
 
-function execution(clock: DispatchClock, executed: number, skipped: number, failed: number): ExecutionResult['execution'] {
-  const end = performance.now()
-  return {
-    duration: end - clock.start,
-    handlersExecuted: executed,
-    handlersSkipped: skipped,
-    handlersFailed: failed,
-    startTime: clock.startTime,
-    endTime: wallTime(end),
-  }
-}
-
 /** What a pipeline reports when it settles; `emptyRun` stands in for one when a dispatch ended before any handler ran. */
 export type Run = Pick<Pipeline, 'results' | 'executed' | 'skipped' | 'failed' | 'aborted' | 'abortReason' | 'terminated' | 'errors' | 'executions'> & {
   returnValue?: unknown
@@ -45,37 +33,36 @@ export function emptyRun(abortReason?: string, error?: unknown): Run {
   return { results: [], executed: 0, skipped: 0, failed: errors.length, aborted: abortReason !== undefined, abortReason, terminated: false, errors, executions: [] }
 }
 
-function pick(results: unknown[], options: NonNullable<DispatchOptions['result']>): unknown {
+function pick(results: unknown[], { strategy, merger }: NonNullable<DispatchOptions['result']>): unknown {
   if (results.length === 0) return undefined
-  switch (options.strategy) {
-    case 'first':
-      return results[0]
-    case 'last':
-      return results[results.length - 1]
-    case 'merge':
-      return options.merger !== undefined ? options.merger(results) : results[results.length - 1]
-    case 'custom':
-      return options.merger!(results)
-    default:
-      return results
-  }
+  // `custom` always has a merger (validated); `merge` without one keeps the last result.
+  if (merger !== undefined && (strategy === 'merge' || strategy === 'custom')) return merger(results)
+  return strategy === 'first' ? results[0] : strategy === 'last' || strategy === 'merge' ? results.at(-1) : results
 }
 
 /** Freeze what a finished pipeline did into an `ExecutionResult`. */
 export function pipelineResult(clock: DispatchClock, pipeline: Run, handlers: HandlerExecution[], options: DispatchOptions['result']): ExecutionResult<any> {
   const max = options?.maxResults
   const results = max === undefined ? pipeline.results.slice() : pipeline.results.slice(0, max)
-  const failed = pipeline.failed > 0
+  const { failed, aborted } = pipeline
+  const end = performance.now()
   const result: ExecutionResult<any> = {
-    success: !failed && !pipeline.aborted,
-    aborted: pipeline.aborted,
+    success: !failed && !aborted,
+    aborted,
     terminated: pipeline.terminated,
     results,
-    execution: execution(clock, pipeline.executed, pipeline.skipped, pipeline.failed),
+    execution: {
+      duration: end - clock.start,
+      handlersExecuted: pipeline.executed,
+      handlersSkipped: pipeline.skipped,
+      handlersFailed: failed,
+      startTime: clock.startTime,
+      endTime: wallTime(end),
+    },
     handlers,
     errors: pipeline.errors.map((e) => ({ handlerId: e.handlerId, error: toError(e.error), timestamp: e.timestamp })),
   }
-  if (pipeline.aborted) result.abortReason = pipeline.abortReason
+  if (aborted) result.abortReason = pipeline.abortReason
   if (options?.collect === true) {
     result.result = pipeline.terminated && pipeline.returnValue !== undefined ? pipeline.returnValue : pick(results, options)
   }

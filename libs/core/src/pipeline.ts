@@ -80,7 +80,7 @@ export class Pipeline {
 
   /** Runs the handlers; the promise is returned only while some are still running (a synchronous pipeline closes at once). */
   run(): Promise<void> | undefined {
-    const running = this.mode === 'sequential' ? this.sequential() : this.mode === 'parallel' ? this.parallel() : this.race()
+    const running = this.mode === 'sequential' ? this.sequential() : this.concurrent(this.mode === 'race')
     return this.closed ? undefined : running
   }
 
@@ -132,24 +132,17 @@ export class Pipeline {
     return j
   }
 
-  private async parallel(): Promise<void> {
+  /** Parallel and race modes start every handler at once; a race closes on its first outcome, or its first failure to start. */
+  private concurrent(race: boolean): Promise<void> {
     const started: Promise<void>[] = []
-    for (let i = 0; i < this.entries.length && !this.aborted && !this.terminated; i++) {
+    for (let i = 0; i < this.entries.length && !this.aborted && !this.terminated && !(race && this.failed > 0); i++) {
       const invocation = this.start(i)
       if (invocation !== undefined) started.push(this.later(invocation))
     }
     // Invocations never reject: outcomes are recorded on the pipeline.
-    await Promise.all(started)
-    this.close()
-  }
-
-  private race(): Promise<void> {
+    if (!race) return Promise.all(started).then(() => this.close())
     return new Promise<void>((resolve) => {
       this.raceDone = resolve
-      for (let i = 0; i < this.entries.length && !this.stopped(); i++) {
-        const invocation = this.start(i)
-        if (invocation !== undefined) this.later(invocation)
-      }
       // Race outcomes are all asynchronous: every handler started is still running here.
       if (this.executed === 0 || this.failed > 0) this.close()
     })
