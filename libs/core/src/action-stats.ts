@@ -36,10 +36,6 @@ export class ActionStatsBook {
     }
   }
 
-  has(action: string): boolean {
-    return this.tallies.has(action)
-  }
-
   clear(action?: string): void {
     if (action === undefined) this.tallies.clear()
     else this.tallies.delete(action)

@@ -1,20 +1,30 @@
 /** How a debounced call ended: it ran, a newer call replaced it, or `clear()` cancelled it. */
 export type DebounceVerdict = 'run' | 'superseded' | 'cancelled'
 
-interface PendingCall {
+/** A running timer: a debounced call (with the promise it settles) or a throttle window. */
+interface Pending {
   timer: ReturnType<typeof setTimeout>
-  resolve: (verdict: DebounceVerdict) => void
+  resolve?: (verdict: DebounceVerdict) => void
+}
+
+/** Stop the timer of `key`, settling its debounced call with `verdict`. */
+function stop(timers: Map<string, Pending> | undefined, key: string, verdict: DebounceVerdict): void {
+  const pending = timers?.get(key)
+  if (pending === undefined) return
+  timers!.delete(key)
+  clearTimeout(pending.timer)
+  pending.resolve?.(verdict)
 }
 
 /** Debounce (trailing edge) and throttle (leading edge) per key; timers exist only while in use. */
 export class Guard {
-  private debounced: Map<string, PendingCall> | null = null
-  private throttled: Map<string, ReturnType<typeof setTimeout>> | null = null
+  private debounced: Map<string, Pending> | undefined
+  private throttled: Map<string, Pending> | undefined
 
   /** Resolves `'run'` after `ms` unless a newer call for `key` arrives first. */
   debounce(key: string, ms: number): Promise<DebounceVerdict> {
     const pending = (this.debounced ??= new Map())
-    this.settle(key, 'superseded')
+    stop(pending, key, 'superseded')
     return new Promise<DebounceVerdict>((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(key)
@@ -29,36 +39,14 @@ export class Guard {
     if (ms === 0) return true
     const blocked = (this.throttled ??= new Map())
     if (blocked.has(key)) return false
-    blocked.set(
-      key,
-      setTimeout(() => blocked.delete(key), ms),
-    )
+    blocked.set(key, { timer: setTimeout(() => blocked.delete(key), ms) })
     return true
   }
 
   /** Cancel the timers of `key`, or of every key; pending debounced calls resolve `'cancelled'`. */
   clear(key?: string): void {
-    if (key !== undefined) {
-      this.settle(key, 'cancelled')
-      this.unthrottle(key)
-      return
+    for (const timers of [this.debounced, this.throttled]) {
+      for (const k of key === undefined ? [...(timers?.keys() ?? [])] : [key]) stop(timers, k, 'cancelled')
     }
-    if (this.debounced !== null) for (const k of [...this.debounced.keys()]) this.settle(k, 'cancelled')
-    if (this.throttled !== null) for (const k of [...this.throttled.keys()]) this.unthrottle(k)
-  }
-
-  private settle(key: string, verdict: DebounceVerdict): void {
-    const call = this.debounced?.get(key)
-    if (call === undefined) return
-    this.debounced!.delete(key)
-    clearTimeout(call.timer)
-    call.resolve(verdict)
-  }
-
-  private unthrottle(key: string): void {
-    const timer = this.throttled?.get(key)
-    if (timer === undefined) return
-    this.throttled!.delete(key)
-    clearTimeout(timer)
   }
 }
