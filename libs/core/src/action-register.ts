@@ -44,8 +44,8 @@ function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig[
   assertShape(fn, 'registry', r, REGISTRY_KEYS)
   const max = r.maxHandlers
   assertCount(fn, 'registry.maxHandlers', max, 1)
-  if (r.defaultExecutionMode !== undefined) assertExecutionMode(fn, 'registry.defaultExecutionMode', r.defaultExecutionMode)
-  if (r.defaultConcurrency !== undefined) assertConcurrency(fn, 'registry.defaultConcurrency', r.defaultConcurrency)
+  assertExecutionMode(fn, 'registry.defaultExecutionMode', r.defaultExecutionMode, true)
+  assertConcurrency(fn, 'registry.defaultConcurrency', r.defaultConcurrency, true)
   assertOptional(fn, 'registry.strict', r.strict, 'boolean')
   return {
     name: c.name ?? 'ActionRegister',
@@ -95,8 +95,8 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
       observers: this.observers,
       isDisposed: () => this.disposed,
       handlers: (action) => this.table.get(action),
-      executionMode: (action) => this.modes.get(action) ?? this.settings.defaultExecutionMode,
-      concurrency: (action) => this.policies.get(action) ?? this.settings.defaultConcurrency,
+      executionMode: (action) => this.getActionExecutionMode(action as keyof T & string),
+      concurrency: (action) => this.getActionConcurrency(action as keyof T & string),
     }
     this.dispatcher = new Dispatcher(host)
   }
@@ -121,7 +121,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
       throw stateError(fn, `action "${action}" already has ${current.length} handlers (registry.maxHandlers); unregister one or raise the limit`)
     }
     const registration = new Registration(action, handler as ActionHandler<any, any>, info, this.host)
-    const next = replaced === undefined ? current.slice() : current.filter((r) => r !== replaced)
+    const next = current.filter((r) => r !== replaced)
     const at = next.findIndex((r) => r.priority < info.priority)
     next.splice(at < 0 ? next.length : at, 0, registration)
     this.table.set(action, next)

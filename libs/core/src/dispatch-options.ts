@@ -1,5 +1,5 @@
 import type { ConcurrencyPolicy, DispatchOptions, ExecutionMode, ResultStrategy } from './action-types'
-import { argumentError, assertDelay, assertFunction, describe } from './errors'
+import { argumentError, assertDelay, describe } from './errors'
 import { assertFilter, assertOptional, assertShape } from './handler-filter'
 
 export const EXECUTION_MODES: readonly ExecutionMode[] = ['sequential', 'parallel', 'race']
@@ -8,16 +8,17 @@ const STRATEGIES: readonly ResultStrategy[] = ['first', 'last', 'all', 'merge', 
 const KEYS = new Set(['executionMode', 'concurrency', 'signal', 'filter', 'debounce', 'throttle', 'result'])
 const RESULT_KEYS = new Set(['collect', 'strategy', 'merger', 'maxResults'])
 
-function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[]): void {
-  if (!values.includes(value as string)) throw argumentError(fn, `${what} must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describe(value)}`)
+/** `undefined` passes when `optional`. */
+function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[], optional?: boolean): void {
+  if (!(optional && value === undefined) && !values.includes(value as string)) throw argumentError(fn, `${what} must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describe(value)}`)
 }
 
-export function assertExecutionMode(fn: string, what: string, mode: unknown): asserts mode is ExecutionMode {
-  assertOneOf(fn, what, mode, EXECUTION_MODES)
+export function assertExecutionMode(fn: string, what: string, mode: unknown, optional?: boolean): asserts mode is ExecutionMode | undefined {
+  assertOneOf(fn, what, mode, EXECUTION_MODES, optional)
 }
 
-export function assertConcurrency(fn: string, what: string, policy: unknown): asserts policy is ConcurrencyPolicy {
-  assertOneOf(fn, what, policy, CONCURRENCY_POLICIES)
+export function assertConcurrency(fn: string, what: string, policy: unknown, optional?: boolean): asserts policy is ConcurrencyPolicy | undefined {
+  assertOneOf(fn, what, policy, CONCURRENCY_POLICIES, optional)
 }
 
 /** `undefined`, or an integer ≥ `min` (`Infinity` included). */
@@ -40,8 +41,8 @@ function assertResultOptions(fn: string, result: unknown): void {
   assertShape(fn, 'options.result', result, RESULT_KEYS)
   const r = result
   assertOptional(fn, 'options.result.collect', r.collect, 'boolean')
-  if (r.strategy !== undefined) assertOneOf(fn, 'options.result.strategy', r.strategy, STRATEGIES)
-  if (r.merger !== undefined) assertFunction(fn, 'options.result.merger', r.merger)
+  assertOneOf(fn, 'options.result.strategy', r.strategy, STRATEGIES, true)
+  assertOptional(fn, 'options.result.merger', r.merger, 'function')
   if (r.strategy === 'custom' && r.merger === undefined) {
     throw argumentError(fn, 'options.result.strategy "custom" needs options.result.merger, a function of the results')
   }
@@ -53,8 +54,8 @@ export function assertDispatchOptions(fn: string, options: unknown): asserts opt
   if (options === undefined) return
   assertShape(fn, 'options', options, KEYS, 'option', 'options')
   const o = options
-  if (o.executionMode !== undefined) assertExecutionMode(fn, 'options.executionMode', o.executionMode)
-  if (o.concurrency !== undefined) assertConcurrency(fn, 'options.concurrency', o.concurrency)
+  assertExecutionMode(fn, 'options.executionMode', o.executionMode, true)
+  assertConcurrency(fn, 'options.concurrency', o.concurrency, true)
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
     throw argumentError(fn, `options.signal must be an AbortSignal, got ${describe(o.signal)}`)
   }

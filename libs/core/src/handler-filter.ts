@@ -1,5 +1,5 @@
 import type { HandlerFilter } from './action-types'
-import { argumentError, assertFunction, describe } from './errors'
+import { argumentError, describe } from './errors'
 import type { Registration } from './handler-registration'
 
 const LISTS = ['tags', 'handlerIds', 'excludeTags', 'excludeHandlerIds'] as const
@@ -15,8 +15,8 @@ export function assertShape(fn: string, what: string, value: unknown, keys: Set<
   for (const key of Object.keys(value)) if (!keys.has(key)) throw argumentError(fn, `unknown ${noun} "${key}"; supported ${nouns} are ${[...keys].join(', ')}`)
 }
 
-/** Throws unless `value` is `undefined` or of the primitive `type`. */
-export function assertOptional(fn: string, what: string, value: unknown, type: 'string' | 'boolean'): void {
+/** Throws unless `value` is `undefined` or of `type`. */
+export function assertOptional(fn: string, what: string, value: unknown, type: 'string' | 'boolean' | 'function'): void {
   if (value !== undefined && typeof value !== type) throw argumentError(fn, `${what} must be a ${type}, got ${describe(value)}`)
 }
 
@@ -40,7 +40,7 @@ export function assertFilter(fn: string, filter: unknown): asserts filter is Han
   assertShape(fn, 'options.filter', filter, KEYS)
   for (const key of LISTS) assertStrings(fn, `options.filter.${key}`, filter[key])
   for (const key of STRINGS) assertOptional(fn, `options.filter.${key}`, filter[key], 'string')
-  if (filter.custom !== undefined) assertFunction(fn, 'options.filter.custom', filter.custom)
+  assertOptional(fn, 'options.filter.custom', filter.custom, 'function')
 }
 
 const hasAny = (tags: readonly string[] | undefined, wanted: readonly string[] | undefined): boolean | undefined =>

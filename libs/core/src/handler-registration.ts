@@ -1,6 +1,6 @@
 import type { ActionHandler, HandlerConfig, HandlerRegistration } from './action-types'
 import { assertName } from './dispatch-options'
-import { assertDelay, assertFunction } from './errors'
+import { assertDelay } from './errors'
 import { assertNumber, assertOptional, assertShape, assertStrings } from './handler-filter'
 import type { Invocation } from './invocation'
 import type { PipelineEntry } from './pipeline'
@@ -25,8 +25,8 @@ export function readHandlerConfig(config: unknown, generateId: () => string): Ha
   if (c.id !== undefined) assertName(FN, 'id', c.id)
   assertOptional(FN, 'once', c.once, 'boolean')
   assertOptional(FN, 'blocking', c.blocking, 'boolean')
-  if (c.condition !== undefined) assertFunction(FN, 'condition', c.condition)
-  if (c.validation !== undefined) assertFunction(FN, 'validation', c.validation)
+  assertOptional(FN, 'condition', c.condition, 'function')
+  assertOptional(FN, 'validation', c.validation, 'function')
   assertDelay(FN, 'debounce', c.debounce)
   assertDelay(FN, 'throttle', c.throttle)
   assertStrings(FN, 'tags', c.tags)
