@@ -217,9 +217,9 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     if (list.length === 0 && executionStats === undefined) return null
     const handlersByPriority: ActionStatsSummary['handlersByPriority'] = []
     for (const { id, priority, info } of list) {
-      let group = handlersByPriority[handlersByPriority.length - 1]
-      if (group === undefined || group.priority !== priority) handlersByPriority.push((group = { priority, handlers: [] }))
-      group.handlers.push({ id, tags: [...(info.tags ?? [])], category: info.category, description: info.description })
+      let group = handlersByPriority.at(-1)
+      if (group?.priority !== priority) handlersByPriority.push((group = { priority, handlers: [] }))
+      group.handlers.push({ id, tags: [...info.tags], category: info.category, description: info.description })
     }
     const summary: ActionStatsSummary = { action, handlerCount: list.length, totalHandlers: list.length, handlersByPriority }
     if (executionStats !== undefined) summary.executionStats = executionStats
@@ -231,7 +231,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   }
 
   getHandlersByTag(tag: string): Map<keyof T & string, HandlerRegistration[]> {
-    return this.collect((r) => r.info.tags?.includes(tag) === true)
+    return this.collect((r) => r.info.tags.includes(tag))
   }
 
   getHandlersByCategory(category: string): Map<keyof T & string, HandlerRegistration[]> {

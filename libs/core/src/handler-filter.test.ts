@@ -96,7 +96,7 @@ describe('applyFilter', () => {
   })
 
   it('calls custom last, only for handlers every other field kept, with their frozen info', () => {
-    const seen: Array<Pick<HandlerInfo, 'id' | 'priority' | 'tags' | 'category'> & { frozen: boolean }> = []
+    const seen: Array<Pick<HandlerInfo, 'id' | 'priority' | 'category'> & { tags: HandlerConfig['tags']; frozen: boolean }> = []
     const kept = applyFilter(handlers, {
       tags: ['ui', 'net', 'slow'],
       excludeCategory: 'view',

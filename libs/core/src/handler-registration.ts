@@ -8,8 +8,8 @@ import type { PipelineEntry } from './pipeline'
 const FN = 'ActionRegister.register'
 const KEYS = new Set(['priority', 'id', 'once', 'blocking', 'condition', 'validation', 'debounce', 'throttle', 'tags', 'category', 'description'])
 
-/** The validated, frozen config of one handler, with its final id and priority. */
-export type HandlerInfo = Readonly<HandlerConfig<any>> & { readonly id: string; readonly priority: number }
+/** The validated, frozen config of one handler, with its final id, priority and tags. */
+export type HandlerInfo = Readonly<HandlerConfig<any>> & { readonly id: string; readonly priority: number; readonly tags: string[] }
 
 /** What a registration reports to its register. */
 export interface RegistrationHost {
@@ -18,7 +18,7 @@ export interface RegistrationHost {
 
 /** Validate `register`'s config and freeze it; unknown keys are refused, since they would do nothing. */
 export function readHandlerConfig(config: unknown, generateId: () => string): HandlerInfo {
-  if (config === undefined) return Object.freeze({ id: generateId(), priority: 0, tags: Object.freeze([] as string[]) as string[] })
+  if (config === undefined) config = {}
   assertShape(FN, 'config', config, KEYS)
   const c = config as HandlerConfig<any> & Record<string, unknown>
   assertNumber(FN, 'priority', c.priority, true)
@@ -65,6 +65,6 @@ export class Registration implements PipelineEntry {
 
   /** A copy for introspection. */
   describe(): HandlerRegistration {
-    return { action: this.action, id: this.id, priority: this.priority, handler: this.handler, config: { ...this.info, tags: [...(this.info.tags ?? [])] } }
+    return { action: this.action, id: this.id, priority: this.priority, handler: this.handler, config: { ...this.info, tags: [...this.info.tags] } }
   }
 }

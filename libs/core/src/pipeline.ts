@@ -97,15 +97,11 @@ export class Pipeline {
     for (const invocation of this.running()) invocation.cancel(reason)
   }
 
-  private stopped(): boolean {
-    return this.aborted || this.terminated || this.failed > 0
-  }
-
   private async sequential(): Promise<void> {
     const n = this.entries.length
     let pending: Promise<void>[] | null = null
     let i = 0
-    while (i < n && !this.stopped()) {
+    while (i < n && !this.aborted && !this.terminated && this.failed === 0) {
       const invocation = this.start(i)
       if (invocation !== undefined) {
         if (!this.entries[i].blocking) (pending ??= []).push(this.later(invocation))
@@ -203,11 +199,11 @@ export class Pipeline {
     const { index } = invocation
     const duration = this.time(invocation.start)
     // A handler whose signal was aborted usually rejects because of it; that is the abort, not a failure.
-    if (threw && invocation.cancelled) this.settle(index, 'aborted', duration, undefined)
+    if (threw && invocation.cancelled) this.settle(index, 'aborted', duration)
     else if (threw) this.fail(index, value, duration)
     else {
       if (value !== undefined && !invocation.returned) this.addResult(invocation, value)
-      this.settle(index, 'completed', duration, undefined)
+      this.settle(index, 'completed', duration)
     }
     if (this.raceDone !== null) this.close()
   }
@@ -221,30 +217,30 @@ export class Pipeline {
 
   private skip(index: number, outcome: HandlerOutcome): void {
     this.skipped++
-    this.settle(index, outcome, 0, undefined)
+    this.settle(index, outcome)
   }
 
-  private settle(index: number, outcome: HandlerOutcome, duration: number, error: unknown): void {
+  private settle(index: number, outcome: HandlerOutcome, duration = 0, error?: unknown): void {
     const execution = this.executions[index]
     execution.outcome = outcome
     execution.duration = duration
     this.onHandler?.(execution, error)
   }
 
-  /** Freeze the outcome: race losers are cancelled, handlers never reached are reported, controllers go inert. */
   /** Settles once the outcome is fixed; the promise is made only for those who wait (queued dispatches). */
   done(): Promise<void> {
     if (this.closed) return Promise.resolve()
     return (this.whenDone ??= new Promise<void>((resolve) => (this.resolveDone = resolve)))
   }
 
+  /** Freeze the outcome: race losers are cancelled, handlers never reached are reported, controllers go inert. */
   private close(): void {
     if (this.closed) return
     this.closed = true
     this.resolveDone?.()
     for (const invocation of this.running()) {
       invocation.settled = true
-      this.settle(invocation.index, 'aborted', this.time(invocation.start), undefined)
+      this.settle(invocation.index, 'aborted', this.time(invocation.start))
       invocation.cancel(LOST_RACE)
     }
     this.executions.forEach((e, i) => e.duration < 0 && this.skip(i, this.aborted ? 'aborted' : 'skipped'))
