@@ -42,14 +42,13 @@ function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig[
   if (c.name !== undefined) assertName(fn, 'name', c.name)
   const r = (c.registry ?? {}) as NonNullable<ActionRegisterConfig['registry']> & Record<string, unknown>
   assertShape(fn, 'registry', r, REGISTRY_KEYS)
-  const max = r.maxHandlers
-  assertCount(fn, 'registry.maxHandlers', max, 1)
+  assertCount(fn, 'registry.maxHandlers', r.maxHandlers, 1)
   assertExecutionMode(fn, 'registry.defaultExecutionMode', r.defaultExecutionMode, true)
   assertConcurrency(fn, 'registry.defaultConcurrency', r.defaultConcurrency, true)
   assertOptional(fn, 'registry.strict', r.strict, 'boolean')
   return {
     name: c.name ?? 'ActionRegister',
-    maxHandlers: max ?? Infinity,
+    maxHandlers: r.maxHandlers ?? Infinity,
     defaultExecutionMode: r.defaultExecutionMode ?? 'sequential',
     defaultConcurrency: r.defaultConcurrency ?? 'parallel',
     strict: r.strict ?? false,

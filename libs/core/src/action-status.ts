@@ -34,8 +34,10 @@ export class ActionStatusBook {
     const entry = this.entry(action)
     if (entry.view === undefined) {
       const { running } = entry
-      const initial: ActionStatus = { running, pending: running > 0, lastError: undefined, lastAbortReason: undefined }
-      entry.store = createStore<ActionStatus>(initial, { name: `${this.owner}.status.${action}`, equals: shallowEqual })
+      entry.store = createStore<ActionStatus>(
+        { running, pending: running > 0, lastError: undefined, lastAbortReason: undefined },
+        { name: `${this.owner}.status.${action}`, equals: shallowEqual },
+      )
       entry.view = readable(nodeOf(entry.store)!)
     }
     return entry.view
@@ -45,7 +47,7 @@ export class ActionStatusBook {
     const entry = this.entry(action)
     const { store } = entry
     const running = ++entry.running
-    if (store !== undefined) store.setValue({ ...store.getValue(), running, pending: true })
+    store?.setValue({ ...store.getValue(), running, pending: true })
   }
 
   /** Whether a dispatch of `action` is between its `begin` and its `end`. */
