@@ -118,21 +118,18 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   changed(): void {
     this.version = ++ids
-    epoch++
-    // Fast path: no computed store observes this one, so only its own listeners need telling.
-    if (this.observers.length === 0) {
-      if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
-      return
-    }
     // A plain store is never reached by another's propagation, so it needs no mark of its own.
-    if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
-    const observers = this.observers
-    for (let i = 0; i < observers.length; i++) observers[i].propagate(epoch)
+    this.reach(++epoch)
   }
 
+  /** Reached by a change at `stamp` (once per stamp): tell this node's listeners, then pass it on. */
   propagate(stamp: number): void {
     if (this.marked === stamp) return
     this.marked = stamp
+    this.reach(stamp)
+  }
+
+  private reach(stamp: number): void {
     if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
     const observers = this.observers
     for (let i = 0; i < observers.length; i++) observers[i].propagate(stamp)
@@ -143,20 +140,18 @@ export class StoreNode<T> implements Notifier, Restorable {
    * replaced, and `write` has already found the two unequal, so there is nothing to compare again.
    */
   emitChange(): void {
-    const previous = this.notified
-    this.notified = this.value
-    this.emit(this.value, previous)
+    this.emit(this.value)
   }
 
   notify(): void {
     const value = this.read()
-    if (this.equals(this.notified, value)) return
-    const previous = this.notified
-    this.notified = value
-    this.emit(value, previous)
+    if (!this.equals(this.notified, value)) this.emit(value)
   }
 
-  emit(value: T, previous: T): void {
+  /** Call every listener that existed when the emission began; the first error is re-thrown after all ran. */
+  emit(value: T): void {
+    const previous = this.notified
+    this.notified = value
     const stamp = stamps
     let failed = false
     let error: unknown
@@ -229,13 +224,16 @@ export class StoreNode<T> implements Notifier, Restorable {
 /** The read API over a node, shared by stores, computed stores and transaction views. */
 export function readable<T>(node: StoreNode<T>): ReadableStore<T> & { [NODE]: StoreNode<T> } {
   const name = node.name
+  const listen = (fn: string, listener: Listener<T>): Unsubscribe => {
+    if (typeof listener !== 'function') throw argumentError(fn, `expected a function, got ${describe(listener)}`)
+    return node.addListener(listener)
+  }
   return {
     [NODE]: node,
     name,
     getValue: () => node.read(),
     subscribe(run: (value: T) => void): Unsubscribe {
-      if (typeof run !== 'function') throw argumentError(`${name}.subscribe`, `expected a function, got ${describe(run)}`)
-      const off = node.addListener(run)
+      const off = listen(`${name}.subscribe`, run)
       try {
         run(node.read())
       } catch (e) {
@@ -244,10 +242,7 @@ export function readable<T>(node: StoreNode<T>): ReadableStore<T> & { [NODE]: St
       }
       return off
     },
-    listen(listener: Listener<T>): Unsubscribe {
-      if (typeof listener !== 'function') throw argumentError(`${name}.listen`, `expected a function, got ${describe(listener)}`)
-      return node.addListener(listener)
-    },
+    listen: (listener: Listener<T>): Unsubscribe => listen(`${name}.listen`, listener),
     getListenerCount: () => node.getListenerCount(),
   }
 }
@@ -311,19 +306,12 @@ export function storeOptions<T>(fn: string, options: StoreOptions<T> | undefined
 export function createStore<T>(name: string, initial: T, options?: StoreOptions<T>): Store<T>
 export function createStore<T>(initial: T, options?: StoreOptions<T>): Store<T>
 export function createStore<T>(...args: unknown[]): Store<T> {
-  if (args.length === 0) throw argumentError('createStore', 'missing the initial value; pass `undefined` explicitly for an empty store')
-  let initial: T
-  let options: StoreOptions<T> | undefined
-  let name: string | undefined
-  if (typeof args[0] === 'string' && args.length >= 2) {
-    name = args[0]
-    initial = args[1] as T
-    options = args[2] as StoreOptions<T> | undefined
-    if (name === '') throw argumentError('createStore', 'the name must not be empty')
-  } else {
-    initial = args[0] as T
-    options = args[1] as StoreOptions<T> | undefined
-  }
-  const { equals, name: named } = storeOptions('createStore', options)
-  return writable(new StoreNode<T>(name ?? named ?? `store${ids + 1}`, initial, equals))
+  const fn = 'createStore'
+  if (args.length === 0) throw argumentError(fn, 'missing the initial value; pass `undefined` explicitly for an empty store')
+  // Upstream's `(name, initial, options?)`: a string followed by at least one more argument.
+  const named = typeof args[0] === 'string' && args.length >= 2
+  if (args[0] === '' && named) throw argumentError(fn, 'the name must not be empty')
+  const [initial, options] = (named ? args.slice(1) : args) as [T, StoreOptions<T>?]
+  const { equals, name } = storeOptions(fn, options)
+  return writable(new StoreNode<T>(named ? (args[0] as string) : (name ?? `store${ids + 1}`), initial, equals))
 }
