@@ -933,7 +933,7 @@ describe('observe', () => {
       { type: 'end', dispatchId: 1, action: 'go', outcome: 'failed', duration: 'number', handlers: ['a:completed', 'b:failed', 'c:skipped'] },
       { type: 'start', dispatchId: 2, action: 'reset', payload: undefined, time: 'number' },
       { type: 'handler', dispatchId: 2, action: 'reset', handlerId: 'r', priority: 0, outcome: 'completed', duration: 'number' },
-      { type: 'abort', dispatchId: 2, action: 'reset', reason: 'no' },
+      { type: 'abort', dispatchId: 2, action: 'reset', reason: 'no', handlerId: 'r' },
       { type: 'end', dispatchId: 2, action: 'reset', outcome: 'aborted', duration: 'number', handlers: ['r:completed'] },
     ])
   })
@@ -988,7 +988,7 @@ describe('observe', () => {
     gate.resolve()
     await running
     expect(strip(events)).toEqual([
-      { type: 'abort', dispatchId: 1, action: 'go', reason: 'stop' },
+      { type: 'abort', dispatchId: 1, action: 'go', reason: 'stop', handlerId: 'b' },
       { type: 'end', dispatchId: 1, action: 'go', outcome: 'aborted', duration: 'number', handlers: ['a:completed', 'b:completed', 'c:aborted'] },
     ])
   })

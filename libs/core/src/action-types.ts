@@ -144,7 +144,8 @@ export interface ActionStatus {
 export type DispatchEvent =
   | { type: 'start'; dispatchId: number; action: string; payload: unknown; time: number }
   | { type: 'handler'; dispatchId: number; action: string; handlerId: string; priority: number; outcome: HandlerOutcome; duration: number; error?: unknown }
-  | { type: 'abort'; dispatchId: number; action: string; reason: string | undefined }
+  /** `handlerId`: the handler that called `controller.abort`; undefined when a signal, a newer dispatch or an unregister aborted it. */
+  | { type: 'abort'; dispatchId: number; action: string; reason: string | undefined; handlerId?: string }
   | { type: 'error'; dispatchId: number; action: string; handlerId: string; error: unknown }
   | {
       type: 'end'

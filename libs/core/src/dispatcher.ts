@@ -154,7 +154,7 @@ export class Dispatcher {
     if (run instanceof Pipeline) this.host.stats.record(action, duration, failed, run.aborted)
     if (this.host.observers.size !== 0) {
       // A dropped dispatch is aborted in its result, but was never started, so there is nothing to abort.
-      if (run.aborted && outcome !== 'dropped') this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason })
+      if (run.aborted && outcome !== 'dropped') this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })
       outcome ??= failed ? 'failed' : run.aborted ? 'aborted' : 'completed'
       this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy(run) })
     }

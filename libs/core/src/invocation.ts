@@ -7,9 +7,9 @@ const abortError = (reason: string | undefined): DOMException => new DOMExceptio
 type Binder = (pipeline: Pipeline, invocation: Invocation) => unknown
 
 const METHODS: Record<string, Binder> = {
-  abort: (pipeline) => (reason?: string) => {
+  abort: (pipeline, invocation) => (reason?: string) => {
     assertOptional('PipelineController.abort', 'reason', reason, 'string')
-    pipeline.abort(reason)
+    pipeline.abort(reason, invocation.entry.id)
   },
   modifyPayload: (pipeline) => (modifier: (payload: any) => any) => pipeline.modifyPayload(modifier),
   getPayload: (pipeline) => () => pipeline.payload,

@@ -46,6 +46,8 @@ export class Pipeline {
   payload: unknown
   aborted = false
   abortReason: string | undefined
+  /** The handler that called `controller.abort`, when one did (not a signal, a newer dispatch or an unregister). */
+  abortedBy: string | undefined
   terminated = false
   returnValue: unknown
   closed = false
@@ -90,10 +92,11 @@ export class Pipeline {
   }
 
   /** Stop starting handlers and abort the signals of the running ones. Last reason wins. */
-  abort(reason: string | undefined): void {
+  abort(reason: string | undefined, by?: string): void {
     if (this.closed) return
     this.aborted = true
     this.abortReason = reason
+    this.abortedBy = by
     for (const invocation of this.running()) invocation.cancel(reason)
   }
 

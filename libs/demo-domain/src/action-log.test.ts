@@ -1,6 +1,6 @@
 import { ActionRegister } from '@context-action/core'
 import { describe, expect, it } from 'vitest'
-import { createActionLog } from './action-log'
+import { createActionLog, handlerSummary } from './action-log'
 import { setup } from './__tests__/api'
 
 describe('action log', () => {
@@ -16,6 +16,12 @@ describe('action log', () => {
       [entries[1].id, 'selectUser', 'completed', undefined, ['selectUser:completed']],
       [entries[2].id, 'updateSelectedUser', 'aborted', 'Name cannot be empty', ['validateUser:completed', 'saveUser:aborted']],
       [entries[3].id, 'updateSelectedUser', 'completed', undefined, ['validateUser:completed', 'saveUser:completed']],
+    ])
+    expect(entries.map(handlerSummary)).toEqual([
+      'fetchUsers: completed',
+      'selectUser: completed',
+      'validateUser: completed (called abort), saveUser: aborted',
+      'validateUser: completed, saveUser: completed',
     ])
     expect(new Set(entries.map((e) => e.id)).size).toBe(4)
     expect(entries.every((e) => typeof e.duration === 'number' && e.duration >= 0 && e.handlers.every((h) => h.duration >= 0))).toBe(true)

@@ -9,6 +9,8 @@ export interface ActionLogEntry {
   /** Milliseconds, once the dispatch ended. */
   duration?: number
   abortReason?: string
+  /** The handler that called `controller.abort` (absent when a signal or a newer dispatch aborted it). */
+  abortedBy?: string
   error?: string
   startedAt: number
 }
@@ -18,6 +20,15 @@ export interface ActionLog {
   readonly entries: ReadableStore<ActionLogEntry[]>
   clear(): void
   stop(): void
+}
+
+/**
+ * The Handlers column of the log: `id: outcome` per handler; the one that stopped the dispatch says so, because its
+ * own outcome is `completed` and the handler after it shows `aborted`.
+ * @example handlerSummary(entry) // "validateUser: completed (called abort), saveUser: aborted"
+ */
+export function handlerSummary(entry: ActionLogEntry): string {
+  return entry.handlers.map(({ id, outcome }) => `${id}: ${outcome}${id === entry.abortedBy ? ' (called abort)' : ''}`).join(', ')
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
@@ -41,7 +52,7 @@ export function createActionLog<T extends ActionPayloadMap>(register: ActionRegi
       case 'handler':
         return patch(event.dispatchId, (e) => ({ ...e, handlers: [...e.handlers, { id: event.handlerId, outcome: event.outcome, duration: event.duration }] }))
       case 'abort':
-        return patch(event.dispatchId, (e) => ({ ...e, abortReason: event.reason }))
+        return patch(event.dispatchId, (e) => ({ ...e, abortReason: event.reason, abortedBy: event.handlerId }))
       case 'error':
         return patch(event.dispatchId, (e) => ({ ...e, error: message(event.error) }))
       case 'end':

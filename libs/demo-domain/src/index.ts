@@ -1,4 +1,4 @@
-export { createActionLog, type ActionLog, type ActionLogEntry } from './action-log'
+export { createActionLog, handlerSummary, type ActionLog, type ActionLogEntry } from './action-log'
 export { checkoutProblem } from './checkout'
 export type { DemoActions } from './demo-actions'
 export { createDemoDomain, type DemoDomain, type DemoDomainOptions, type DemoStores } from './demo-domain'
