@@ -1,7 +1,7 @@
 import { batch } from './batch'
 import { createComputedStore, type ComputedStore } from './computed'
 import { argumentError, assertFunction, assertOptions, describe, stateError } from './errors'
-import { createStore, type ReadableStore, type Store } from './store'
+import { createStore, storeOptions, type ReadableStore, type Store } from './store'
 
 /** A cached value and the time (from `options.now`) it was fetched or set. */
 export interface CacheEntry<V> {
@@ -93,12 +93,6 @@ function without<T extends object>(record: T, key: string): T {
   return copy
 }
 
-function abortError(fn: string, key: string): Error {
-  const error = new Error(`${fn}: the request for ${describe(key)} was aborted`)
-  error.name = 'AbortError'
-  return error
-}
-
 /**
  * A keyed cache with a selection, built on stores: hits are served without a request, concurrent loads
  * of one key share a request, and `current` only ever shows the selected key's value (latest wins).
@@ -115,10 +109,8 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     throw argumentError(fn, `options.ttl must be a number of milliseconds ≥ 0 (or Infinity), got ${describe(ttl)}`)
   }
   assertFunction(fn, 'options.now', now)
-  if (options.name !== undefined && typeof options.name !== 'string') {
-    throw argumentError(fn, `options.name must be a string, got ${describe(options.name)}`)
-  }
-  const name = options.name ?? `cache${++count}`
+  // The same name check as a store's.
+  const name = storeOptions(fn, { name: options.name }).name ?? `cache${++count}`
   const swr = options.staleWhileRevalidate === true
   const load = options.fetch
 
@@ -153,20 +145,25 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     request.reject(reason)
   }
 
-  const abort = (key: K, reason: Error): void => {
+  /** Abort every request for `key`, detached ones included, with one AbortError naming `method`. */
+  const abort = (key: K, method: string): void => {
+    const reason = new Error(`${name}.${method}: the request for ${describe(key)} was aborted`)
+    reason.name = 'AbortError'
     for (const request of detached) {
       if (request.key !== key) continue
       detached.delete(request)
       cancel(request, reason)
     }
     const request = inflight.get(key)
-    if (request === undefined) return
+    if (!request) return
     inflight.delete(key)
     cancel(request, reason)
     setStatus(key, IDLE)
   }
 
-  const pendingKeys = (): K[] => [...new Set([...inflight.keys(), ...[...detached].map((request) => request.key as K)])]
+  const abortAll = (method: string): void => {
+    for (const key of new Set([...inflight.keys(), ...[...detached].map((request) => request.key as K)])) abort(key, method)
+  }
 
   const start = (key: K): Request<V> => {
     const controller = new AbortController()
@@ -181,30 +178,23 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     const request: Request<V> = { key, controller, promise, reject }
     inflight.set(key, request)
     setStatus(key, { state: 'loading' })
+    const settle = (ok: boolean, result: any): void => {
+      if (controller.signal.aborted) return
+      detached.delete(request)
+      // Superseded by `set` (or a newer request): the caller still gets the outcome, the cache does not.
+      if (inflight.get(key) === request) {
+        inflight.delete(key)
+        batch(() => {
+          if (ok) write(key, result)
+          setStatus(key, ok ? IDLE : { state: 'error', error: result })
+        })
+      }
+      ;(ok ? resolve : reject)(result)
+    }
     // The executor runs `fetch` synchronously and turns a synchronous throw into a rejection.
     new Promise<V>((res) => res(load(key, { signal: controller.signal }))).then(
-      (value) => {
-        if (controller.signal.aborted) return
-        detached.delete(request)
-        // Superseded by `set` (or a newer request): the caller still gets the value, the cache does not.
-        if (inflight.get(key) === request) {
-          inflight.delete(key)
-          batch(() => {
-            write(key, value)
-            setStatus(key, IDLE)
-          })
-        }
-        resolve(value)
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return
-        detached.delete(request)
-        if (inflight.get(key) === request) {
-          inflight.delete(key)
-          setStatus(key, { state: 'error', error })
-        }
-        reject(error)
-      },
+      (value) => settle(true, value),
+      (error: unknown) => settle(false, error),
     )
     return request
   }
@@ -215,10 +205,10 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     const running = inflight.get(key)
     if (entry !== undefined && now() - entry.fetchedAt < ttl) return { key, source: 'hit', promise: Promise.resolve(entry.value) }
     if (entry !== undefined && swr) {
-      if (running === undefined) start(key)
+      if (!running) start(key)
       return { key, source: 'stale', promise: Promise.resolve(entry.value) }
     }
-    if (running !== undefined) return { key, source: 'in-flight', promise: running.promise }
+    if (running) return { key, source: 'in-flight', promise: running.promise }
     // Without stale-while-revalidate an expired entry counts as absent.
     if (entry !== undefined) entries.update((all) => without(all, key))
     return { key, source: 'miss', promise: start(key).promise }
@@ -255,7 +245,7 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
       check('set', key)
       batch(() => {
         const running = inflight.get(key)
-        if (running !== undefined) {
+        if (running) {
           inflight.delete(key)
           detached.add(running)
         }
@@ -266,22 +256,20 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     invalidate(key) {
       check('invalidate', key)
       batch(() => {
-        abort(key, abortError(`${name}.invalidate`, key))
+        abort(key, 'invalidate')
         entries.update((all) => without(all, key))
       })
     },
     invalidateAll() {
       check('invalidateAll', '')
       batch(() => {
-        for (const key of pendingKeys()) abort(key, abortError(`${name}.invalidateAll`, key))
+        abortAll('invalidateAll')
         entries.setValue({} as CacheEntries<K, V>)
       })
     },
     dispose() {
       if (disposed) return
-      batch(() => {
-        for (const key of pendingKeys()) abort(key, abortError(`${name}.dispose`, key))
-      })
+      batch(() => abortAll('dispose'))
       disposed = true
     },
   }

@@ -30,9 +30,9 @@ export async function compensate<R>(body: (step: CompensationStep) => Promise<R>
     return await body(step)
   } catch (error) {
     const undoErrors: unknown[] = []
-    for (let i = undos.length - 1; i >= 0; i--) {
+    for (const undo of [...undos].reverse()) {
       try {
-        await undos[i]()
+        await undo()
       } catch (undoError) {
         undoErrors.push(undoError)
       }

@@ -1,8 +1,6 @@
 /** Equality used to decide whether a write is a change. `true` means "equal, do not notify". */
 export type EqualityFn<T> = (a: T, b: T) => boolean
 
-const hasOwn = Object.prototype.hasOwnProperty
-
 function isPlainRecord(value: unknown): value is Record<PropertyKey, unknown> {
   return typeof value === 'object' && value !== null
 }
@@ -23,7 +21,7 @@ export function shallowEqual<T>(a: T, b: T): boolean {
   if (a instanceof Map || a instanceof Set || a instanceof Date) return deepEqual(a, b)
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
-  for (const key of keys) if (!hasOwn.call(b, key) || !Object.is(a[key], b[key])) return false
+  for (const key of keys) if (!Object.hasOwn(b, key) || !Object.is(a[key], b[key])) return false
   return true
 }
 
@@ -76,7 +74,7 @@ function deep(a: unknown, b: unknown, seen: Seen): boolean {
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
   for (const key of keys) {
-    if (!hasOwn.call(b, key) || !deep(a[key], b[key], seen)) return false
+    if (!Object.hasOwn(b, key) || !deep(a[key], b[key], seen)) return false
   }
   return true
 }

@@ -1,26 +1,12 @@
 /** Short, readable description of a value for error messages. */
 export function describe(value: unknown): string {
-  if (value === null) return 'null'
   if (Array.isArray(value)) return `an array (length ${value.length})`
-  switch (typeof value) {
-    case 'undefined':
-      return 'undefined'
-    case 'string':
-      return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return String(value)
-    case 'symbol':
-      return value.toString()
-    case 'function':
-      return `a function${value.name ? ` (${value.name})` : ''}`
-    default: {
-      const proto = Object.getPrototypeOf(value)
-      const ctor = proto && proto.constructor && proto.constructor.name
-      return ctor && ctor !== 'Object' ? `${/^[AEIOU]/i.test(ctor) ? 'an' : 'a'} ${ctor}` : 'an object'
-    }
-  }
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`
+  // null, undefined, numbers, booleans, bigints and symbols read as themselves.
+  if (value === null || typeof value !== 'object') return String(value)
+  const ctor = Object.getPrototypeOf(value)?.constructor?.name
+  return ctor && ctor !== 'Object' ? `${/^[AEIOU]/i.test(ctor) ? 'an' : 'a'} ${ctor}` : 'an object'
 }
 
 /** A `TypeError` whose message starts with the public function that refused the input. */

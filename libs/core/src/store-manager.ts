@@ -1,6 +1,7 @@
 import { batch } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, describe } from './errors'
+import { assertOptional } from './handler-filter'
 import { createStore, type Store } from './store'
 
 /** How one store of a store context starts: always the `{ initialValue }` form, so data is never mistaken for config. */
@@ -32,10 +33,7 @@ export function validateStoreDefinitions(fn: string, definitions: unknown): void
     if (definition === null || typeof definition !== 'object' || !('initialValue' in definition)) {
       throw argumentError(fn, `definition "${key}" must be an object with an initialValue, e.g. { ${key}: { initialValue: … } }, got ${describe(definition)}`)
     }
-    const { equals } = definition as StoreDefinition<unknown>
-    if (equals !== undefined && typeof equals !== 'function') {
-      throw argumentError(fn, `definition "${key}".equals must be a function, got ${describe(equals)}`)
-    }
+    assertOptional(fn, `definition "${key}".equals`, (definition as StoreDefinition<unknown>).equals, 'function')
   }
 }
 
@@ -46,11 +44,12 @@ export function validateStoreDefinitions(fn: string, definitions: unknown): void
 export function createStoreManager<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreManager<V> {
   validateStoreDefinitions('createStoreManager', definitions)
   const keys = Object.keys(definitions) as Array<keyof V & string>
-  const stores = new Map<string, Store<unknown>>()
-  for (const key of keys) {
-    const { initialValue, equals } = definitions[key]
-    stores.set(key, createStore<unknown>(`${name}.${key}`, initialValue, { equals: equals as EqualityFn<unknown> | undefined }))
-  }
+  const stores = new Map<string, Store<unknown>>(
+    keys.map((key) => [
+      key,
+      createStore<unknown>(`${name}.${key}`, definitions[key].initialValue, { equals: definitions[key].equals as EqualityFn<unknown> | undefined }),
+    ]),
+  )
   const getStore = <K extends keyof V & string>(key: K): Store<V[K]> => {
     const store = stores.get(key)
     if (store === undefined) throw argumentError(`${name}.getStore`, `unknown store "${String(key)}"; known stores: ${keys.join(', ') || '(none)'}`)

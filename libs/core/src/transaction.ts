@@ -38,22 +38,16 @@ class LogMark {
 
 tracking.snapshot = (node) => new LogMark(node.value, logs.get(node)?.entries.length ?? 0)
 tracking.restore = (node, snapshot) => {
-  // A batch that threw is undone: its logged writes never happened either.
+  // A batch that threw is undone: its logged writes never happened either. No mark: no transaction was active at the
+  // store's first write in the batch, so its log (if any) is all newer.
+  const mark = snapshot instanceof LogMark ? snapshot : new LogMark(snapshot, 0)
   const log = logs.get(node)
-  // No mark: no transaction was active at the store's first write in the batch, so its log (if any) is all newer.
-  if (!(snapshot instanceof LogMark)) {
-    if (log !== undefined) {
-      log.entries.length = 0
-      log.base = snapshot
-    }
-    return snapshot
-  }
   if (log !== undefined) {
-    log.entries.length = Math.min(log.entries.length, snapshot.length)
+    log.entries.length = Math.min(log.entries.length, mark.length)
     // A log opened inside the undone batch started from a value that no longer exists.
-    if (log.entries.length === 0) log.base = snapshot.value
+    if (log.entries.length === 0) log.base = mark.value
   }
-  return snapshot.value
+  return mark.value
 }
 tracking.record = (node, value, updater, owner) => {
   let tx = owner as Transaction | null
@@ -79,11 +73,6 @@ function replay(node: StoreNode<any>, log: Log): void {
   if (!node.equals(node.value, value)) node.commit(value)
 }
 
-function release(node: StoreNode<any>): void {
-  const log = logs.get(node)
-  if (log !== undefined && !log.entries.some((entry) => entry.tx !== null)) logs.delete(node)
-}
-
 function settle(tx: Transaction, failed: boolean): void {
   tx.active = false
   tracking.active--
@@ -105,7 +94,8 @@ function settle(tx: Transaction, failed: boolean): void {
       for (const entry of log.entries) if (entry.tx === tx) entry.tx = heir
       heir?.touched.add(node)
     }
-    release(node)
+    // Only outside writes left: nothing to roll back any more.
+    if (!log.entries.some((entry) => entry.tx !== null)) logs.delete(node)
   }
   if (tracking.active === 0) logs.clear()
   if (errors.length > 0) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
@@ -138,7 +128,7 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
   })
   const tx: Transaction = { parent, nodes: new Set(nodes), touched: new Set(), active: true }
   tracking.active++
-  const views = stores.map((store, i) => Object.assign(writable(nodes[i], tx), { [TX]: tx })) as unknown as S
+  const views = nodes.map((node) => Object.assign(writable(node, tx), { [TX]: tx })) as unknown as S
 
   const outer = current
   current = tx
@@ -153,7 +143,7 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
       current = outer
     }
   })
-  if (result instanceof Promise || (typeof (result as PromiseLike<unknown>)?.then === 'function')) {
+  if (typeof (result as PromiseLike<unknown>)?.then === 'function') {
     return Promise.resolve(result).then(
       (value) => {
         settle(tx, false)
