@@ -73,13 +73,12 @@ export interface Cache<K extends string, V> {
 
 interface Request<V> {
   readonly key: string
-  readonly controller: AbortController
   readonly promise: Promise<V>
-  readonly reject: (reason: unknown) => void
+  /** Abort the fetch and reject the callers' promise with `reason`. */
+  readonly cancel: (reason: Error) => void
 }
 
 const IDLE: CacheKeyStatus = Object.freeze({ state: 'idle' })
-const noop = () => {}
 let count = 0
 
 function own<T>(record: Readonly<Partial<Record<string, T>>>, key: string): T | undefined {
@@ -140,11 +139,6 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     entries.update((all) => ({ ...all, [key]: entry }))
   }
 
-  const cancel = (request: Request<V>, reason: Error): void => {
-    request.controller.abort(reason)
-    request.reject(reason)
-  }
-
   /** Abort every request for `key`, detached ones included, with one AbortError naming `method`. */
   const abort = (key: K, method: string): void => {
     const reason = new Error(`${name}.${method}: the request for ${describe(key)} was aborted`)
@@ -152,12 +146,12 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     for (const request of detached) {
       if (request.key !== key) continue
       detached.delete(request)
-      cancel(request, reason)
+      request.cancel(reason)
     }
     const request = inflight.get(key)
     if (!request) return
     inflight.delete(key)
-    cancel(request, reason)
+    request.cancel(reason)
     setStatus(key, IDLE)
   }
 
@@ -174,8 +168,15 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
       reject = rej
     })
     // Callers may ignore the promise (e.g. a view's `select`); failures are in `statuses` anyway.
-    promise.catch(noop)
-    const request: Request<V> = { key, controller, promise, reject }
+    promise.catch(() => {})
+    const request: Request<V> = {
+      key,
+      promise,
+      cancel(reason) {
+        controller.abort(reason)
+        reject(reason)
+      },
+    }
     inflight.set(key, request)
     setStatus(key, { state: 'loading' })
     const settle = (ok: boolean, result: any): void => {

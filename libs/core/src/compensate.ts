@@ -23,7 +23,7 @@ export async function compensate<R>(body: (step: CompensationStep) => Promise<R>
     assertFunction('compensate step', 'run', run)
     if (undo !== undefined) assertFunction('compensate step', 'undo', undo)
     const result = await run()
-    if (undo !== undefined) undos.push(() => undo(result))
+    if (undo) undos.push(() => undo(result))
     return result
   }
   try {

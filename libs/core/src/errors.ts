@@ -30,7 +30,7 @@ export function assertOptions(fn: string, value: unknown): void {
 }
 
 export function assertDelay(fn: string, what: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+  if (value !== undefined && !(Number.isFinite(value) && (value as number) >= 0)) {
     throw argumentError(fn, `${what} must be a finite number of milliseconds ≥ 0, got ${describe(value)}`)
   }
 }
