@@ -14,18 +14,19 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
 
 /**
  * What is measured; `target` and `ceiling` in bytes of min+gzip (1 kB = 1000 bytes).
- * Ceilings moved once, on purpose: core 12.50 → 12.90 kB and stores-only 2.50 → 2.65 kB for the speed work that took
+ * Ceilings moved up once, on purpose: core 12.50 → 12.90 kB and stores-only 2.50 → 2.65 kB for the speed work that took
  * set+notify from 9.1× to 2.9× the floor and dispatch from 124× to 39× (direct notify, lazily bound controller
- * methods, synchronous handler settling; see BENCHMARKS.md). Any other growth fails CI.
+ * methods, synchronous handler settling; see BENCHMARKS.md). Then down, to lock in the later size work: core 12.90 →
+ * 12.30 kB (measured 12.24) and stores-only 2.65 → 2.60 kB (measured 2.56). Any growth above a ceiling fails CI.
  */
 export const budgets = [
-  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 12900 },
+  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 12300 },
   {
     name: '@context-action/core stores only (createStore, createComputedStore, batch)',
     contents: `export { createStore } from './store'\nexport { createComputedStore } from './computed'\nexport { batch } from './batch'\n`,
     resolveDir: 'libs/core/src',
     target: 1000,
-    ceiling: 2650,
+    ceiling: 2600,
   },
   { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
