@@ -126,11 +126,11 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     this.table.set(action, next)
     if (replaced !== undefined) {
       replaced.active = false
-      this.cancel((r) => r === replaced, 'Handler replaced')
+      replaced.cancel('Handler replaced')
     }
     return () => {
       this.remove(registration)
-      this.cancel((r) => r === registration, 'Handler unregistered')
+      registration.cancel('Handler unregistered')
     }
   }
 

@@ -38,6 +38,8 @@ export function readHandlerConfig(config: unknown, generateId: () => string): Ha
 /** One handler registered on one action; its pipeline entry checks it is still registered before it runs. */
 export class Registration implements PipelineEntry {
   active = true
+  /** Its invocations whose handler has not settled: unregistering aborts exactly these, without walking every dispatch. */
+  readonly running: Invocation[] = []
   readonly id: string
   readonly priority: number
   readonly blocking: boolean
@@ -59,8 +61,19 @@ export class Registration implements PipelineEntry {
 
   claim(invocation: Invocation): boolean {
     if (!this.active) return false
+    this.running.push(invocation)
     this.host.claimed(this, invocation)
     return true
+  }
+
+  done(invocation: Invocation): void {
+    const at = this.running.indexOf(invocation)
+    if (at !== -1) this.running.splice(at, 1)
+  }
+
+  /** Abort the signals of its running handlers. */
+  cancel(reason: string): void {
+    for (const invocation of this.running.slice()) invocation.cancel(reason)
   }
 
   /** A copy for introspection. */

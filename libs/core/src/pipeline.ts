@@ -13,6 +13,8 @@ export interface PipelineEntry {
   readonly validation: ((payload: any) => boolean) | undefined
   /** Called right before the handler starts; `false` means it may not run (unregistered, or a `once` handler already taken). */
   claim(invocation: Invocation): boolean
+  /** Called once the handler of a claimed invocation has settled. */
+  done?(invocation: Invocation): void
 }
 
 export interface PipelineError {
@@ -197,6 +199,7 @@ export class Pipeline {
 
   private finish(invocation: Invocation, value: unknown, threw: boolean): undefined {
     invocation.finished = true
+    invocation.entry.done?.(invocation)
     if (invocation.settled) return
     invocation.settled = true
     const { index } = invocation

@@ -158,6 +158,25 @@ describe('the register returns to its start state (public introspection only)', 
     })
   })
 
+  it('10,000 handlers each unregistered while their own dispatch is in flight: each abort reaches only its own handler', async () => {
+    // Like 10,000 components that each register a handler, dispatch, and unmount before the handler ends: all 10,000
+    // dispatches are still in flight together. Unregistering finds the handler's own invocations through its
+    // registration; walking every running dispatch instead made this quadratic (7 s here rather than well under 1 s,
+    // and 75 s in the Vue leak test, whose timeout caught it).
+    const actions = new ActionRegister<{ slow: number }>({ name: 'unmounts' })
+    const start = snapshot(actions)
+    const aborted: number[] = []
+    const dispatches: Array<Promise<void>> = []
+    for (let i = 0; i < 10_000; i++) {
+      const off = actions.register('slow', (_, { signal }) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted.push(i), resolve()))))
+      dispatches.push(actions.dispatch('slow', i))
+      off()
+    }
+    expect(aborted).toEqual(Array.from({ length: 10_000 }, (_, i) => i))
+    await Promise.all(dispatches)
+    expect(snapshot(actions)).toEqual(start)
+  }, 60_000)
+
   it('after aborting 1,000 in-flight dispatches in every mode and policy, nothing is left running or registered', async () => {
     const actions = new ActionRegister<{ a: number; b: void }>({ name: 'aborts' })
     const start = snapshot(actions)
