@@ -67,8 +67,12 @@ export class Registration implements PipelineEntry {
   }
 
   done(invocation: Invocation): void {
-    const at = this.running.indexOf(invocation)
-    if (at !== -1) this.running.splice(at, 1)
+    // Usually the only one, else few: swap with the last and pop (splice would allocate the removed part).
+    const running = this.running
+    const at = running.indexOf(invocation)
+    if (at === -1) return
+    running[at] = running[running.length - 1]
+    running.pop()
   }
 
   /** Abort the signals of its running handlers. */
