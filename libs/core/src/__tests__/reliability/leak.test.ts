@@ -163,13 +163,13 @@ describe('the register returns to its start state (public introspection only)', 
     // dispatches are still in flight together. Unregistering finds the handler's own invocations through its
     // registration; walking every running dispatch instead made this quadratic (7 s here rather than well under 1 s,
     // and 75 s in the Vue leak test, whose timeout caught it).
-    const actions = new ActionRegister<{ slow: number }>({ name: 'unmounts' })
+    const actions = new ActionRegister<{ a: number; b: void }>({ name: 'unmounts' })
     const start = snapshot(actions)
     const aborted: number[] = []
     const dispatches: Array<Promise<void>> = []
     for (let i = 0; i < 10_000; i++) {
-      const off = actions.register('slow', (_, { signal }) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted.push(i), resolve()))))
-      dispatches.push(actions.dispatch('slow', i))
+      const off = actions.register('a', (_, { signal }) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted.push(i), resolve()))))
+      dispatches.push(actions.dispatch('a', i))
       off()
     }
     expect(aborted).toEqual(Array.from({ length: 10_000 }, (_, i) => i))
