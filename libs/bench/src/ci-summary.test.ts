@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+
+const script = new URL('../../../tools/ci-summary.mjs', import.meta.url).pathname
+
+/** The closing line `.ci/run` prints for a log. */
+function summarise(log: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'ci-summary-')), 'ci.log')
+  writeFileSync(file, log)
+  return execFileSync(process.execPath, [script, file], { encoding: 'utf8' }).trim()
+}
+
+it('sums the Vitest totals of every project, colours stripped', () => {
+  const log = ['\x1b[2m      Tests \x1b[22m \x1b[1m\x1b[32m12 passed\x1b[39m\x1b[22m\x1b[90m (12)\x1b[39m', '      Tests  1 failed | 7 passed | 2 skipped (10)', 'Test Files  3 passed (3)'].join('\n')
+  expect(summarise(log)).toBe('19 passed, 1 failed, 2 skipped')
+})
+
+it('names the Nx tasks that failed, including those that fail with every test passing', () => {
+  const log = ['      Tests  5 passed (5)', ' NX   Running targets typecheck, test for 2 projects failed', '', 'Failed tasks:', '', '- core:typecheck', '- core:test', '', '  Run duration: 1s'].join('\n')
+  expect(summarise(log)).toBe('5 passed, 0 failed; failed tasks: core:typecheck, core:test')
+})
