@@ -1,6 +1,6 @@
 import type { ConcurrencyPolicy, DispatchOptions, ExecutionMode, ResultStrategy } from './action-types'
-import { argumentError, assertDelay, describe } from './errors'
-import { assertFilter, assertOptional, assertShape } from './handler-filter'
+import { argumentError, assertDelay, assertOptional, assertShape, describe } from './errors'
+import { assertFilter } from './handler-filter'
 
 export const EXECUTION_MODES: readonly ExecutionMode[] = ['sequential', 'parallel', 'race']
 export const CONCURRENCY_POLICIES: readonly ConcurrencyPolicy[] = ['parallel', 'takeLatest', 'takeFirst', 'queue']

@@ -1,38 +1,10 @@
 import type { HandlerFilter } from './action-types'
-import { argumentError, describe } from './errors'
+import { assertOptional, assertShape, assertStrings } from './errors'
 import type { Registration } from './handler-registration'
 
 const LISTS = ['tags', 'handlerIds', 'excludeTags', 'excludeHandlerIds'] as const
 const STRINGS = ['category', 'excludeCategory'] as const
 const KEYS = new Set<string>([...LISTS, ...STRINGS, 'custom'])
-
-/**
- * Throws unless `value` is an object (not `null`, not an array) whose keys are all in `keys`; shared by every config
- * and options check: `unknown ${noun} "key"; supported ${nouns} are …`.
- */
-export function assertShape(fn: string, what: string, value: unknown, keys: Set<string>, noun = `${what} key`, nouns = 'keys'): asserts value is Record<string, any> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(fn, `${what} must be an object, got ${describe(value)}`)
-  for (const key of Object.keys(value)) if (!keys.has(key)) throw argumentError(fn, `unknown ${noun} "${key}"; supported ${nouns} are ${[...keys].join(', ')}`)
-}
-
-/** Throws unless `value` is `undefined` or of `type`. */
-export function assertOptional(fn: string, what: string, value: unknown, type: 'string' | 'boolean' | 'function'): void {
-  if (value !== undefined && typeof value !== type) throw argumentError(fn, `${what} must be a ${type}, got ${describe(value)}`)
-}
-
-/** Throws unless `value` is `undefined` or an array of strings. */
-export function assertStrings(fn: string, what: string, value: unknown): void {
-  if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
-    throw argumentError(fn, `${what} must be an array of strings, got ${describe(value)}`)
-  }
-}
-
-/** Throws unless `value` is a number other than `NaN` (`undefined` passes when `optional`). */
-export function assertNumber(fn: string, what: string, value: unknown, optional?: boolean): void {
-  if (!(optional && value === undefined) && (typeof value !== 'number' || Number.isNaN(value))) {
-    throw argumentError(fn, `${what} must be a number, got ${describe(value)}`)
-  }
-}
 
 /** Validate `options.filter`, naming the calling function in errors. */
 export function assertFilter(fn: string, filter: unknown): asserts filter is HandlerFilter | undefined {

@@ -1,7 +1,6 @@
 import type { ActionHandler, HandlerConfig, HandlerRegistration } from './action-types'
 import { assertName } from './dispatch-options'
-import { assertDelay } from './errors'
-import { assertNumber, assertOptional, assertShape, assertStrings } from './handler-filter'
+import { assertDelay, assertNumber, assertOptional, assertShape, assertStrings } from './errors'
 import type { Invocation } from './invocation'
 import type { PipelineEntry } from './pipeline'
 

@@ -1,5 +1,5 @@
 import type { PipelineController } from './action-types'
-import { assertOptional } from './handler-filter'
+import { assertOptional } from './errors'
 import type { Pipeline, PipelineEntry } from './pipeline'
 
 const abortError = (reason: string | undefined): DOMException => new DOMException(reason ?? 'Aborted', 'AbortError')

@@ -1,6 +1,5 @@
 import type { ActionHandler, ExecutionMode, HandlerExecution, HandlerOutcome } from './action-types'
-import { assertFunction } from './errors'
-import { assertNumber } from './handler-filter'
+import { assertFunction, assertNumber } from './errors'
 import { createController, Invocation } from './invocation'
 
 /** One handler of a pipeline snapshot; the owner decides whether it may still run. */

@@ -1,7 +1,6 @@
 import { batch } from './batch'
 import { type EqualityFn } from './equality'
-import { argumentError, describe } from './errors'
-import { assertOptional } from './handler-filter'
+import { argumentError, assertOptional, describe } from './errors'
 import { createStore, type Store } from './store'
 
 /** How one store of a store context starts: always the `{ initialValue }` form, so data is never mistaken for config. */
