@@ -19,10 +19,10 @@ export let depth = 0
 let flushing = false
 const queue: Array<Notifier | undefined> = []
 let queued = 0
-// One flat journal for all open levels: node, value before its first write in the level, node, value, …
+// One flat undo list for all open levels: node, value before its first write in the level, node, value, …
 // A level owns the entries from its start mark; an inner level that ends well leaves its entries to the outer one.
-const journaled: unknown[] = []
-let journalSize = 0
+const undo: unknown[] = []
+let undoSize = 0
 let level = 0
 let levels = 0
 
@@ -30,8 +30,8 @@ let levels = 0
 export function journal(node: Restorable): void {
   if (node.journaled === level) return
   node.journaled = level
-  journaled[journalSize++] = node
-  journaled[journalSize++] = node.snapshot()
+  undo[undoSize++] = node
+  undo[undoSize++] = node.snapshot()
 }
 
 /** A store that can tell its listeners about a change it has already compared (see `notifyNow`). */
@@ -118,7 +118,7 @@ export function defer<R>(fn: () => R): R {
 
 function run<R>(fn: () => R, atomic: boolean): R {
   const outer = level
-  const start = journalSize
+  const start = undoSize
   level = ++levels
   depth++
   let ok = false
@@ -130,9 +130,9 @@ function run<R>(fn: () => R, atomic: boolean): R {
     level = outer
     if (!ok && atomic) {
       // Newest first, so a node journaled again by a nested level ends at its oldest value.
-      for (let i = journalSize - 2; i >= start; i -= 2) (journaled[i] as Restorable).restore(journaled[i + 1])
-      journalSize = clear(journaled, start, journalSize)
-    } else if (depth === 1) journalSize = clear(journaled, 0, journalSize)
+      for (let i = undoSize - 2; i >= start; i -= 2) (undo[i] as Restorable).restore(undo[i + 1])
+      undoSize = clear(undo, start, undoSize)
+    } else if (depth === 1) undoSize = clear(undo, 0, undoSize)
     depth--
     if (depth === 0 && !flushing && queued > 0) flush()
   }
