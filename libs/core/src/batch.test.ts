@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { batch } from './batch'
 import { createComputedStore } from './computed'
-import { createStore } from './store'
+import { createStore, StoreNode } from './store'
 
 describe('batch', () => {
   it('applies writes at once but notifies each changed store once, after the outermost batch', () => {
@@ -70,6 +70,26 @@ describe('batch', () => {
       s.setValue(2)
     })
     expect(events).toEqual(['a 3', 'late listener 3', 'late computed 30'])
+  })
+
+  it('walks the dependents of a batch once, however many of their inputs it writes', () => {
+    const inputs = Array.from({ length: 50 }, () => createStore(0))
+    let last = createComputedStore(inputs, (...values: number[]) => values.reduce((a, b) => a + b, 0))
+    for (let i = 0; i < 5; i++) last = createComputedStore([last], (v) => v + 1)
+    const seen: number[] = []
+    last.listen((v) => seen.push(v))
+    const propagate = vi.spyOn(StoreNode.prototype, 'propagate')
+    try {
+      batch(() => inputs.forEach((input) => input.setValue(1)))
+      // Each write reaches the sum; only the first goes on to the 5 below it (50 × 6 if every write walked the chain).
+      expect(propagate).toHaveBeenCalledTimes(50 + 5)
+      propagate.mockClear()
+      inputs[0].setValue(2)
+      expect(propagate).toHaveBeenCalledTimes(6)
+    } finally {
+      propagate.mockRestore()
+    }
+    expect(seen).toEqual([55, 56])
   })
 
   it('undoes every write of a batch that throws, without notifying anyone', () => {

@@ -23,7 +23,8 @@ let queued = 0
 // A level owns the entries from its start mark; an inner level that ends well leaves its entries to the outer one.
 const undo: unknown[] = []
 let undoSize = 0
-let level = 0
+/** The innermost open batch level, 0 outside any; every level gets a new number. */
+export let level = 0
 let levels = 0
 
 /** Remember a store's value before its first write inside the innermost open batch. */

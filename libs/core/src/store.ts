@@ -1,4 +1,4 @@
-import { depth, enqueue, journal, notifyNow, type Notifier, type Restorable } from './batch'
+import { depth, enqueue, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe } from './errors'
 
@@ -60,6 +60,14 @@ export const nextVersion = (): number => ++ids
 export const version = (): number => ids
 /** Increases on every accepted write; a computed store checked at the current epoch is up to date. */
 export let epoch = 0
+/**
+ * The stamp a write propagates with: a node passes a change on once per stamp. Writes made in one batch level share
+ * it, because a node an earlier write of the batch reached is already queued, and so is everything below it: later
+ * writes stop there instead of walking the same graph again. `sharedBy` is the level sharing `pass`; a new listener
+ * clears it, since what lies below a node may then have changed.
+ */
+let pass = 0
+let sharedBy = -1
 
 /** Internal state of a store; computed stores extend it. */
 export class StoreNode<T> implements Notifier, Restorable {
@@ -118,8 +126,13 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   changed(): void {
     this.version = ++ids
+    epoch++
+    if (depth === 0 || sharedBy !== level) {
+      sharedBy = level
+      pass++
+    }
     // A plain store is never reached by another's propagation, so it needs no mark of its own.
-    this.reach(++epoch)
+    this.reach(pass)
   }
 
   /** Reached by a change at `stamp` (once per stamp): tell this node's listeners, then pass it on. */
@@ -190,6 +203,8 @@ export class StoreNode<T> implements Notifier, Restorable {
         throw e
       }
     }
+    // Every new edge of the graph comes with a listener (a computed observes its inputs once it is listened to).
+    sharedBy = -1
     const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps }
     if (this.tail === null) this.head = node
     else this.tail.next = node
