@@ -1,8 +1,9 @@
-// Bundle-size budgets: esbuild bundle + minify (ESM), then gzip. Prints a table, writes libs/bench/size.json.
+// Bundle-size budgets: esbuild bundle + minify (ESM), then gzip. Prints a table (ours, then the peers' sizes measured
+// the same way, for comparison only), writes libs/bench/size.json.
 // `target` is the budget we hold ourselves to (issue 7); while a bundle is still over it, `ceiling` (its size when the
 // target was missed, plus 2%) is what CI enforces, so it can only shrink. Exits 1 above the ceiling, or above the
-// target once a bundle has no ceiling. `--readme` rewrites the README's size table; `measureSizes()` and
-// `readmeTable()` are exported for the test that keeps the README figures in sync.
+// target once a bundle has no ceiling. `--readme` rewrites the README's two size tables; `measureSizes()`,
+// `measurePeers()`, `readmeTable()` and `peerTable()` are exported for the test that keeps the README figures in sync.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -32,6 +33,18 @@ export const budgets = [
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
 ]
 
+/**
+ * The same measurement of what users would pick instead (pinned dev dependencies), for comparison only: the store
+ * primitives each offers for what our stores-only bundle covers, and the Vue state libraries without Vue.
+ */
+export const peers = [
+  { name: 'nanostores (atom, computed, batch)', contents: `export { atom, computed, batch } from 'nanostores'` },
+  { name: '@tanstack/store (createAtom, batch)', contents: `export { createAtom, batch } from '@tanstack/store'` },
+  { name: 'svelte/store (writable, derived; no batch)', contents: `export { writable, derived } from 'svelte/store'`, external: [] },
+  { name: '@vue/reactivity (shallowRef, computed, watch)', contents: `export { shallowRef, computed, watch } from '@vue/reactivity'` },
+  { name: 'pinia (defineStore, createPinia; without vue)', contents: `export { defineStore, createPinia } from 'pinia'`, external: ['vue'] },
+]
+
 /** Compiles `.svelte` components and `.svelte.ts`/`.svelte.js` rune modules the way the Svelte plugin does for clients. */
 const sveltePlugin = {
   name: 'svelte',
@@ -53,7 +66,7 @@ const sveltePlugin = {
 async function sizeOf(budget) {
   const entry = budget.entry
     ? { entryPoints: [`${root}/${budget.entry}`] }
-    : { stdin: { contents: budget.contents, resolveDir: `${root}/${budget.resolveDir}`, loader: 'ts' } }
+    : { stdin: { contents: budget.contents, resolveDir: `${root}/${budget.resolveDir ?? ''}`, loader: 'ts' } }
   const result = await build({
     ...entry,
     bundle: true,
@@ -62,9 +75,10 @@ async function sizeOf(budget) {
     platform: 'neutral',
     target: 'es2022',
     write: false,
-    external: FRAMEWORKS,
+    external: budget.external ?? FRAMEWORKS,
     conditions: ['svelte', 'browser', 'production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // What an app bundler sets for production (Vite sets the Vue flag); only the peers read them.
+    define: { 'process.env.NODE_ENV': '"production"', __VUE_PROD_DEVTOOLS__: 'false', __DEV__: 'false' },
     plugins: [sveltePlugin],
     logLevel: 'silent',
   })
@@ -79,11 +93,23 @@ export async function measureSizes() {
   return rows
 }
 
+/** `[{ name, min, gzip }]` for `peers`, bytes. */
+export async function measurePeers() {
+  const rows = []
+  for (const peer of peers) rows.push({ name: peer.name, ...(await sizeOf(peer)) })
+  return rows
+}
+
 /** What CI enforces for a row: the target, or the ratchet ceiling while the target is missed. */
 export const enforced = (row) => Math.max(row.target, row.ceiling)
 
 /** `1234` → `1.23 kB`, the form the README quotes. */
 export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`
+
+/** The peers' table the README quotes after ours. */
+export function peerTable(rows) {
+  return ['| peer | min | min+gzip |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.name} | ${kB(r.min)} | ${kB(r.gzip)} |`)].join('\n')
+}
 
 /** The table the README quotes under "## Size and speed"; a test compares it with the README. */
 export function readmeTable(rows) {
@@ -97,6 +123,7 @@ export function readmeTable(rows) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await measureSizes()
+  const peerRows = await measurePeers()
   const over = rows.filter((r) => r.gzip > enforced(r))
   const width = Math.max(...rows.map((r) => r.name.length))
   console.log(`${'bundle'.padEnd(width)}  ${'min'.padStart(9)}  ${'min+gzip'.padStart(9)}  ${'target'.padStart(9)}  ${'ceiling'.padStart(9)}`)
@@ -104,14 +131,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const mark = r.gzip > enforced(r) ? '  OVER THE CEILING' : r.gzip > r.target ? '  target missed' : ''
     console.log(`${r.name.padEnd(width)}  ${kB(r.min).padStart(9)}  ${kB(r.gzip).padStart(9)}  ${kB(r.target).padStart(9)}  ${kB(enforced(r)).padStart(9)}${mark}`)
   }
-  writeFileSync(`${root}/libs/bench/size.json`, JSON.stringify(rows, null, 2) + '\n')
+  console.log('\nfor comparison:')
+  for (const r of peerRows) console.log(`${r.name.padEnd(width)}  ${kB(r.min).padStart(9)}  ${kB(r.gzip).padStart(9)}`)
+  writeFileSync(`${root}/libs/bench/size.json`, JSON.stringify({ budgets: rows, peers: peerRows }, null, 2) + '\n')
   if (process.argv.includes('--readme')) {
     // Replace the table under "## Size and speed" in README.md with the figures just measured.
     const path = `${root}/README.md`
     const readme = readFileSync(path, 'utf8')
     const [before, after] = readme.split(/^## Size and speed$/m)
     if (after === undefined) throw new Error('size --readme: README.md has no "## Size and speed" section')
-    const updated = after.replace(/(^\|.*\|\n)+/m, readmeTable(rows) + '\n')
+    // The first table is ours, the second the peers'.
+    let table = 0
+    const updated = after.replace(/(^\|.*\|\n)+/gm, (block) => (++table === 1 ? readmeTable(rows) + '\n' : table === 2 ? peerTable(peerRows) + '\n' : block))
     writeFileSync(path, `${before}## Size and speed${updated}`)
     console.log('size: README.md table updated')
   }
