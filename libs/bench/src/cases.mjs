@@ -395,6 +395,98 @@ function batched() {
   }
 }
 
+// ---------------------------------------------------------------- wide batch: 100 stores, a computed over all, a chain of 10
+function wideBatch() {
+  const N = 100
+  const LINKS = 10
+  const make = (create) => () => {
+    const k = counter(['calls', 'recomputes', 'torn'])
+    const sum = (...values) => {
+      k.c.recomputes++
+      let total = 0
+      for (let j = 0; j < values.length; j++) total += values[j]
+      return total
+    }
+    const link = (v) => (k.c.recomputes++, v + 1)
+    let i = 0
+    const write = create(sum, link, (v) => {
+      k.c.calls++
+      if (v !== N * i + LINKS) k.c.torn++
+    })
+    return { run: () => write(++i), counts: k }
+  }
+  const chained = (first, next) => {
+    let prev = first
+    for (let j = 0; j < LINKS; j++) prev = next(prev)
+    return prev
+  }
+  return {
+    // Hand-written: every store marks the graph dirty; after the writes, one sum and the chain, once.
+    floor: make((sum, link, l) => {
+      const s = Array.from({ length: N }, () => minimalStore(0))
+      let dirty = false
+      const mark = () => (dirty = true)
+      for (const x of s) x.listen(mark)
+      return (v) => {
+        for (let j = 0; j < N; j++) s[j].set(v)
+        if (dirty) {
+          dirty = false
+          let value = sum(...s.map((x) => x.get()))
+          for (let j = 0; j < LINKS; j++) value = link(value)
+          l(value)
+        }
+      }
+    }),
+    ours: ({ core }) =>
+      make((sum, link, l) => {
+        const s = Array.from({ length: N }, () => core.createStore(0))
+        chained(core.createComputedStore(s, sum), (prev) => core.createComputedStore([prev], link)).listen(l)
+        return (v) => core.batch(() => s.forEach((x) => x.setValue(v)))
+      })(),
+    nanostores: ({ nanostores }) =>
+      make((sum, link, l) => {
+        const s = Array.from({ length: N }, () => nanostores.atom(0))
+        chained(nanostores.computed(s, sum), (prev) => nanostores.computed(prev, link)).listen(l)
+        return (v) => nanostores.batch(() => s.forEach((x) => x.set(v)))
+      })(),
+    tanstack: ({ tanstack }) =>
+      make((sum, link, l) => {
+        const s = Array.from({ length: N }, () => tanstack.createAtom(0))
+        const total = tanstack.createAtom(() => sum(...s.map((x) => x.get())))
+        chained(total, (prev) => tanstack.createAtom(() => link(prev.get()))).subscribe(l)
+        return (v) => tanstack.batch(() => s.forEach((x) => x.set(v)))
+      })(),
+    // svelte/store has no batch: every write re-derives the sum and the chain.
+    'svelte/store': ({ svelteStore }) =>
+      make((sum, link, l) => {
+        const s = Array.from({ length: N }, () => svelteStore.writable(0))
+        let first = true
+        chained(svelteStore.derived(s, (values) => sum(...values)), (prev) => svelteStore.derived(prev, link)).subscribe((v) =>
+          first ? (first = false) : l(v),
+        )
+        return (v) => s.forEach((x) => x.set(v))
+      })(),
+    // As in batch-3: the watcher's job runs once after the writes, as runtime-core's queue would.
+    '@vue/reactivity': ({ vue }) =>
+      make((sum, link, l) => {
+        const s = Array.from({ length: N }, () => vue.shallowRef(0))
+        const total = vue.computed(() => sum(...s.map((x) => x.value)))
+        let job = null
+        vue.watch(
+          chained(total, (prev) => vue.computed(() => link(prev.value))),
+          l,
+          { scheduler: (j) => (job = j) },
+        )
+        return (v) => {
+          s.forEach((x) => (x.value = v))
+          const j = job
+          job = null
+          j?.()
+        }
+      })(),
+  }
+}
+
 // ---------------------------------------------------------------- dispatch
 const sorted = (handlers) => handlers.slice().sort((x, y) => y.priority - x.priority)
 
@@ -503,6 +595,7 @@ export const cases = [
   { id: 'chain-10', title: 'computed chain of 10', target: 2.5, impls: chain(), expect: { calls: 1, recomputes: 10 } },
   { id: 'diamond', title: 'computed diamond', target: 2.5, impls: diamond(), expect: { calls: 1, recomputes: 1, glitches: 0 } },
   { id: 'batch-3', title: '3 stores in `batch`, computed over all three', target: 1.5, impls: batched(), expect: { calls: 1, recomputes: 1, torn: 0 } },
+  { id: 'batch-wide', title: '100 stores in `batch`, computed over all 100, chain of 10 below', target: null, impls: wideBatch(), expect: { calls: 1, recomputes: 11, torn: 0 } },
   { id: 'dispatch-1', title: '`dispatch`, 1 handler (vs a plain loop)', target: 25, impls: dispatchCase('one'), expect: { calls: 1 } },
   { id: 'dispatch-5', title: '`dispatch`, 5 async handlers with priorities (vs a plain loop)', target: 7, impls: dispatchCase('async'), expect: { calls: 5 } },
   { id: 'dispatch-abort', title: '`dispatch`, 5 async handlers, the 3rd aborts (vs a plain loop)', target: 10, impls: dispatchCase('abort'), expect: { calls: 3 } },
