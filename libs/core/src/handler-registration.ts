@@ -5,7 +5,27 @@ import type { Invocation } from './invocation'
 import type { PipelineEntry } from './pipeline'
 
 const FN = 'ActionRegister.register'
-const KEYS = new Set(['priority', 'id', 'once', 'blocking', 'condition', 'validation', 'debounce', 'throttle', 'tags', 'category', 'description'])
+const optional =
+  (type: 'string' | 'boolean' | 'function') =>
+  (what: string, value: unknown): void =>
+    assertOptional(FN, what, value, type)
+const delay = (what: string, value: unknown): void => assertDelay(FN, what, value)
+
+/** How each key of the config is checked, in this order; a key not here is refused. */
+const CHECKS: Record<string, (what: string, value: unknown) => void> = {
+  priority: (what, value) => assertNumber(FN, what, value, true),
+  id: (what, value) => value === undefined || assertName(FN, what, value),
+  once: optional('boolean'),
+  blocking: optional('boolean'),
+  condition: optional('function'),
+  validation: optional('function'),
+  debounce: delay,
+  throttle: delay,
+  tags: (what, value) => assertStrings(FN, what, value),
+  category: optional('string'),
+  description: optional('string'),
+}
+const KEYS = new Set(Object.keys(CHECKS))
 
 /** The validated, frozen config of one handler, with its final id, priority and tags. */
 export type HandlerInfo = Readonly<HandlerConfig<any>> & { readonly id: string; readonly priority: number; readonly tags: string[] }
@@ -20,17 +40,7 @@ export function readHandlerConfig(config: unknown, generateId: () => string): Ha
   if (config === undefined) config = {}
   assertShape(FN, 'config', config, KEYS)
   const c = config as HandlerConfig<any> & Record<string, unknown>
-  assertNumber(FN, 'priority', c.priority, true)
-  if (c.id !== undefined) assertName(FN, 'id', c.id)
-  assertOptional(FN, 'once', c.once, 'boolean')
-  assertOptional(FN, 'blocking', c.blocking, 'boolean')
-  assertOptional(FN, 'condition', c.condition, 'function')
-  assertOptional(FN, 'validation', c.validation, 'function')
-  assertDelay(FN, 'debounce', c.debounce)
-  assertDelay(FN, 'throttle', c.throttle)
-  assertStrings(FN, 'tags', c.tags)
-  assertOptional(FN, 'category', c.category, 'string')
-  assertOptional(FN, 'description', c.description, 'string')
+  for (const key of KEYS) CHECKS[key](key, c[key])
   return Object.freeze({ ...c, id: c.id ?? generateId(), priority: c.priority ?? 0, tags: Object.freeze([...(c.tags ?? [])]) as string[] })
 }
 
