@@ -141,10 +141,6 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     else this.table.set(registration.action, next)
   }
 
-  private cancel(which: (registration: Registration) => boolean, reason: string): void {
-    for (const invocation of this.dispatcher.invocations()) if (which(invocation.entry as Registration)) invocation.cancel(reason)
-  }
-
   getHandlerCount<K extends keyof T & string>(action: K): number {
     return this.table.get(action)?.length ?? 0
   }
@@ -160,7 +156,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
 
   clearAction<K extends keyof T & string>(action: K): void {
     for (const registration of this.table.get(action) ?? []) registration.active = false
-    this.cancel((r) => r.action === action, `Action "${action}" cleared`)
+    this.dispatcher.cancel((r) => r.action === action, `Action "${action}" cleared`)
     this.forget(action)
     this.guard.clear(action)
   }
@@ -179,8 +175,8 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   private clear(reason: string): void {
     for (const list of this.table.values()) for (const registration of list) registration.active = false
     this.table.clear()
-    this.cancel(() => true, reason)
-    for (const action of this.dispatcher.actions()) this.dispatcher.forget(action)
+    this.dispatcher.cancel(() => true, reason)
+    this.dispatcher.forgetAll()
     this.guard.clear()
   }
 

@@ -5,7 +5,6 @@ import { assertAction, assertDispatchOptions } from './dispatch-options'
 import { emptyRun, pipelineResult, startClock, type DispatchClock, type Run } from './dispatch-result'
 import { stateError } from './errors'
 import type { Guard } from './guard'
-import type { Invocation } from './invocation'
 import { applyFilter } from './handler-filter'
 import type { Registration } from './handler-registration'
 import { Pipeline, type HandlerHook } from './pipeline'
@@ -136,14 +135,16 @@ export class Dispatcher {
     this.host.status.forget(action)
   }
 
-  /** Every action that has a lane. */
-  actions(): string[] {
-    return [...this.lanes.keys()]
+  /** `forget` every action that has a lane. */
+  forgetAll(): void {
+    for (const action of this.lanes.keys()) this.forget(action)
   }
 
-  /** The invocations of every running pipeline (race losers already cancelled may be missing). */
-  *invocations(): Generator<Invocation> {
-    for (const lane of this.lanes.values()) for (const pipeline of lane.active) yield* pipeline.running()
+  /** Cancel, with `reason`, the running invocations whose registration `which` picks (race losers are cancelled already). */
+  cancel(which: (registration: Registration) => boolean, reason: string): void {
+    for (const lane of this.lanes.values()) {
+      for (const pipeline of lane.active) for (const invocation of pipeline.running()) if (which(invocation.entry as Registration)) invocation.cancel(reason)
+    }
   }
 
   /** The end of dispatch `id`: stats, observers, and what the caller gets; `outcome` is given only for early exits. */
