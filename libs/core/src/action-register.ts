@@ -84,19 +84,8 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     this.settings = readConfig(config)
     this.name = this.settings.name
     this.status = new ActionStatusBook(this.name)
-    const host: DispatchHost = {
-      name: this.name,
-      strict: this.settings.strict,
-      guard: this.guard,
-      stats: this.stats,
-      status: this.status,
-      observers: this.observers,
-      isDisposed: () => this.disposed,
-      handlers: (action) => this.table.get(action),
-      executionMode: (action) => this.getActionExecutionMode(action as keyof T & string),
-      concurrency: (action) => this.getActionConcurrency(action as keyof T & string),
-    }
-    this.dispatcher = new Dispatcher(host)
+    // The register is its dispatcher's host; `DispatchHost` lists the (mostly private) members the dispatcher reads.
+    this.dispatcher = new Dispatcher(this as unknown as DispatchHost)
   }
 
   /** Run the handlers of `action`; rejects with the first handler error. Safe to destructure. */

@@ -29,18 +29,17 @@ interface Setup {
 function setup({ strict = false, mode = 'sequential', concurrency = 'parallel' }: Setup = {}) {
   const table = new Map<string, Registration[]>()
   const events: DispatchEvent[] = []
-  let disposed = false
   const host: DispatchHost = {
     name: 'test',
-    strict,
+    settings: { strict },
     guard: new Guard(),
     stats: new ActionStatsBook(),
     status: new ActionStatusBook('test'),
     observers: new Set([(event: DispatchEvent) => void events.push(event)]),
-    isDisposed: () => disposed,
-    handlers: (action) => table.get(action),
-    executionMode: () => mode,
-    concurrency: () => concurrency,
+    disposed: false,
+    table,
+    getActionExecutionMode: () => mode,
+    getActionConcurrency: () => concurrency,
   }
   const dispatcher = new Dispatcher(host)
   const register = (action: string, id: string, handler: ActionHandler<any, any>, config: HandlerConfig<any> = {}) => {
@@ -51,7 +50,7 @@ function setup({ strict = false, mode = 'sequential', concurrency = 'parallel' }
   const dispatch = (action: string, payload?: unknown, options?: DispatchOptions, withResult = false) =>
     dispatcher.dispatch(FN, action, payload, options, withResult)
   const running = (action: string) => host.status.get(action).getValue().running
-  return { host, dispatcher, events, register, dispatch, running, dispose: () => void (disposed = true) }
+  return { host, dispatcher, events, register, dispatch, running, dispose: () => void (host.disposed = true) }
 }
 
 function deferred<T = void>() {

@@ -1,28 +1,32 @@
-import type { ActionStatsBook } from './action-stats'
-import type { ActionStatusBook, DispatchEnding } from './action-status'
-import type { ConcurrencyPolicy, DispatchEvent, DispatchObserver, DispatchOptions, ExecutionMode, ExecutionResult } from './action-types'
+import type { ActionRegister } from './action-register'
+import type { DispatchEnding } from './action-status'
+import type { DispatchEvent, DispatchOptions, ExecutionResult } from './action-types'
 import { assertAction, assertDispatchOptions } from './dispatch-options'
 import { emptyRun, pipelineResult, startClock, type DispatchClock, type Run } from './dispatch-result'
 import { stateError } from './errors'
-import type { Guard } from './guard'
 import { applyFilter } from './handler-filter'
 import type { Registration } from './handler-registration'
 import { Pipeline, type HandlerHook } from './pipeline'
 
 const SIGNAL_ABORT = 'Action dispatch aborted by signal'
 
-/** What the dispatcher needs from its register. */
+type Register = ActionRegister
+
+/**
+ * What the dispatcher reads of its register: the `ActionRegister` itself, whose private members most of these are
+ * (typed from the register, so the two cannot drift apart).
+ */
 export interface DispatchHost {
-  name: string
-  strict: boolean
-  guard: Guard
-  stats: ActionStatsBook
-  status: ActionStatusBook
-  observers: Set<DispatchObserver>
-  isDisposed(): boolean
-  handlers(action: string): readonly Registration[] | undefined
-  executionMode(action: string): ExecutionMode
-  concurrency(action: string): ConcurrencyPolicy
+  readonly name: string
+  readonly settings: Pick<Register['settings'], 'strict'>
+  readonly guard: Register['guard']
+  readonly stats: Register['stats']
+  readonly status: Register['status']
+  readonly observers: Register['observers']
+  disposed: boolean
+  readonly table: Register['table']
+  getActionExecutionMode: Register['getActionExecutionMode']
+  getActionConcurrency: Register['getActionConcurrency']
 }
 
 export interface DispatchOutcome extends DispatchEnding {
@@ -50,13 +54,13 @@ export class Dispatcher {
   async dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean): Promise<DispatchOutcome> {
     const clock = startClock()
     const host = this.host
-    if (host.isDisposed()) throw stateError(fn, `register "${host.name}" was disposed`)
+    if (host.disposed) throw stateError(fn, `register "${host.name}" was disposed`)
     assertAction(fn, action)
     assertDispatchOptions(fn, options)
     const id = ++this.count
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
     if (options?.signal?.aborted) return this.early(id, action, clock, withResult, 'aborted', SIGNAL_ABORT)
-    const registered = host.handlers(action)
+    const registered = host.table.get(action)
     if (registered === undefined) return this.noHandlers(fn, id, action, clock, withResult)
     const candidates = applyFilter(registered, options?.filter)
     // The option, else the first handler that sets it.
@@ -70,9 +74,9 @@ export class Dispatcher {
     if (debounce !== undefined) {
       const verdict = await host.guard.debounce(action, debounce)
       if (verdict === 'superseded') return this.early(id, action, clock, withResult, 'dropped', 'Debounced execution')
-      if (verdict === 'cancelled') return this.early(id, action, clock, withResult, 'dropped', host.isDisposed() ? 'Register disposed' : 'Register cleared')
+      if (verdict === 'cancelled') return this.early(id, action, clock, withResult, 'dropped', host.disposed ? 'Register disposed' : 'Register cleared')
     }
-    const policy = options?.concurrency ?? host.concurrency(action)
+    const policy = options?.concurrency ?? host.getActionConcurrency(action)
     const lane = this.lane(action)
     if (policy === 'takeFirst' && lane.active.size !== 0) {
       return this.early(id, action, clock, withResult, 'dropped', `Dropped: "${action}" is already running`)
@@ -92,16 +96,16 @@ export class Dispatcher {
         if (lane.queued === mine) lane.queued = null
         snapshot = undefined
       }
-      if (host.isDisposed()) return (ending = this.early(id, action, clock, withResult, 'aborted', 'Register disposed'))
+      if (host.disposed) return (ending = this.early(id, action, clock, withResult, 'aborted', 'Register disposed'))
       const signal = options?.signal
       if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, 'aborted', SIGNAL_ABORT))
       if (snapshot === undefined) {
         // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
-        const registered = host.handlers(action)
+        const registered = host.table.get(action)
         if (registered === undefined) return (ending = this.noHandlers(fn, id, action, clock, withResult))
         snapshot = applyFilter(registered, options?.filter)
       }
-      const mode = options?.executionMode ?? host.executionMode(action)
+      const mode = options?.executionMode ?? host.getActionExecutionMode(action)
       // Handlers are timed only for those who read their durations: observers and dispatchWithResult.
       const observed = host.observers.size !== 0
       const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult)
@@ -122,7 +126,7 @@ export class Dispatcher {
     } finally {
       release?.()
       // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
-      const gone = host.handlers(action) === undefined
+      const gone = host.table.get(action) === undefined
       host.status.end(action, ending, gone)
       if (gone && lane.active.size === 0 && lane.queued === null) this.lanes.delete(action)
     }
@@ -169,7 +173,7 @@ export class Dispatcher {
   }
 
   private noHandlers(fn: string, id: number, action: string, clock: DispatchClock, withResult: boolean): DispatchOutcome {
-    const error = this.host.strict ? stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`) : undefined
+    const error = this.host.settings.strict ? stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`) : undefined
     return this.early(id, action, clock, withResult, error === undefined ? 'completed' : 'failed', undefined, error)
   }
 
