@@ -108,10 +108,8 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
       throw stateError(fn, `action "${action}" already has ${current.length} handlers (registry.maxHandlers); unregister one or raise the limit`)
     }
     const registration = new Registration(action, handler as ActionHandler<any, any>, info, this.host)
-    const next = current.filter((r) => r !== replaced)
-    const at = next.findIndex((r) => r.priority < info.priority)
-    next.splice(at < 0 ? next.length : at, 0, registration)
-    this.table.set(action, next)
+    // A stable sort: among equal priorities, the newest runs last.
+    this.table.set(action, [...current.filter((r) => r !== replaced), registration].sort((a, b) => b.priority - a.priority))
     if (replaced !== undefined) {
       replaced.active = false
       replaced.cancel('Handler replaced')

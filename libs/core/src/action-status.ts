@@ -61,15 +61,12 @@ export class ActionStatusBook {
     if (entry !== undefined && entry.running === 0 && entry.store === undefined) this.entries.delete(action)
   }
 
-  /** `forget: false` keeps the idle count, for an action that will run again. */
-  end(action: string, ending: DispatchEnding, forget = true): void {
+  /** The idle count stays, for an action that will run again (see `forget`). */
+  end(action: string, ending: DispatchEnding): void {
     const entry = this.entry(action)
     const { store } = entry
     const running = (entry.running = (entry.running || 1) - 1)
-    if (store === undefined) {
-      if (running === 0 && forget) this.entries.delete(action)
-      return
-    }
+    if (store === undefined) return
     const previous = store.getValue()
     const success = !ending.failed && !ending.aborted
     store.setValue({

@@ -42,8 +42,6 @@ interface Lane {
 
 const copy = (pipeline: Run) => pipeline.executions.map((h) => ({ ...h }))
 
-type Outcome = 'completed' | 'aborted' | 'failed' | 'dropped'
-
 /** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
 export class Dispatcher {
   private readonly lanes = new Map<string, Lane>()
@@ -59,7 +57,7 @@ export class Dispatcher {
     assertDispatchOptions(fn, options)
     const id = ++this.count
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
-    if (options?.signal?.aborted) return this.early(id, action, clock, withResult, 'aborted', SIGNAL_ABORT)
+    if (options?.signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
     const registered = host.table.get(action)
     if (registered === undefined) return this.noHandlers(fn, id, action, clock, withResult)
     const candidates = applyFilter(registered, options?.filter)
@@ -70,16 +68,16 @@ export class Dispatcher {
       throttle ??= info.throttle
       debounce ??= info.debounce
     }
-    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.early(id, action, clock, withResult, 'dropped', 'Throttled execution')
+    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.early(id, action, clock, withResult, true, 'Throttled execution')
     if (debounce !== undefined) {
       const verdict = await host.guard.debounce(action, debounce)
-      if (verdict === 'superseded') return this.early(id, action, clock, withResult, 'dropped', 'Debounced execution')
-      if (verdict === 'cancelled') return this.early(id, action, clock, withResult, 'dropped', host.disposed ? 'Register disposed' : 'Register cleared')
+      if (verdict === 'superseded') return this.early(id, action, clock, withResult, true, 'Debounced execution')
+      if (verdict === 'cancelled') return this.early(id, action, clock, withResult, true, host.disposed ? 'Register disposed' : 'Register cleared')
     }
     const policy = options?.concurrency ?? host.getActionConcurrency(action)
     const lane = this.lane(action)
     if (policy === 'takeFirst' && lane.active.size !== 0) {
-      return this.early(id, action, clock, withResult, 'dropped', `Dropped: "${action}" is already running`)
+      return this.early(id, action, clock, withResult, true, `Dropped: "${action}" is already running`)
     }
     if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort('Superseded by a newer dispatch')
     host.status.begin(action)
@@ -96,9 +94,9 @@ export class Dispatcher {
         if (lane.queued === mine) lane.queued = null
         snapshot = undefined
       }
-      if (host.disposed) return (ending = this.early(id, action, clock, withResult, 'aborted', 'Register disposed'))
+      if (host.disposed) return (ending = this.early(id, action, clock, withResult, false, 'Register disposed'))
       const signal = options?.signal
-      if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, 'aborted', SIGNAL_ABORT))
+      if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT))
       if (snapshot === undefined) {
         // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
         const registered = host.table.get(action)
@@ -119,16 +117,15 @@ export class Dispatcher {
         signal?.removeEventListener('abort', onAbort)
         lane.active.delete(pipeline)
       }
-      return (ending = this.end(id, action, clock, pipeline, undefined, withResult ? options?.result : null))
+      return (ending = this.end(id, action, clock, pipeline, false, withResult ? options?.result : null))
     } catch (error) {
       ending = { failed: true, error, aborted: false, abortReason: undefined }
       throw error
     } finally {
       release?.()
+      host.status.end(action, ending)
       // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
-      const gone = host.table.get(action) === undefined
-      host.status.end(action, ending, gone)
-      if (gone && lane.active.size === 0 && lane.queued === null) this.lanes.delete(action)
+      if (!host.table.has(action)) this.forget(action)
     }
   }
 
@@ -151,16 +148,16 @@ export class Dispatcher {
     }
   }
 
-  /** The end of dispatch `id`: stats, observers, and what the caller gets; `outcome` is given only for early exits. */
-  private end(id: number, action: string, clock: DispatchClock, run: Run, outcome: Outcome | undefined, result: DispatchOptions['result'] | null): DispatchOutcome {
+  /** The end of dispatch `id`: stats, observers, and what the caller gets; `dropped` only for early exits that refused it. */
+  private end(id: number, action: string, clock: DispatchClock, run: Run, dropped: boolean, result: DispatchOptions['result'] | null): DispatchOutcome {
     const failed = run.failed > 0
     const duration = performance.now() - clock.start
     // Early exits (nothing ran) are not counted.
     if (run instanceof Pipeline) this.host.stats.record(action, duration, failed, run.aborted)
     if (this.host.observers.size !== 0) {
       // A dropped dispatch is aborted in its result, but was never started, so there is nothing to abort.
-      if (run.aborted && outcome !== 'dropped') this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })
-      outcome ??= failed ? 'failed' : run.aborted ? 'aborted' : 'completed'
+      if (run.aborted && !dropped) this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })
+      const outcome = dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed'
       this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy(run) })
     }
     return {
@@ -174,13 +171,16 @@ export class Dispatcher {
 
   private noHandlers(fn: string, id: number, action: string, clock: DispatchClock, withResult: boolean): DispatchOutcome {
     const error = this.host.settings.strict ? stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`) : undefined
-    return this.early(id, action, clock, withResult, error === undefined ? 'completed' : 'failed', undefined, error)
+    return this.early(id, action, clock, withResult, false, undefined, error)
   }
 
-  /** A dispatch that ended before any handler ran; its result (only when asked for) is that of a pipeline that ran nothing. */
-  private early(id: number, action: string, clock: DispatchClock, withResult: boolean, outcome: Outcome, abortReason?: string, error?: Error): DispatchOutcome {
-    if (error !== undefined && this.host.observers.size !== 0) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
-    return this.end(id, action, clock, emptyRun(abortReason, error), outcome, withResult ? undefined : null)
+  /**
+   * A dispatch that ended before any handler ran (`dropped`: refused by throttle, debounce or concurrency); its result
+   * (only when asked for) is that of a pipeline that ran nothing.
+   */
+  private early(id: number, action: string, clock: DispatchClock, withResult: boolean, dropped: boolean, abortReason?: string, error?: Error): DispatchOutcome {
+    if (error !== undefined) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
+    return this.end(id, action, clock, emptyRun(abortReason, error), dropped, withResult ? undefined : null)
   }
 
   private lane(action: string): Lane {

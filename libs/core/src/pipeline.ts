@@ -83,7 +83,7 @@ export class Pipeline {
 
   /** Runs the handlers; the promise is returned only while some are still running (a synchronous pipeline closes at once). */
   run(): Promise<void> | undefined {
-    const running = this.mode === 'sequential' ? this.sequential() : this.concurrent(this.mode === 'race')
+    const running = this.mode === 'sequential' ? this.sequential() : this.concurrent()
     return this.closed ? undefined : running
   }
 
@@ -133,7 +133,8 @@ export class Pipeline {
   }
 
   /** Parallel and race modes start every handler at once; a race closes on its first outcome, or its first failure to start. */
-  private concurrent(race: boolean): Promise<void> {
+  private concurrent(): Promise<void> {
+    const race = this.mode === 'race'
     const started: Promise<void>[] = []
     for (let i = 0; i < this.entries.length && !this.aborted && !this.terminated && !(race && this.failed > 0); i++) {
       const invocation = this.start(i)
@@ -165,18 +166,19 @@ export class Pipeline {
   private start(index: number): Invocation | undefined {
     const entry = this.entries[index]
     const payload = this.payload
+    let invocation: Invocation
     try {
-      if ((entry.condition !== undefined && !entry.condition(payload)) || (entry.validation !== undefined && !entry.validation(payload))) {
+      // `claim` does not throw: only the checks can fail here.
+      if (
+        (entry.condition !== undefined && !entry.condition(payload)) ||
+        (entry.validation !== undefined && !entry.validation(payload)) ||
+        !entry.claim((invocation = new Invocation(index, entry, this.time())))
+      ) {
         this.skip(index, 'skipped')
         return
       }
     } catch (error) {
       this.fail(index, error, 0)
-      return
-    }
-    const invocation = new Invocation(index, entry, this.time())
-    if (!entry.claim(invocation)) {
-      this.skip(index, 'skipped')
       return
     }
     this.started.push(invocation)
