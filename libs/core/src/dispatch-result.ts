@@ -42,8 +42,8 @@ function pick(results: unknown[], { strategy, merger }: NonNullable<DispatchOpti
 
 /** Freeze what a finished pipeline did into an `ExecutionResult`. */
 export function pipelineResult(clock: DispatchClock, pipeline: Run, handlers: HandlerExecution[], options: DispatchOptions['result']): ExecutionResult<any> {
-  const max = options?.maxResults
-  const results = max === undefined ? pipeline.results.slice() : pipeline.results.slice(0, max)
+  // `slice(0, undefined)` copies them all.
+  const results = pipeline.results.slice(0, options?.maxResults)
   const { failed, aborted } = pipeline
   const end = performance.now()
   const result: ExecutionResult<any> = {

@@ -75,7 +75,8 @@ export class Dispatcher {
       if (verdict === 'cancelled') return this.early(id, action, clock, withResult, true, host.disposed ? 'Register disposed' : 'Register cleared')
     }
     const policy = options?.concurrency ?? host.getActionConcurrency(action)
-    const lane = this.lane(action)
+    let lane = this.lanes.get(action)
+    if (lane === undefined) this.lanes.set(action, (lane = { active: new Set(), queued: null }))
     if (policy === 'takeFirst' && lane.active.size !== 0) {
       return this.early(id, action, clock, withResult, true, `Dropped: "${action}" is already running`)
     }
@@ -181,12 +182,6 @@ export class Dispatcher {
   private early(id: number, action: string, clock: DispatchClock, withResult: boolean, dropped: boolean, abortReason?: string, error?: Error): DispatchOutcome {
     if (error !== undefined) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
     return this.end(id, action, clock, emptyRun(abortReason, error), dropped, withResult ? undefined : null)
-  }
-
-  private lane(action: string): Lane {
-    let lane = this.lanes.get(action)
-    if (lane === undefined) this.lanes.set(action, (lane = { active: new Set(), queued: null }))
-    return lane
   }
 
   private hook(id: number, action: string): HandlerHook {

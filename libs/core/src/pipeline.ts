@@ -24,10 +24,6 @@ export interface PipelineError {
 
 export type HandlerHook = (execution: HandlerExecution, error: unknown) => void
 
-const LOST_RACE = 'Lost the race'
-
-const now = (): number => performance.now()
-
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown>).then === 'function'
 
@@ -159,7 +155,7 @@ export class Pipeline {
 
   /** Zero when not timed: the clock is not read. */
   private time(start = 0): number {
-    return this.timed ? now() - start : 0
+    return this.timed ? performance.now() - start : 0
   }
 
   /** Check and invoke handler `index`; returns the invocation while its handler is still running (`value` is its promise). */
@@ -248,7 +244,7 @@ export class Pipeline {
     for (const invocation of this.running()) {
       invocation.settled = true
       this.settle(invocation.index, 'aborted', this.time(invocation.start))
-      invocation.cancel(LOST_RACE)
+      invocation.cancel('Lost the race')
     }
     this.executions.forEach((e, i) => e.duration < 0 && this.skip(i, this.aborted ? 'aborted' : 'skipped'))
     const done = this.raceDone
