@@ -37,16 +37,15 @@ function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig[
   const fn = 'new ActionRegister'
   if (config === undefined) config = {}
   assertShape(fn, 'config', config, CONFIG_KEYS)
-  const c = config as ActionRegisterConfig & Record<string, unknown>
-  if (c.name !== undefined) assertName(fn, 'name', c.name)
-  const r = (c.registry ?? {}) as NonNullable<ActionRegisterConfig['registry']> & Record<string, unknown>
+  if (config.name !== undefined) assertName(fn, 'name', config.name)
+  const r = config.registry ?? {}
   assertShape(fn, 'registry', r, REGISTRY_KEYS)
   assertCount(fn, 'registry.maxHandlers', r.maxHandlers, 1)
   assertExecutionMode(fn, 'registry.defaultExecutionMode', r.defaultExecutionMode, true)
   assertConcurrency(fn, 'registry.defaultConcurrency', r.defaultConcurrency, true)
   assertOptional(fn, 'registry.strict', r.strict, 'boolean')
   return {
-    name: c.name ?? 'ActionRegister',
+    name: config.name ?? 'ActionRegister',
     maxHandlers: r.maxHandlers ?? Infinity,
     defaultExecutionMode: r.defaultExecutionMode ?? 'sequential',
     defaultConcurrency: r.defaultConcurrency ?? 'parallel',

@@ -104,7 +104,8 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
   assertOptions(fn, options)
   assertFunction(fn, 'options.fetch', options.fetch)
   const { ttl = Infinity, now = Date.now } = options
-  if (typeof ttl !== 'number' || Number.isNaN(ttl) || ttl < 0) {
+  // NaN fails the comparison too.
+  if (typeof ttl !== 'number' || !(ttl >= 0)) {
     throw argumentError(fn, `options.ttl must be a number of milliseconds ≥ 0 (or Infinity), got ${describe(ttl)}`)
   }
   assertFunction(fn, 'options.now', now)

@@ -39,28 +39,26 @@ export function assertAction(fn: string, action: unknown): asserts action is str
 function assertResultOptions(fn: string, result: unknown): void {
   if (result === undefined) return
   assertShape(fn, 'options.result', result, RESULT_KEYS)
-  const r = result
-  assertOptional(fn, 'options.result.collect', r.collect, 'boolean')
-  assertOneOf(fn, 'options.result.strategy', r.strategy, STRATEGIES, true)
-  assertOptional(fn, 'options.result.merger', r.merger, 'function')
-  if (r.strategy === 'custom' && r.merger === undefined) {
+  assertOptional(fn, 'options.result.collect', result.collect, 'boolean')
+  assertOneOf(fn, 'options.result.strategy', result.strategy, STRATEGIES, true)
+  assertOptional(fn, 'options.result.merger', result.merger, 'function')
+  if (result.strategy === 'custom' && result.merger === undefined) {
     throw argumentError(fn, 'options.result.strategy "custom" needs options.result.merger, a function of the results')
   }
-  assertCount(fn, 'options.result.maxResults', r.maxResults, 0)
+  assertCount(fn, 'options.result.maxResults', result.maxResults, 0)
 }
 
 /** Validate every dispatch option before anything runs, so a bad call changes nothing. */
 export function assertDispatchOptions(fn: string, options: unknown): asserts options is DispatchOptions | undefined {
   if (options === undefined) return
   assertShape(fn, 'options', options, KEYS, 'option', 'options')
-  const o = options
-  assertExecutionMode(fn, 'options.executionMode', o.executionMode, true)
-  assertConcurrency(fn, 'options.concurrency', o.concurrency, true)
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
-    throw argumentError(fn, `options.signal must be an AbortSignal, got ${describe(o.signal)}`)
+  assertExecutionMode(fn, 'options.executionMode', options.executionMode, true)
+  assertConcurrency(fn, 'options.concurrency', options.concurrency, true)
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw argumentError(fn, `options.signal must be an AbortSignal, got ${describe(options.signal)}`)
   }
-  assertDelay(fn, 'options.debounce', o.debounce)
-  assertDelay(fn, 'options.throttle', o.throttle)
-  assertFilter(fn, o.filter)
-  assertResultOptions(fn, o.result)
+  assertDelay(fn, 'options.debounce', options.debounce)
+  assertDelay(fn, 'options.throttle', options.throttle)
+  assertFilter(fn, options.filter)
+  assertResultOptions(fn, options.result)
 }

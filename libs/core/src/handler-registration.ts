@@ -39,9 +39,8 @@ export interface RegistrationHost {
 export function readHandlerConfig(config: unknown, generateId: () => string): HandlerInfo {
   if (config === undefined) config = {}
   assertShape(FN, 'config', config, KEYS)
-  const c = config as HandlerConfig<any> & Record<string, unknown>
-  for (const key of KEYS) CHECKS[key](key, c[key])
-  return Object.freeze({ ...c, id: c.id ?? generateId(), priority: c.priority ?? 0, tags: Object.freeze([...(c.tags ?? [])]) as string[] })
+  for (const key of KEYS) CHECKS[key](key, config[key])
+  return Object.freeze({ ...config, id: config.id ?? generateId(), priority: config.priority ?? 0, tags: Object.freeze([...(config.tags ?? [])]) as string[] })
 }
 
 /** One handler registered on one action; its pipeline entry checks it is still registered before it runs. */
