@@ -50,15 +50,16 @@ export class ActionStatusBook {
     store?.setValue({ ...store.getValue(), running, pending: true })
   }
 
-  /** Whether a dispatch of `action` is between its `begin` and its `end`. */
-  running(action: string): boolean {
-    return (this.entries.get(action)?.running ?? 0) > 0
-  }
-
-  /** Drop the idle count of an action that lost its handlers (its status store, if someone holds it, stays). */
-  forget(action: string): void {
+  /**
+   * Drop the idle count of an action that lost its handlers (its status store, if someone holds it, stays); `false`
+   * while a dispatch of it is between its `begin` and its `end`.
+   */
+  forget(action: string): boolean {
     const entry = this.entries.get(action)
-    if (entry !== undefined && entry.running === 0 && entry.store === undefined) this.entries.delete(action)
+    if (entry === undefined) return true
+    if (entry.running > 0) return false
+    if (entry.store === undefined) this.entries.delete(action)
+    return true
   }
 
   /** The idle count stays, for an action that will run again (see `forget`). */

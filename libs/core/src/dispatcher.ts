@@ -57,7 +57,8 @@ export class Dispatcher {
     assertDispatchOptions(fn, options)
     const id = ++this.count
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
-    if (options?.signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
+    const signal = options?.signal
+    if (signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
     const registered = host.table.get(action)
     if (registered === undefined) return this.noHandlers(fn, id, action, clock, withResult)
     const candidates = applyFilter(registered, options?.filter)
@@ -96,7 +97,6 @@ export class Dispatcher {
         snapshot = undefined
       }
       if (host.disposed) return (ending = this.early(id, action, clock, withResult, false, 'Register disposed'))
-      const signal = options?.signal
       if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT))
       if (snapshot === undefined) {
         // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
@@ -132,9 +132,7 @@ export class Dispatcher {
 
   /** `action` has no handlers left: its lane and idle count go, unless a dispatch of it is still running. */
   forget(action: string): void {
-    if (this.host.status.running(action)) return
-    this.lanes.delete(action)
-    this.host.status.forget(action)
+    if (this.host.status.forget(action)) this.lanes.delete(action)
   }
 
   /** `forget` every action that has a lane. */

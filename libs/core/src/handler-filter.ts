@@ -15,8 +15,7 @@ export function assertFilter(fn: string, filter: unknown): asserts filter is Han
   assertOptional(fn, 'options.filter.custom', filter.custom, 'function')
 }
 
-const hasAny = (tags: readonly string[] | undefined, wanted: readonly string[] | undefined): boolean | undefined =>
-  wanted && tags?.some((t) => wanted.includes(t))
+const hasAny = (tags: readonly string[], wanted: readonly string[] | undefined): boolean | undefined => wanted && tags.some((t) => wanted.includes(t))
 
 // An empty `tags` or `handlerIds` list does not filter.
 function keeps(r: Registration, f: HandlerFilter): boolean {
