@@ -18,8 +18,7 @@ export const startClock = (): DispatchClock => new DispatchClock()
 /** `ExecutionResult.errors` holds `Error`s; anything else thrown is wrapped, the original kept as `cause`. */
 export function toError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown
-  const message = typeof thrown === 'string' ? thrown : `a handler threw ${describe(thrown)}`
-  return new Error(message, { cause: thrown })
+  return new Error(typeof thrown === 'string' ? thrown : `a handler threw ${describe(thrown)}`, { cause: thrown })
 }
 
 /** What a pipeline reports when it settles; `emptyRun` stands in for one when a dispatch ended before any handler ran. */

@@ -213,8 +213,7 @@ export class Pipeline {
 
   private fail(index: number, error: unknown, duration: number): void {
     this.failed++
-    const record = { handlerId: this.entries[index].id, error, timestamp: Date.now() }
-    insertKeyed(this.errors, this.errorKeys, this.mode === 'parallel' ? index : 0, record)
+    insertKeyed(this.errors, this.errorKeys, this.mode === 'parallel' ? index : 0, { handlerId: this.entries[index].id, error, timestamp: Date.now() })
     this.settle(index, 'failed', duration, error)
   }
 
