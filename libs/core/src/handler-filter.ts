@@ -17,19 +17,16 @@ export function assertFilter(fn: string, filter: unknown): asserts filter is Han
 
 const hasAny = (tags: readonly string[], wanted: readonly string[] | undefined): boolean | undefined => wanted && tags.some((t) => wanted.includes(t))
 
-// An empty `tags` or `handlerIds` list does not filter.
-function keeps(r: Registration, f: HandlerFilter): boolean {
-  const { info } = r
-  if (f.tags?.length && !hasAny(info.tags, f.tags)) return false
-  if (f.category !== undefined && info.category !== f.category) return false
-  if (f.handlerIds?.length && !f.handlerIds.includes(r.id)) return false
-  if (hasAny(info.tags, f.excludeTags)) return false
-  if (f.excludeCategory !== undefined && info.category === f.excludeCategory) return false
-  if (f.excludeHandlerIds?.includes(r.id)) return false
-  return f.custom === undefined || Boolean(f.custom(info))
-}
-
-/** Includes are AND-ed, excludes come after, `custom` last. */
+/** Includes are AND-ed, excludes come after, `custom` last; an empty `tags` or `handlerIds` list does not filter. */
 export function applyFilter(handlers: readonly Registration[], filter: HandlerFilter | undefined): readonly Registration[] {
-  return filter === undefined ? handlers : handlers.filter((r) => keeps(r, filter))
+  if (filter === undefined) return handlers
+  return handlers.filter(({ id, info }) => {
+    if (filter.tags?.length && !hasAny(info.tags, filter.tags)) return false
+    if (filter.category !== undefined && info.category !== filter.category) return false
+    if (filter.handlerIds?.length && !filter.handlerIds.includes(id)) return false
+    if (hasAny(info.tags, filter.excludeTags)) return false
+    if (filter.excludeCategory !== undefined && info.category === filter.excludeCategory) return false
+    if (filter.excludeHandlerIds?.includes(id)) return false
+    return filter.custom === undefined || Boolean(filter.custom(info))
+  })
 }

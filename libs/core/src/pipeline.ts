@@ -114,18 +114,16 @@ export class Pipeline {
           }
         }
       }
-      i = this.next(i)
+      if (this.jumpFrom < 0) i++
+      else {
+        // A handler jumped: go on after the furthest one that did, at the first handler of at most the target priority.
+        i = Math.max(i, this.jumpFrom) + 1
+        this.jumpFrom = -1
+        while (i < n && this.entries[i].priority > this.jumpTo) i++
+      }
     }
     if (pending !== null) await Promise.all(pending)
     this.close()
-  }
-
-  private next(i: number): number {
-    if (this.jumpFrom < 0) return i + 1
-    let j = Math.max(i, this.jumpFrom) + 1
-    this.jumpFrom = -1
-    while (j < this.entries.length && this.entries[j].priority > this.jumpTo) j++
-    return j
   }
 
   /** Parallel and race modes start every handler at once; a race closes on its first outcome, or its first failure to start. */
