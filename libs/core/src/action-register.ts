@@ -201,9 +201,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
       if (group?.priority !== priority) handlersByPriority.push((group = { priority, handlers: [] }))
       group.handlers.push({ id, tags: [...info.tags], category: info.category, description: info.description })
     }
-    const summary: ActionStatsSummary = { action, handlerCount: list.length, totalHandlers: list.length, handlersByPriority }
-    if (executionStats !== undefined) summary.executionStats = executionStats
-    return summary
+    return { action, handlerCount: list.length, totalHandlers: list.length, handlersByPriority, ...(executionStats && { executionStats }) }
   }
 
   getAllActionStats(): ActionStatsSummary[] {

@@ -2,7 +2,7 @@ import type { ActionRegister } from './action-register'
 import type { DispatchEnding } from './action-status'
 import type { DispatchEvent, DispatchOptions, ExecutionResult } from './action-types'
 import { assertAction, assertDispatchOptions } from './dispatch-options'
-import { emptyRun, pipelineResult, startClock, type DispatchClock, type Run } from './dispatch-result'
+import { DispatchClock, emptyRun, pipelineResult, type Run } from './dispatch-result'
 import { stateError } from './errors'
 import { applyFilter } from './handler-filter'
 import type { Registration } from './handler-registration'
@@ -50,7 +50,7 @@ export class Dispatcher {
   constructor(private readonly host: DispatchHost) {}
 
   async dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean): Promise<DispatchOutcome> {
-    const clock = startClock()
+    const clock = new DispatchClock()
     const host = this.host
     if (host.disposed) throw stateError(fn, `register "${host.name}" was disposed`)
     assertAction(fn, action)

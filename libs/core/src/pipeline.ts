@@ -24,9 +24,6 @@ export interface PipelineError {
 
 export type HandlerHook = (execution: HandlerExecution, error: unknown) => void
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown>).then === 'function'
-
 /** Insert `value` after every entry whose key is ≤ `key`; keys keep parallel results in priority order. */
 function insertKeyed<V>(values: V[], keys: number[], key: number, value: V): void {
   let at = keys.length
@@ -168,7 +165,8 @@ export class Pipeline {
         (entry.validation !== undefined && !entry.validation(payload)) ||
         !entry.claim((invocation = new Invocation(index, entry, this.time())))
       ) {
-        this.skip(index, 'skipped')
+        this.skipped++
+        this.settle(index, 'skipped')
         return
       }
     } catch (error) {
@@ -187,8 +185,10 @@ export class Pipeline {
     }
     // Race mode keeps every outcome asynchronous, so all handlers start before the first one can win.
     if (this.mode === 'race') invocation.value = threw ? Promise.reject(value) : value
-    else if (threw || !isThenable(value)) return this.finish(invocation, value, threw)
-    else invocation.value = value
+    else if (threw || value === null || (typeof value !== 'object' && typeof value !== 'function') || typeof (value as PromiseLike<unknown>).then !== 'function') {
+      // Not a thenable: settled at once.
+      return this.finish(invocation, value, threw)
+    } else invocation.value = value
     return invocation
   }
 
@@ -215,11 +215,6 @@ export class Pipeline {
     this.settle(index, 'failed', duration, error)
   }
 
-  private skip(index: number, outcome: HandlerOutcome): void {
-    this.skipped++
-    this.settle(index, outcome)
-  }
-
   private settle(index: number, outcome: HandlerOutcome, duration = 0, error?: unknown): void {
     const execution = this.executions[index]
     execution.outcome = outcome
@@ -243,7 +238,11 @@ export class Pipeline {
       this.settle(invocation.index, 'aborted', this.time(invocation.start))
       invocation.cancel('Lost the race')
     }
-    this.executions.forEach((e, i) => e.duration < 0 && this.skip(i, this.aborted ? 'aborted' : 'skipped'))
+    this.executions.forEach((e, i) => {
+      if (e.duration >= 0) return
+      this.skipped++
+      this.settle(i, this.aborted ? 'aborted' : 'skipped')
+    })
     const done = this.raceDone
     this.raceDone = null
     done?.()
