@@ -22,14 +22,15 @@ export function toError(thrown: unknown): Error {
 }
 
 /** What a pipeline reports when it settles; `emptyRun` stands in for one when a dispatch ended before any handler ran. */
-export type Run = Pick<Pipeline, 'results' | 'executed' | 'skipped' | 'failed' | 'aborted' | 'abortReason' | 'abortedBy' | 'terminated' | 'errors' | 'executions'> & {
+export type Run = Pick<Pipeline, 'results' | 'executed' | 'skipped' | 'failed' | 'aborted' | 'abortReason' | 'terminated' | 'errors' | 'executions'> & {
+  abortedBy?: string
   returnValue?: unknown
 }
 
 /** A pipeline that ran nothing, aborted with `abortReason` or failed with `error` (reported by handler id `pipeline`). */
 export function emptyRun(abortReason?: string, error?: unknown): Run {
   const errors = error === undefined ? [] : [{ handlerId: 'pipeline', error, timestamp: Date.now() }]
-  return { results: [], executed: 0, skipped: 0, failed: errors.length, aborted: abortReason !== undefined, abortReason, abortedBy: undefined, terminated: false, errors, executions: [] }
+  return { results: [], executed: 0, skipped: 0, failed: errors.length, aborted: abortReason !== undefined, abortReason, terminated: false, errors, executions: [] }
 }
 
 function pick(results: unknown[], { strategy, merger }: NonNullable<DispatchOptions['result']>): unknown {
