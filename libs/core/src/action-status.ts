@@ -68,14 +68,14 @@ export class ActionStatusBook {
     const { store } = entry
     const running = (entry.running = (entry.running || 1) - 1)
     if (store === undefined) return
-    const previous = store.getValue()
-    const success = !ending.failed && !ending.aborted
+    // A success clears both; a failure or an abort keeps the other one.
+    const previous = ending.failed || ending.aborted ? store.getValue() : undefined
     store.setValue({
       running,
       pending: running > 0,
       // A handler that threw nothing (undefined or null) still failed: the view gets an Error it can tell from success.
-      lastError: ending.failed ? (ending.error ?? toError(ending.error)) : success ? undefined : previous.lastError,
-      lastAbortReason: ending.aborted ? ending.abortReason : success ? undefined : previous.lastAbortReason,
+      lastError: ending.failed ? (ending.error ?? toError(ending.error)) : previous?.lastError,
+      lastAbortReason: ending.aborted ? ending.abortReason : previous?.lastAbortReason,
     })
   }
 }
