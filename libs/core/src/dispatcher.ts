@@ -156,8 +156,7 @@ export class Dispatcher {
     if (this.host.observers.size !== 0) {
       // A dropped dispatch is aborted in its result, but was never started, so there is nothing to abort.
       if (run.aborted && !dropped) this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })
-      const outcome = dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed'
-      this.emit({ type: 'end', dispatchId: id, action, outcome, duration, handlers: copy(run) })
+      this.emit({ type: 'end', dispatchId: id, action, outcome: dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed', duration, handlers: copy(run) })
     }
     return {
       failed,
@@ -183,8 +182,7 @@ export class Dispatcher {
   }
 
   private hook(id: number, action: string): HandlerHook {
-    return (execution, error) => {
-      const { id: handlerId, priority, outcome, duration } = execution
+    return ({ id: handlerId, priority, outcome, duration }, error) => {
       const event: DispatchEvent = { type: 'handler', dispatchId: id, action, handlerId, priority, outcome, duration }
       if (outcome === 'failed') event.error = error
       this.emit(event)
