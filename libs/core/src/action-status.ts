@@ -32,22 +32,22 @@ export class ActionStatusBook {
 
   get(action: string): ReadableStore<ActionStatus> {
     const entry = this.entry(action)
-    if (entry.view === undefined) {
-      const { running } = entry
-      entry.store = createStore<ActionStatus>(
-        { running, pending: running > 0, lastError: undefined, lastAbortReason: undefined },
-        { name: `${this.owner}.status.${action}`, equals: shallowEqual },
-      )
-      entry.view = readable(nodeOf(entry.store)!)
-    }
-    return entry.view
+    const { running } = entry
+    // Made on the first request: `begin` and `end` write the store, callers get its read-only view.
+    return (entry.view ??= readable(
+      nodeOf(
+        (entry.store = createStore<ActionStatus>(
+          { running, pending: running > 0, lastError: undefined, lastAbortReason: undefined },
+          { name: `${this.owner}.status.${action}`, equals: shallowEqual },
+        )),
+      )!,
+    ))
   }
 
   begin(action: string): void {
     const entry = this.entry(action)
-    const { store } = entry
     const running = ++entry.running
-    store?.setValue({ ...store.getValue(), running, pending: true })
+    entry.store?.setValue({ ...entry.store.getValue(), running, pending: true })
   }
 
   /**

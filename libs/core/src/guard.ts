@@ -26,11 +26,13 @@ export class Guard {
     const pending = (this.debounced ??= new Map())
     stop(pending, key, 'superseded')
     return new Promise<DebounceVerdict>((resolve) => {
-      const timer = setTimeout(() => {
-        pending.delete(key)
-        resolve('run')
-      }, ms)
-      pending.set(key, { timer, resolve })
+      pending.set(key, {
+        timer: setTimeout(() => {
+          pending.delete(key)
+          resolve('run')
+        }, ms),
+        resolve,
+      })
     })
   }
 
