@@ -57,8 +57,7 @@ export class Dispatcher {
     assertDispatchOptions(fn, options)
     const id = ++this.count
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
-    const signal = options?.signal
-    if (signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
+    if (options?.signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
     const registered = host.table.get(action)
     if (registered === undefined) return this.noHandlers(fn, id, action, clock, withResult)
     const candidates = applyFilter(registered, options?.filter)
@@ -97,6 +96,7 @@ export class Dispatcher {
         snapshot = undefined
       }
       if (host.disposed) return (ending = this.early(id, action, clock, withResult, false, 'Register disposed'))
+      const signal = options?.signal
       if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT))
       if (snapshot === undefined) {
         // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
