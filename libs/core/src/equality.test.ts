@@ -18,6 +18,15 @@ describe('shallowEqual', () => {
   it('treats key order as irrelevant', () => {
     expect(shallowEqual({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true)
   })
+
+  it('tells apart values whose state is not in own keys: RegExp, Error, URL, boxed primitives', () => {
+    expect(shallowEqual(/a/, /b/)).toBe(false)
+    expect(shallowEqual(/a/g, /a/g)).toBe(true)
+    expect(shallowEqual(new Error('timeout'), new Error('not found'))).toBe(false)
+    expect(shallowEqual(new Error('timeout'), new Error('timeout'))).toBe(true)
+    expect(shallowEqual(new URL('https://a.test/x'), new URL('https://a.test/y'))).toBe(false)
+    expect(shallowEqual<unknown>(Object(1), Object(2))).toBe(false)
+  })
 })
 
 describe('deepEqual', () => {
@@ -59,5 +68,27 @@ describe('deepEqual', () => {
     }
     expect(deepEqual<object>(new Point(1), { x: 1 })).toBe(false)
     expect(deepEqual(new Point(1), new Point(1))).toBe(true)
+  })
+
+  it('compares class instances by what their own toString says as well as by their keys', () => {
+    // A state holding the last error must change when the error does: the message is not an own enumerable key.
+    expect(deepEqual({ error: new Error('timeout') }, { error: new Error('not found') })).toBe(false)
+    expect(deepEqual({ error: new TypeError('x') }, { error: new TypeError('x') })).toBe(true)
+    expect(deepEqual(new URL('https://a.test/?q=1'), new URL('https://a.test/?q=2'))).toBe(false)
+    class Tagged {
+      constructor(readonly n: number) {}
+      toString(): string {
+        return 'Tagged'
+      }
+    }
+    // An equal text does not hide different keys.
+    expect(deepEqual(new Tagged(1), new Tagged(2))).toBe(false)
+    expect(deepEqual(new Tagged(1), new Tagged(1))).toBe(true)
+  })
+
+  it('compares plain objects that have a toString key by that key, without calling it', () => {
+    expect(deepEqual({ toString: 'a', valueOf: 1 }, { toString: 'a', valueOf: 1 })).toBe(true)
+    expect(shallowEqual({ toString: 'a' }, { toString: 'b' })).toBe(false)
+    expect(deepEqual(Object.assign(Object.create(null), { a: 1 }), Object.assign(Object.create(null), { a: 1 }))).toBe(true)
   })
 })

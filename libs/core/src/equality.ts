@@ -5,8 +5,20 @@ function isPlainRecord(value: unknown): value is Record<PropertyKey, unknown> {
   return typeof value === 'object' && value !== null
 }
 
+const OBJECT = Object.prototype
+
 /**
- * Equal when both are the same value, or arrays / objects whose own entries are `Object.is`-equal.
+ * Plain objects pass; instances of classes with a `toString` of their own must also agree on it, which keeps apart
+ * what own keys cannot tell: two `Error`s with different messages, two `URL`s, boxed primitives, Temporal values.
+ */
+function sameText(a: any, b: any): boolean {
+  const proto = Object.getPrototypeOf(a)
+  return proto === OBJECT || proto === null || typeof a.toString !== 'function' || a.toString === OBJECT.toString || a.toString() === b.toString()
+}
+
+/**
+ * Equal when both are the same value, or arrays / objects whose own entries are `Object.is`-equal (`Date`, `RegExp`,
+ * `Map` and `Set` by content; class instances also by their own `toString`, like `deepEqual`).
  * @example shallowEqual({ a: 1 }, { a: 1 }) // true
  */
 export function shallowEqual<T>(a: T, b: T): boolean {
@@ -18,7 +30,8 @@ export function shallowEqual<T>(a: T, b: T): boolean {
     return true
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
-  if (a instanceof Map || a instanceof Set || a instanceof Date) return deepEqual(a, b)
+  if (a instanceof Map || a instanceof Set || a instanceof Date || a instanceof RegExp) return deepEqual(a, b)
+  if (!sameText(a, b)) return false
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
   for (const key of keys) if (!Object.hasOwn(b, key) || !Object.is(a[key], b[key])) return false
@@ -26,7 +39,8 @@ export function shallowEqual<T>(a: T, b: T): boolean {
 }
 
 /**
- * Structural equality for plain data: objects, arrays, `Date`, `Map`, `Set`, `RegExp`; cycles are handled.
+ * Structural equality for plain data: objects, arrays, `Date`, `Map`, `Set`, `RegExp`; cycles are handled. Class
+ * instances compare by own keys and, where their class defines one, by `toString` (an `Error`'s message).
  * @example deepEqual(new Map([[1, { a: [1] }]]), new Map([[1, { a: [1] }]])) // true
  */
 export function deepEqual<T>(a: T, b: T): boolean {
@@ -71,6 +85,7 @@ function deep(a: unknown, b: unknown, seen: Seen): boolean {
     }
     return true
   }
+  if (!sameText(a, b)) return false
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
   for (const key of keys) {
