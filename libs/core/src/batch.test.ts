@@ -72,6 +72,32 @@ describe('batch', () => {
     expect(events).toEqual(['a 3', 'late listener 3', 'late computed 30'])
   })
 
+  it('tells a subscriber that joined mid-batch about a write it saw being undone or put back', () => {
+    const s = createStore(0)
+    s.listen(() => {})
+    const seen: number[] = []
+    // The batch throws after the subscriber was shown 1: the store is back at 0, and so must the subscriber be.
+    expect(() =>
+      batch(() => {
+        s.setValue(1)
+        s.subscribe((v) => seen.push(v))
+        throw new Error('undo')
+      }),
+    ).toThrow('undo')
+    expect(seen).toEqual([1, 0])
+    // Written back before the batch ends: the older listener hears nothing, the late one hears the 0 it was not shown.
+    const older: number[] = []
+    const late: Array<[number, number]> = []
+    s.listen((v) => older.push(v))
+    batch(() => {
+      s.setValue(2)
+      s.listen((v, previous) => late.push([v, previous]))
+      s.setValue(0)
+    })
+    expect(older).toEqual([])
+    expect(late).toEqual([[0, 2]])
+  })
+
   it('walks the dependents of a batch once, however many of their inputs it writes', () => {
     const inputs = Array.from({ length: 50 }, () => createStore(0))
     let last = createComputedStore(inputs, (...values: number[]) => values.reduce((a, b) => a + b, 0))

@@ -16,7 +16,8 @@ export interface Restorable {
 
 /** Open batch levels; writes check it to know whether to journal. */
 export let depth = 0
-let flushing = false
+/** True while queued notifications are being delivered. */
+export let flushing = false
 const queue: Array<Notifier | undefined> = []
 let queued = 0
 // One flat undo list for all open levels: node, value before its first write in the level, node, value, …

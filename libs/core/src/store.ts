@@ -1,4 +1,4 @@
-import { depth, enqueue, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
+import { depth, enqueue, flushing, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe } from './errors'
 
@@ -82,6 +82,11 @@ export class StoreNode<T> implements Notifier, Restorable {
   // An array, not a Set: iterated on every write, changed only when a computed store starts or stops observing.
   readonly observers: StoreNode<any>[] = []
   marked = 0
+  /**
+   * Listeners that joined while a batch or a flush was under way, when the value differed from what the older
+   * listeners were last told: each with the value it joined at, which is what it must be told against.
+   */
+  late: Map<ListenerNode<T>, T> | null = null
   constructor(
     readonly name: string,
     initial: T,
@@ -104,13 +109,6 @@ export class StoreNode<T> implements Notifier, Restorable {
     if (depth !== 0) journal(this)
     if (tracking.active !== 0 || owner !== null) tracking.record!(this, next, updater, owner)
     if (this.equals(this.value, next)) return
-    this.value = next
-    this.changed()
-  }
-
-  /** Set without transaction bookkeeping (used by rollback and batch restore). */
-  commit(next: T): void {
-    if (depth !== 0) journal(this)
     this.value = next
     this.changed()
   }
@@ -158,21 +156,32 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   notify(): void {
     const value = this.read()
-    if (!this.equals(this.notified, value)) this.emit(value)
+    if (this.late !== null || !this.equals(this.notified, value)) this.emit(value)
   }
 
-  /** Call every listener that existed when the emission began; the first error is re-thrown after all ran. */
+  /**
+   * Call every listener that existed when the emission began, with the value it was last told (or joined at, for a
+   * late one) as `previous`, unless that equals `value`; the first error is re-thrown after all ran.
+   */
   emit(value: T): void {
     const previous = this.notified
+    const late = this.late
     this.notified = value
+    this.late = null
     const stamp = stamps
     let failed = false
     let error: unknown
     for (let node = this.head; node !== null; node = node.next) {
       const fn = node.fn
       if (fn === null || node.born > stamp) continue
+      let before = previous
+      // With late listeners, each is told only what is news to it; so are the older ones (told `previous`).
+      if (late !== null) {
+        if (late.has(node)) before = late.get(node)!
+        if (this.equals(before, value)) continue
+      }
       try {
-        fn(value, previous)
+        fn(value, before)
       } catch (e) {
         if (!failed) {
           failed = true
@@ -203,9 +212,18 @@ export class StoreNode<T> implements Notifier, Restorable {
         throw e
       }
     }
+    const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps }
+    if (this.listeners !== 0 && (depth !== 0 || flushing)) {
+      // Joining mid-batch: the others may be due a notification that is not news to this one, or this one may
+      // be due one they are not (a later write puts the value back, or the batch is undone).
+      const value = this.read()
+      if (!this.equals(this.notified, value)) {
+        ;(this.late ??= new Map()).set(node, value)
+        enqueue(this)
+      }
+    }
     // Every new edge of the graph comes with a listener (a computed observes its inputs once it is listened to).
     sharedBy = -1
-    const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps }
     if (this.tail === null) this.head = node
     else this.tail.next = node
     this.tail = node

@@ -1,4 +1,4 @@
-import { batch, defer } from './batch'
+import { batch, defer, depth, journal } from './batch'
 import { argumentError, assertFunction, stateError } from './errors'
 import { nodesOf, tracking, writable, type Store, type StoreNode } from './store'
 
@@ -70,7 +70,11 @@ tracking.record = (node, value, updater, owner) => {
 function replay(node: StoreNode<any>, log: Log): void {
   let value = log.base
   for (const entry of log.entries) value = entry.updater === undefined ? entry.value : entry.updater(value)
-  if (!node.equals(node.value, value)) node.commit(value)
+  if (node.equals(node.value, value)) return
+  // Set without the write log's bookkeeping: the log is what is being replayed.
+  if (depth !== 0) journal(node)
+  node.value = value
+  node.changed()
 }
 
 function settle(tx: Transaction, failed: boolean): void {

@@ -40,6 +40,22 @@ function evaluate(specs: NodeSpec[], sources: number[]): number[] {
 
 class Boom extends Error {}
 
+/** Writes, nested batches, and listeners that come and go mid-batch (which can activate a computed store). */
+type Step =
+  | { kind: 'set'; source: number; value: number }
+  | { kind: 'listen'; node: number }
+  | { kind: 'unlisten'; pick: number }
+  | { kind: 'batch'; throws: boolean; steps: Step[] }
+const { step } = fc.letrec<{ step: Step }>((tie) => ({
+  step: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 3, arbitrary: setOp },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('listen' as const), node: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('unlisten' as const), pick: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('batch' as const), throws: fc.boolean(), steps: fc.array(tie('step'), { maxLength: 6 }) }) },
+  ),
+}))
+
 describe('batch over random computed graphs (property)', () => {
   it('no subscriber sees a partial batch, each computed recomputes at most once per outermost batch, throwing batches leave no trace', () => {
     fc.assert(
@@ -107,6 +123,66 @@ describe('batch over random computed graphs (property)', () => {
         expect(nodes.map((n) => n.getListenerCount())).toEqual(nodes.map(() => 0))
       }),
       { numRuns: 600 },
+    )
+  })
+
+  it('a listener added or removed in the middle of a batch still ends up told the final value (no missed or repeated notification)', () => {
+    fc.assert(
+      fc.property(graph, fc.array(step, { minLength: 1, maxLength: 12 }), (specs, program) => {
+        const sources: Store<number>[] = Array.from({ length: SOURCES }, (_, i) => createStore(0, { name: `s${i}` }))
+        const nodes: ReadableStore<number>[] = [...sources]
+        for (const s of specs) nodes.push(createComputedStore(s.inputs.map((k) => nodes[k]), (...values: number[]) => apply(s.fn, values)))
+        interface Watcher {
+          node: number
+          /** The value this listener last knew: the node's value when it subscribed, then what it was told. */
+          last: number
+          calls: number
+          off: () => void
+        }
+        const active: Watcher[] = []
+        const run = (o: Step) => {
+          if (o.kind === 'set') return sources[o.source].setValue(o.value)
+          if (o.kind === 'listen') {
+            const node = o.node % nodes.length
+            const watcher: Watcher = { node, last: nodes[node].getValue(), calls: 0, off: () => {} }
+            watcher.off = nodes[node].listen((value, previous) => {
+              expect(Object.is(value, previous)).toBe(false)
+              expect(value).toBe(nodes[node].getValue())
+              watcher.last = value
+              watcher.calls++
+            })
+            active.push(watcher)
+            return
+          }
+          if (o.kind === 'unlisten') {
+            if (active.length > 0) active.splice(o.pick % active.length, 1)[0].off()
+            return
+          }
+          try {
+            batch(() => {
+              for (const inner of o.steps) run(inner)
+              if (o.throws) throw new Boom()
+            })
+          } catch (e) {
+            if (!(e instanceof Boom)) throw e
+          }
+        }
+        for (const o of program) {
+          for (const w of active) w.calls = 0
+          run(o)
+          const now = evaluate(
+            specs,
+            sources.map((s) => s.getValue()),
+          )
+          for (const w of active) {
+            expect(w.last).toBe(now[w.node])
+            expect(w.calls).toBeLessThanOrEqual(1)
+          }
+        }
+        for (const w of active.splice(0)) w.off()
+        expect(nodes.map((n) => n.getListenerCount())).toEqual(nodes.map(() => 0))
+      }),
+      { numRuns: 800 },
     )
   })
 
