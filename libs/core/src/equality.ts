@@ -49,7 +49,7 @@ export function deepEqual<T>(a: T, b: T): boolean {
 
 type Seen = Map<object, object> | null
 
-function deep(a: unknown, b: unknown, seen: Seen): boolean {
+function deep(a: any, b: any, seen: Seen): boolean {
   if (Object.is(a, b)) return true
   if (!isPlainRecord(a) || !isPlainRecord(b)) return false
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
@@ -58,29 +58,26 @@ function deep(a: unknown, b: unknown, seen: Seen): boolean {
   else if (seen.get(a) === b) return true
   seen.set(a, b)
 
-  if (a instanceof Date) return a.getTime() === (b as unknown as Date).getTime()
+  if (a instanceof Date) return a.getTime() === b.getTime()
   if (a instanceof RegExp) return String(a) === String(b)
   if (Array.isArray(a)) {
-    const other = b as unknown as unknown[]
-    if (a.length !== other.length) return false
-    for (let i = 0; i < a.length; i++) if (!deep(a[i], other[i], seen)) return false
+    if (a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!deep(a[i], b[i], seen)) return false
     return true
   }
   if (a instanceof Map) {
-    const other = b as unknown as Map<unknown, unknown>
-    if (a.size !== other.size) return false
+    if (a.size !== b.size) return false
     for (const [key, value] of a) {
-      if (!other.has(key) || !deep(value, other.get(key), seen)) return false
+      if (!b.has(key) || !deep(value, b.get(key), seen)) return false
     }
     return true
   }
   if (a instanceof Set) {
-    const other = b as unknown as Set<unknown>
-    if (a.size !== other.size) return false
+    if (a.size !== b.size) return false
     outer: for (const value of a) {
-      if (other.has(value)) continue
+      if (b.has(value)) continue
       if (typeof value !== 'object' || value === null) return false
-      for (const candidate of other) if (deep(value, candidate, seen)) continue outer
+      for (const candidate of b) if (deep(value, candidate, seen)) continue outer
       return false
     }
     return true
