@@ -157,7 +157,7 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
   }
 
   const abortAll = (method: string): void => {
-    for (const key of new Set([...inflight.keys(), ...[...detached].map((request) => request.key as K)])) abort(key, method)
+    for (const key of new Set([...inflight.values(), ...detached].map((request) => request.key as K))) abort(key, method)
   }
 
   const start = (key: K): Request<V> => {

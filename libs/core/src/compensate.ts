@@ -37,7 +37,7 @@ export async function compensate<R>(body: (step: CompensationStep) => Promise<R>
         undoErrors.push(undoError)
       }
     }
-    if (undoErrors.length > 0) throw new CompensationError(error, undoErrors)
+    if (undoErrors.length) throw new CompensationError(error, undoErrors)
     throw error
   }
 }

@@ -30,7 +30,7 @@ export function shallowEqual<T>(a: T, b: T): boolean {
     return true
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
-  if (a instanceof Map || a instanceof Set || a instanceof Date || a instanceof RegExp) return deepEqual(a, b)
+  if (a instanceof Map || a instanceof Set || a instanceof Date || a instanceof RegExp) return deep(a, b, null)
   if (!sameText(a, b)) return false
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
