@@ -81,7 +81,7 @@ function settle(tx: Transaction, failed: boolean): void {
   tx.active = false
   tracking.active--
   // A nested transaction that outlives a parent which already ended has nobody to hand its writes to.
-  if (tx.parent !== null && !tx.parent.active) failed = true
+  failed ||= tx.parent?.active === false
   const heir = failed ? null : tx.parent
   const errors: unknown[] = []
   for (const node of tx.touched) {
@@ -128,7 +128,7 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
   nodes.forEach((node, i) => {
     if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is a computed store; list the stores it is computed from`)
     const owner = (stores[i] as { [TX]?: Transaction })[TX]
-    if (owner?.active && parent === null) parent = owner
+    parent ??= owner?.active ? owner : null
   })
   const tx: Transaction = { parent, nodes: new Set(nodes), touched: new Set(), active: true }
   tracking.active++
