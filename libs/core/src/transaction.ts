@@ -67,16 +67,6 @@ tracking.record = (node, value, updater, owner) => {
   if (tx !== null) tx.touched.add(node)
 }
 
-function replay(node: StoreNode<any>, log: Log): void {
-  let value = log.base
-  for (const entry of log.entries) value = entry.updater === undefined ? entry.value : entry.updater(value)
-  if (node.equals(node.value, value)) return
-  // Set without the write log's bookkeeping: the log is what is being replayed.
-  if (depth !== 0) journal(node)
-  node.value = value
-  node.changed()
-}
-
 function settle(tx: Transaction, failed: boolean): void {
   tx.active = false
   tracking.active--
@@ -89,8 +79,16 @@ function settle(tx: Transaction, failed: boolean): void {
     if (log === undefined) continue
     if (failed) {
       log.entries = log.entries.filter((entry) => entry.tx !== tx)
+      // Replay what is left on the value from before.
       try {
-        replay(node, log)
+        let value = log.base
+        for (const entry of log.entries) value = entry.updater === undefined ? entry.value : entry.updater(value)
+        if (!node.equals(node.value, value)) {
+          // Set without the write log's bookkeeping: the log is what is being replayed.
+          if (depth !== 0) journal(node)
+          node.value = value
+          node.changed()
+        }
       } catch (error) {
         errors.push(error)
       }
@@ -102,7 +100,7 @@ function settle(tx: Transaction, failed: boolean): void {
     if (!log.entries.some((entry) => entry.tx !== null)) logs.delete(node)
   }
   if (tracking.active === 0) logs.clear()
-  if (errors.length > 0) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
+  if (errors.length) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
 }
 
 function rollback(tx: Transaction, error: unknown): never {
