@@ -1,7 +1,7 @@
 /** Equality used to decide whether a write is a change. `true` means "equal, do not notify". */
 export type EqualityFn<T> = (a: T, b: T) => boolean
 
-function isPlainRecord(value: unknown): value is Record<PropertyKey, unknown> {
+function isPlainRecord(value: unknown): value is Record<PropertyKey, any> {
   return typeof value === 'object' && value !== null
 }
 
@@ -77,7 +77,7 @@ function deep(a: any, b: any, seen: Seen): boolean {
     outer: for (const value of a) {
       if (b.has(value)) continue
       if (typeof value !== 'object' || value === null) return false
-      for (const candidate of b) if (deep(value, candidate, seen)) continue outer
+      for (const candidate of b as Set<unknown>) if (deep(value, candidate, seen)) continue outer
       return false
     }
     return true
