@@ -49,8 +49,8 @@ tracking.restore = (node, snapshot) => {
   }
   return mark.value
 }
-tracking.record = (node, value, updater, owner) => {
-  let tx = owner as Transaction | null
+// `tx`: the transaction whose view was written through (`writable`'s owner), or null for a direct write.
+tracking.record = ((node, value, updater, tx: Transaction | null) => {
   if (tx !== null && !tx.active) {
     throw stateError(`${node.name}.setValue`, 'this store view belongs to a transaction that has ended; write to the store itself')
   }
@@ -65,7 +65,7 @@ tracking.record = (node, value, updater, owner) => {
   }
   log.entries.push({ tx, value, updater })
   if (tx !== null) tx.touched.add(node)
-}
+}) as typeof tracking.record
 
 function settle(tx: Transaction, failed: boolean): void {
   tx.active = false
