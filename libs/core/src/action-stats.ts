@@ -26,8 +26,8 @@ export class ActionStatsBook {
 
   get(action: string): ExecutionStats | undefined {
     const t = this.tallies.get(action)
-    if (t === undefined) return undefined
-    return {
+    return t && {
+
       totalExecutions: t.total,
       averageDuration: t.duration / t.total,
       successRate: (t.successes / t.total) * 100,
