@@ -11,11 +11,11 @@ interface Entry {
   updater: Updater | undefined
 }
 
-/** Writes to one store since the first transaction write to it: rollback replays them without the failed ones. */
-interface Log {
-  base: unknown
-  entries: Entry[]
-}
+/**
+ * Writes to one store since the first transaction write to it, led by an outside "write" of the value from before
+ * them: rollback replays them without the failed ones.
+ */
+type Log = Entry[]
 
 interface Transaction {
   parent: Transaction | null
@@ -36,16 +36,17 @@ class LogMark {
   ) {}
 }
 
-tracking.snapshot = (node) => new LogMark(node.value, logs.get(node)?.entries.length ?? 0)
+tracking.snapshot = (node) => new LogMark(node.value, logs.get(node)?.length ?? 0)
 tracking.restore = (node, snapshot) => {
   // A batch that threw is undone: its logged writes never happened either. No mark: no transaction was active at the
   // store's first write in the batch, so its log (if any) is all newer.
   const mark = snapshot instanceof LogMark ? snapshot : new LogMark(snapshot, 0)
   const log = logs.get(node)
   if (log !== undefined) {
-    log.entries.length = Math.min(log.entries.length, mark.length)
-    // A log opened inside the undone batch started from a value that no longer exists.
-    if (log.entries.length === 0) log.base = mark.value
+    log.length = Math.min(log.length, mark.length)
+    // Nothing left after the value from before, or a log opened inside the undone batch (whose first value no longer
+    // exists): the log starts from the value restored.
+    if (log.length < 2) log[0] = { tx: null, value: mark.value, updater: undefined }
   }
   return mark.value
 }
@@ -60,10 +61,10 @@ tracking.record = ((node, value, updater, tx: Transaction | null) => {
   let log = logs.get(node)
   if (log === undefined) {
     if (tx === null) return
-    log = { base: node.value, entries: [] }
+    log = [{ tx: null, value: node.value, updater: undefined }]
     logs.set(node, log)
   }
-  log.entries.push({ tx, value, updater })
+  log.push({ tx, value, updater })
   if (tx !== null) tx.touched.add(node)
 }) as typeof tracking.record
 
@@ -75,14 +76,14 @@ function settle(tx: Transaction, failed: boolean): void {
   const heir = failed ? null : tx.parent
   const errors: unknown[] = []
   for (const node of tx.touched) {
-    const log = logs.get(node)
+    let log = logs.get(node)
     if (log === undefined) continue
     if (failed) {
-      log.entries = log.entries.filter((entry) => entry.tx !== tx)
-      // Replay what is left on the value from before.
+      logs.set(node, (log = log.filter((entry) => entry.tx !== tx)))
+      // Replay what is left, starting from the value from before.
       try {
-        let value = log.base
-        for (const entry of log.entries) value = entry.updater === undefined ? entry.value : entry.updater(value)
+        let value
+        for (const entry of log) value = entry.updater === undefined ? entry.value : entry.updater(value)
         if (!node.equals(node.value, value)) {
           // Set without the write log's bookkeeping: the log is what is being replayed.
           if (depth !== 0) journal(node)
@@ -93,11 +94,11 @@ function settle(tx: Transaction, failed: boolean): void {
         errors.push(error)
       }
     } else {
-      for (const entry of log.entries) if (entry.tx === tx) entry.tx = heir
+      for (const entry of log) if (entry.tx === tx) entry.tx = heir
       heir?.touched.add(node)
     }
     // Only outside writes left: nothing to roll back any more.
-    if (!log.entries.some((entry) => entry.tx !== null)) logs.delete(node)
+    if (!log.some((entry) => entry.tx !== null)) logs.delete(node)
   }
   if (tracking.active === 0) logs.clear()
   if (errors.length) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
