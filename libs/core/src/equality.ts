@@ -76,7 +76,8 @@ function deep(a: any, b: any, seen: Seen): boolean {
     if (a.size !== b.size) return false
     outer: for (const value of a) {
       if (b.has(value)) continue
-      if (typeof value !== 'object' || value === null) return false
+      if (!isPlainRecord(value)) return false
+
       for (const candidate of b as Set<unknown>) if (deep(value, candidate, seen)) continue outer
       return false
     }
