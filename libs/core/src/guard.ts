@@ -48,7 +48,9 @@ export class Guard {
   /** Cancel the timers of `key`, or of every key; pending debounced calls resolve `'cancelled'`. */
   clear(key?: string): void {
     for (const timers of [this.debounced, this.throttled]) {
-      for (const k of key === undefined ? [...(timers?.keys() ?? [])] : [key]) stop(timers, k, 'cancelled')
+      // Deleting the entry being visited is safe while iterating a Map, and settling a call runs no code right away.
+      for (const k of key === undefined ? (timers?.keys() ?? []) : [key]) stop(timers, k, 'cancelled')
+
     }
   }
 }
