@@ -37,8 +37,9 @@ export function assertDelay(fn: string, what: string, value: unknown): void {
 
 /** Throws unless `value` looks like an `ActionRegister`. */
 export function assertRegister(fn: string, value: unknown): void {
-  const register = value as { register?: unknown; dispatch?: unknown } | null | undefined
-  if (typeof register?.register !== 'function' || typeof register.dispatch !== 'function') {
+  type RegisterLike = { register?: unknown; dispatch?: unknown } | null | undefined
+  if (typeof (value as RegisterLike)?.register !== 'function' || typeof (value as RegisterLike)!.dispatch !== 'function') {
+
     throw argumentError(fn, `expected an ActionRegister, got ${describe(value)}`)
   }
 }
