@@ -134,10 +134,12 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     statuses.update((all) => (status === IDLE ? without(all, key) : { ...all, [key]: status }))
   }
 
+  /** Store a value for `key` and clear its request state. */
   const write = (key: K, value: V): void => {
     // An updater, not a value: a transaction rolling back around this write replays it and keeps it.
     const entry: CacheEntry<V> = { value, fetchedAt: now() }
     entries.update((all) => ({ ...all, [key]: entry }))
+    setStatus(key, IDLE)
   }
 
   /** Abort every request for `key`, detached ones included, with one AbortError naming `method`. */
@@ -188,7 +190,7 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
         inflight.delete(key)
         batch(() => {
           if (ok) write(key, result)
-          setStatus(key, ok ? IDLE : { state: 'error', error: result })
+          else setStatus(key, { state: 'error', error: result })
         })
       }
       ;(ok ? resolve : reject)(result)
@@ -252,7 +254,7 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
           detached.add(running)
         }
         write(key, value)
-        setStatus(key, IDLE)
+
       })
     },
     invalidate(key) {
