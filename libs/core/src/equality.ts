@@ -54,8 +54,9 @@ function deep(a: any, b: any, seen: Seen): boolean {
   if (!isPlainRecord(a) || !isPlainRecord(b)) return false
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
   // A pair already under comparison is assumed equal; any real difference shows up elsewhere.
-  if (seen === null) seen = new Map()
-  else if (seen.get(a) === b) return true
+  if (seen?.get(a) === b) return true
+  seen ??= new Map()
+
   seen.set(a, b)
 
   if (a instanceof Date) return a.getTime() === b.getTime()
