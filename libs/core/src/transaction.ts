@@ -42,7 +42,7 @@ tracking.restore = (node, snapshot) => {
   // store's first write in the batch, so its log (if any) is all newer.
   const mark = snapshot instanceof LogMark ? snapshot : new LogMark(snapshot, 0)
   const log = logs.get(node)
-  if (log !== undefined) {
+  if (log) {
     log.length = Math.min(log.length, mark.length)
     // Nothing left after the value from before, or a log opened inside the undone batch (whose first value no longer
     // exists): the log starts from the value restored.
@@ -52,20 +52,22 @@ tracking.restore = (node, snapshot) => {
 }
 // `tx`: the transaction whose view was written through (`writable`'s owner), or null for a direct write.
 tracking.record = ((node, value, updater, tx: Transaction | null) => {
-  if (tx !== null && !tx.active) {
+  if (tx?.active === false) {
     throw stateError(`${node.name}.setValue`, 'this store view belongs to a transaction that has ended; write to the store itself')
   }
   for (let scope = current; tx === null && scope !== null; scope = scope.parent) {
     if (scope.nodes.has(node)) tx = scope
   }
   let log = logs.get(node)
-  if (log === undefined) {
+  if (!log) {
     if (tx === null) return
+
     log = [{ tx: null, value: node.value, updater: undefined }]
     logs.set(node, log)
   }
   log.push({ tx, value, updater })
-  if (tx !== null) tx.touched.add(node)
+  tx?.touched.add(node)
+
 }) as typeof tracking.record
 
 function settle(tx: Transaction, failed: boolean): void {
@@ -77,7 +79,7 @@ function settle(tx: Transaction, failed: boolean): void {
   const errors: unknown[] = []
   for (const node of tx.touched) {
     let log = logs.get(node)
-    if (log === undefined) continue
+    if (!log) continue
     if (failed) {
       logs.set(node, (log = log.filter((entry) => entry.tx !== tx)))
       // Replay what is left, starting from the value from before.
