@@ -25,14 +25,13 @@ export class ActionStatsBook {
   }
 
   get(action: string): ExecutionStats | undefined {
-    const t = this.tallies.get(action)
-    return t && {
-
-      totalExecutions: t.total,
-      averageDuration: t.duration / t.total,
-      successRate: (t.successes / t.total) * 100,
-      errorCount: t.errors,
-      abortCount: t.aborts,
+    const tally = this.tallies.get(action)
+    return tally && {
+      totalExecutions: tally.total,
+      averageDuration: tally.duration / tally.total,
+      successRate: (tally.successes / tally.total) * 100,
+      errorCount: tally.errors,
+      abortCount: tally.aborts,
     }
   }
 

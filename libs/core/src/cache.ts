@@ -254,7 +254,6 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
           detached.add(running)
         }
         write(key, value)
-
       })
     },
     invalidate(key) {

@@ -56,7 +56,6 @@ function deep(a: any, b: any, seen: Seen): boolean {
   // A pair already under comparison is assumed equal; any real difference shows up elsewhere.
   if (seen?.get(a) === b) return true
   seen ??= new Map()
-
   seen.set(a, b)
 
   if (a instanceof Date) return a.getTime() === b.getTime()
@@ -78,7 +77,6 @@ function deep(a: any, b: any, seen: Seen): boolean {
     outer: for (const value of a) {
       if (b.has(value)) continue
       if (!isPlainRecord(value)) return false
-
       for (const candidate of b as Set<unknown>) if (deep(value, candidate, seen)) continue outer
       return false
     }

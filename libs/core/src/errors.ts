@@ -39,7 +39,6 @@ export function assertDelay(fn: string, what: string, value: unknown): void {
 export function assertRegister(fn: string, value: unknown): void {
   type RegisterLike = { register?: unknown; dispatch?: unknown } | null | undefined
   if (typeof (value as RegisterLike)?.register !== 'function' || typeof (value as RegisterLike)!.dispatch !== 'function') {
-
     throw argumentError(fn, `expected an ActionRegister, got ${describe(value)}`)
   }
 }

@@ -50,7 +50,6 @@ export class Guard {
     for (const timers of [this.debounced, this.throttled]) {
       // Deleting the entry being visited is safe while iterating a Map, and settling a call runs no code right away.
       for (const k of key === undefined ? (timers?.keys() ?? []) : [key]) stop(timers, k, 'cancelled')
-
     }
   }
 }

@@ -61,7 +61,6 @@ tracking.record = ((node, value, updater, tx: Transaction | null) => {
   let log = logs.get(node)
   if (!log) {
     if (tx === null) return
-
     log = [{ tx: null, value: node.value, updater: undefined }]
     logs.set(node, log)
   }
