@@ -87,9 +87,8 @@ function own<T>(record: Readonly<Partial<Record<string, T>>>, key: string): T | 
 
 function without<T extends object>(record: T, key: string): T {
   if (!Object.hasOwn(record, key)) return record
-  const copy = { ...record }
-  delete (copy as Record<string, unknown>)[key]
-  return copy
+  const { [key]: dropped, ...rest } = record as Record<string, unknown>
+  return rest as T
 }
 
 /**
