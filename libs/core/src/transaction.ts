@@ -84,7 +84,7 @@ function settle(tx: Transaction, failed: boolean): void {
       // Replay what is left, starting from the value from before.
       try {
         let value
-        for (const entry of log) value = entry.updater === undefined ? entry.value : entry.updater(value)
+        for (const entry of log) value = entry.updater ? entry.updater(value) : entry.value
         if (!node.equals(node.value, value)) {
           // Set without the write log's bookkeeping: the log is what is being replayed.
           if (depth !== 0) journal(node)
