@@ -181,7 +181,8 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     }
     inflight.set(key, request)
     setStatus(key, { state: 'loading' })
-    const settle = (ok: boolean, result: any): void => {
+    // `ok` left out: a failure, so `settle` is the rejection handler as it is.
+    const settle = (result: any, ok?: boolean): void => {
       if (controller.signal.aborted) return
       detached.delete(request)
       // Superseded by `set` (or a newer request): the caller still gets the outcome, the cache does not.
@@ -195,10 +196,7 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
       ;(ok ? resolve : reject)(result)
     }
     // The executor runs `fetch` synchronously and turns a synchronous throw into a rejection.
-    new Promise<V>((res) => res(load(key, { signal: controller.signal }))).then(
-      (value) => settle(true, value),
-      (error: unknown) => settle(false, error),
-    )
+    new Promise<V>((res) => res(load(key, { signal: controller.signal }))).then((value) => settle(value, true), settle)
     return request
   }
 
