@@ -69,7 +69,7 @@ tracking.record = ((node, value, updater, tx: Transaction | null) => {
 
 }) as typeof tracking.record
 
-function settle(tx: Transaction, failed: boolean): void {
+function settle(tx: Transaction, failed?: boolean): void {
   tx.active = false
   tracking.active--
   // A nested transaction that outlives a parent which already ended has nobody to hand its writes to.
@@ -150,12 +150,12 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
   if (typeof (result as PromiseLike<unknown>)?.then === 'function') {
     return Promise.resolve(result).then(
       (value) => {
-        settle(tx, false)
+        settle(tx)
         return value
       },
       (error) => rollback(tx, error),
     ) as R
   }
-  settle(tx, false)
+  settle(tx)
   return result
 }
