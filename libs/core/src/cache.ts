@@ -113,9 +113,9 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
   const swr = options.staleWhileRevalidate === true
   const load = options.fetch
 
-  const entries = createStore<CacheEntries<K, V>>({} as CacheEntries<K, V>, { name: `${name}.entries` })
-  const statuses = createStore<Readonly<Partial<Record<K, CacheKeyStatus>>>>({} as Partial<Record<K, CacheKeyStatus>>, { name: `${name}.statuses` })
-  const selected = createStore<K | undefined>(undefined, { name: `${name}.selected` })
+  const entries = createStore<CacheEntries<K, V>>(`${name}.entries`, {} as CacheEntries<K, V>)
+  const statuses = createStore<Readonly<Partial<Record<K, CacheKeyStatus>>>>(`${name}.statuses`, {} as Partial<Record<K, CacheKeyStatus>>)
+  const selected = createStore<K | undefined>(`${name}.selected`, undefined)
   const current = createComputedStore([entries, selected], (all, key) => (key === undefined ? undefined : own(all, key)?.value), {
     name: `${name}.current`,
   })
