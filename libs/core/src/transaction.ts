@@ -124,15 +124,15 @@ function rollback(tx: Transaction, error: unknown): never {
 export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: NoInfer<[...S]>) => R): R {
   const nodes = nodesOf('transaction', stores)
   assertFunction('transaction', 'body', body)
-  let parent: Transaction | null = current
-  nodes.forEach((node, i) => {
+  const tx: Transaction = { parent: current, nodes: new Set(nodes), touched: new Set(), active: true }
+  const views = nodes.map((node, i) => {
     if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is a computed store; list the stores it is computed from`)
+    // Outside any transaction's synchronous part, the first listed view of a running one makes this one nested in it.
     const owner = (stores[i] as { [TX]?: Transaction })[TX]
-    parent ??= owner?.active ? owner : null
-  })
-  const tx: Transaction = { parent, nodes: new Set(nodes), touched: new Set(), active: true }
+    tx.parent ??= owner?.active ? owner : null
+    return Object.assign(writable(node, tx), { [TX]: tx })
+  }) as unknown as S
   tracking.active++
-  const views = nodes.map((node) => Object.assign(writable(node, tx), { [TX]: tx })) as unknown as S
 
   const outer = current
   current = tx
