@@ -101,7 +101,7 @@ function settle(tx: Transaction, failed?: boolean): void {
     // Only outside writes left: nothing to roll back any more.
     if (!log.some((entry) => entry.tx !== null)) logs.delete(node)
   }
-  if (tracking.active === 0) logs.clear()
+  if (!tracking.active) logs.clear()
   if (errors.length) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
 }
 
