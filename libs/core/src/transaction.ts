@@ -55,12 +55,12 @@ tracking.record = ((node, value, updater, tx: Transaction | null) => {
   if (tx?.active === false) {
     throw stateError(`${node.name}.setValue`, 'this store view belongs to a transaction that has ended; write to the store itself')
   }
-  for (let scope = current; tx === null && scope !== null; scope = scope.parent) {
+  for (let scope = current; !tx && scope; scope = scope.parent) {
     if (scope.nodes.has(node)) tx = scope
   }
   let log = logs.get(node)
   if (!log) {
-    if (tx === null) return
+    if (!tx) return
     log = [{ tx: null, value: node.value, updater: undefined }]
     logs.set(node, log)
   }
@@ -99,7 +99,7 @@ function settle(tx: Transaction, failed?: boolean): void {
       heir?.touched.add(node)
     }
     // Only outside writes left: nothing to roll back any more.
-    if (!log.some((entry) => entry.tx !== null)) logs.delete(node)
+    if (!log.some((entry) => entry.tx)) logs.delete(node)
   }
   if (!tracking.active) logs.clear()
   if (errors.length) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
