@@ -66,7 +66,6 @@ tracking.record = ((node, value, updater, tx: Transaction | null) => {
   }
   log.push({ tx, value, updater })
   tx?.touched.add(node)
-
 }) as typeof tracking.record
 
 function settle(tx: Transaction, failed?: boolean): void {
