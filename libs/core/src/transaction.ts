@@ -43,7 +43,7 @@ tracking.restore = (node, snapshot) => {
   const mark = snapshot instanceof LogMark ? snapshot : new LogMark(snapshot, 0)
   const log = logs.get(node)
   if (log) {
-    log.length = Math.min(log.length, mark.length)
+    log.splice(mark.length)
     // Nothing left after the value from before, or a log opened inside the undone batch (whose first value no longer
     // exists): the log starts from the value restored.
     if (log.length < 2) log[0] = { tx: null, value: mark.value, updater: undefined }
