@@ -189,6 +189,32 @@ describe('createCache', () => {
     expect([cache.get('1'), cache.status('1')]).toEqual(['Ada', { state: 'error', error: boom }])
   })
 
+  it('refuses a load made by an abort listener while disposing, so no request outlives the cache', async () => {
+    let retried: unknown
+    let fetches = 0
+    const cache = createCache<string, string>({
+      name: 'users',
+      fetch: (id, { signal }) => {
+        fetches++
+        return new Promise((_, reject) =>
+          signal.addEventListener('abort', () => {
+            try {
+              cache.load(`${id}-again`).catch(() => {})
+            } catch (error) {
+              retried = error
+            }
+            reject(signal.reason)
+          }),
+        )
+      },
+    })
+    const load = cache.load('1')
+    cache.dispose()
+    await expect(load).rejects.toMatchObject({ name: 'AbortError' })
+    expect(String(retried)).toContain('users.load: the cache was disposed')
+    expect(fetches).toBe(1)
+  })
+
   it('dispose aborts running requests and refuses later calls, naming the method', async () => {
     const { cache, calls } = setup()
     const load = cache.load('1')

@@ -269,8 +269,9 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     },
     dispose() {
       if (disposed) return
-      batch(() => abortAll('dispose'))
+      // Refuse calls first: an abort listener that loads again must not start a request nobody will abort.
       disposed = true
+      batch(() => abortAll('dispose'))
     },
   }
 }
