@@ -64,6 +64,44 @@ describe('compensate', () => {
     expect(events).toEqual(['undo b', 'undo a'])
   })
 
+  it('undoes a step that completes after a sibling failed (Promise.all), once it completes', async () => {
+    const events: string[] = []
+    const failure = new Error('flight sold out')
+    await expect(
+      compensate(async (step) => {
+        await Promise.all([
+          step(
+            () => new Promise<string>((resolve) => setTimeout(() => resolve('h1'), 5)),
+            (booking) => void events.push(`cancel ${booking}`),
+          ),
+          step(async () => {
+            throw failure
+          }),
+        ])
+      }),
+    ).rejects.toBe(failure)
+    // The rejection waited for the hotel step: its undo ran before compensate settled.
+    expect(events).toEqual(['cancel h1'])
+  })
+
+  it('refuses a step started after the saga failed', async () => {
+    const late: Array<Promise<unknown>> = []
+    const failure = new Error('boom')
+    let sneak!: () => void
+    await expect(
+      compensate(async (step) => {
+        sneak = () => void late.push(step(async () => 'late'))
+        void step(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5))
+          sneak()
+        })
+        throw failure
+      }),
+    ).rejects.toBe(failure)
+    expect(late).toHaveLength(1)
+    await expect(late[0]).rejects.toThrow('compensate step: the saga already failed and is undoing its steps; no new step runs')
+  })
+
   it('rejects bad input with the function named', async () => {
     await expect(compensate(null as never)).rejects.toThrow('compensate: body must be a function, got null')
     await expect(compensate(async (step) => step(5 as never))).rejects.toThrow('compensate step: run must be a function, got 5')

@@ -1,4 +1,4 @@
-import { assertFunction } from './errors'
+import { assertFunction, stateError } from './errors'
 
 /** Run one step of a saga and register how to undo it. */
 export type CompensationStep = <R>(run: () => R | Promise<R>, undo?: (result: R) => unknown) => Promise<R>
@@ -19,18 +19,31 @@ export class CompensationError extends AggregateError {
 export async function compensate<R>(body: (step: CompensationStep) => Promise<R> | R): Promise<R> {
   assertFunction('compensate', 'body', body)
   const undos: Array<() => unknown> = []
-  const step: CompensationStep = async (run, undo) => {
-    assertFunction('compensate step', 'run', run)
-    if (undo !== undefined) assertFunction('compensate step', 'undo', undo)
-    const result = await run()
-    if (undo) undos.push(() => undo(result))
-    return result
+  // Steps still running: after a failure they are waited for, so one the body did not await (a `Promise.all`
+  // sibling of the failed step) is undone too once it completes.
+  const running = new Set<Promise<unknown>>()
+  let failed = false
+  const step: CompensationStep = (run, undo) => {
+    const done = (async () => {
+      assertFunction('compensate step', 'run', run)
+      if (undo !== undefined) assertFunction('compensate step', 'undo', undo)
+      if (failed) throw stateError('compensate step', 'the saga already failed and is undoing its steps; no new step runs')
+      const result = await run()
+      if (undo) undos.push(() => undo(result))
+      return result
+    })()
+    const forget = () => running.delete(done)
+    running.add(done)
+    done.then(forget, forget)
+    return done
   }
   try {
     return await body(step)
   } catch (error) {
+    failed = true
+    while (running.size) await Promise.allSettled(running)
     const undoErrors: unknown[] = []
-    for (const undo of [...undos].reverse()) {
+    for (const undo of undos.reverse()) {
       try {
         await undo()
       } catch (undoError) {
