@@ -40,6 +40,18 @@ function evaluate(specs: NodeSpec[], sources: number[]): number[] {
 
 class Boom extends Error {}
 
+/** Run `inner` in a batch that throws a `Boom` at its end when `throws` (the Boom is caught, anything else is not). */
+function batchOf<T>(inner: T[], throws: boolean, run: (o: T) => void): void {
+  try {
+    batch(() => {
+      for (const o of inner) run(o)
+      if (throws) throw new Boom()
+    })
+  } catch (e) {
+    if (!(e instanceof Boom)) throw e
+  }
+}
+
 /** Writes, nested batches, and listeners that come and go mid-batch (which can activate a computed store). */
 type Step =
   | { kind: 'set'; source: number; value: number }
@@ -86,14 +98,7 @@ describe('batch over random computed graphs (property)', () => {
 
         const run = (o: Op) => {
           if (o.kind === 'set') return sources[o.source].setValue(o.value)
-          try {
-            batch(() => {
-              for (const inner of o.ops) run(inner)
-              if (o.throws) throw new Boom()
-            })
-          } catch (e) {
-            if (!(e instanceof Boom)) throw e
-          }
+          batchOf(o.ops, o.throws, run)
         }
         /** What the sources hold after `o` (the model of batch: a throwing batch changes nothing). */
         const model = (o: Op, state: number[]): number[] => {
@@ -158,14 +163,7 @@ describe('batch over random computed graphs (property)', () => {
             if (active.length > 0) active.splice(o.pick % active.length, 1)[0].off()
             return
           }
-          try {
-            batch(() => {
-              for (const inner of o.steps) run(inner)
-              if (o.throws) throw new Boom()
-            })
-          } catch (e) {
-            if (!(e instanceof Boom)) throw e
-          }
+          batchOf(o.steps, o.throws, run)
         }
         for (const o of program) {
           for (const w of active) w.calls = 0
