@@ -20,28 +20,33 @@ export async function compensate<R>(body: (step: CompensationStep) => Promise<R>
   assertFunction('compensate', 'body', body)
   const undos: Array<() => unknown> = []
   // Steps still running: after a failure they are waited for, so one the body did not await (a `Promise.all`
-  // sibling of the failed step) is undone too once it completes.
-  const running = new Set<Promise<unknown>>()
+  // sibling of the failed step) is undone too once it completes. Each is tracked by a promise of its own that never
+  // rejects, so the step's promise gets no handler from here: a rejection the body ignores is still reported.
+  const running = new Set<Promise<void>>()
   let failed = false
   const step: CompensationStep = (run, undo) => {
-    const done = (async () => {
-      assertFunction('compensate step', 'run', run)
-      if (undo !== undefined) assertFunction('compensate step', 'undo', undo)
-      if (failed) throw stateError('compensate step', 'the saga already failed and is undoing its steps; no new step runs')
-      const result = await run()
-      if (undo) undos.push(() => undo(result))
-      return result
+    let finish!: () => void
+    const finished = new Promise<void>((resolve) => (finish = resolve))
+    running.add(finished)
+    return (async () => {
+      try {
+        assertFunction('compensate step', 'run', run)
+        if (undo !== undefined) assertFunction('compensate step', 'undo', undo)
+        if (failed) throw stateError('compensate step', 'the saga already failed and is undoing its steps; no new step runs')
+        const result = await run()
+        if (undo) undos.push(() => undo(result))
+        return result
+      } finally {
+        running.delete(finished)
+        finish()
+      }
     })()
-    const forget = () => running.delete(done)
-    running.add(done)
-    done.then(forget, forget)
-    return done
   }
   try {
     return await body(step)
   } catch (error) {
     failed = true
-    while (running.size) await Promise.allSettled(running)
+    while (running.size) await Promise.all(running)
     const undoErrors: unknown[] = []
     for (const undo of undos.reverse()) {
       try {
