@@ -8,11 +8,11 @@ function isPlainRecord(value: unknown): value is Record<PropertyKey, any> {
 const OBJECT = Object.prototype
 
 /**
- * Plain objects pass; instances of classes with a `toString` of their own must also agree on it, which keeps apart
- * what own keys cannot tell: two `Error`s with different messages, two `URL`s, boxed primitives, Temporal values.
+ * `proto` is the prototype both share. Plain objects pass; instances of classes with a `toString` of their own must
+ * also agree on it, which keeps apart what own keys cannot tell: two `Error`s with different messages, two `URL`s,
+ * boxed primitives, Temporal values.
  */
-function sameText(a: any, b: any): boolean {
-  const proto = Object.getPrototypeOf(a)
+function sameText(a: any, b: any, proto: object | null): boolean {
   return proto === OBJECT || proto === null || typeof a.toString !== 'function' || a.toString === OBJECT.toString || a.toString() === b.toString()
 }
 
@@ -29,9 +29,10 @@ export function shallowEqual<T>(a: T, b: T): boolean {
     for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false
     return true
   }
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  const proto = Object.getPrototypeOf(a)
+  if (Array.isArray(b) || proto !== Object.getPrototypeOf(b)) return false
   if (a instanceof Map || a instanceof Set || a instanceof Date || a instanceof RegExp) return deep(a, b, null)
-  if (!sameText(a, b)) return false
+  if (!sameText(a, b, proto)) return false
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
   for (const key of keys) if (!Object.hasOwn(b, key) || !Object.is(a[key], b[key])) return false
@@ -52,7 +53,8 @@ type Seen = Map<object, object> | null
 function deep(a: any, b: any, seen: Seen): boolean {
   if (Object.is(a, b)) return true
   if (!isPlainRecord(a) || !isPlainRecord(b)) return false
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  const proto = Object.getPrototypeOf(a)
+  if (proto !== Object.getPrototypeOf(b)) return false
   // A pair already under comparison is assumed equal; any real difference shows up elsewhere.
   if (seen?.get(a) === b) return true
   seen ??= new Map()
@@ -82,7 +84,7 @@ function deep(a: any, b: any, seen: Seen): boolean {
     }
     return true
   }
-  if (!sameText(a, b)) return false
+  if (!sameText(a, b, proto)) return false
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
   for (const key of keys) {
