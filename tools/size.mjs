@@ -21,16 +21,20 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * 12.30 kB (measured 12.24) and stores-only 2.65 → 2.60 kB (measured 2.56); then core 12.30 → 12.10 kB (measured 12.00
  * after the action system's code was tightened). Then up once more, on purpose, for a correctness fix: a listener that
  * joins during a batch is told about a write it saw being undone or put back (about 0.1 kB: core 12.10 → 12.20 kB,
- * stores-only 2.60 → 2.70 kB; measured 12.15 and 2.67). Any growth above a ceiling fails CI.
+ * stores-only 2.60 → 2.70 kB; measured 12.15 and 2.67). Then up on purpose for spec'd additions (December 2026): the
+ * store manager's snapshot/hydrate state transfer (SPEC §1.6b), stores of Svelte's contract as computed inputs with
+ * the invalidate protocol (issue 14), and the correctness guards and upstream configuration keys of issue 15
+ * (core 12.20 → 13.50 kB, stores-only 2.70 → 3.00 kB); issue 16's per-entry budgets replace these. Any growth above a
+ * ceiling fails CI.
  */
 export const budgets = [
-  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 12200 },
+  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 13500 },
   {
     name: '@context-action/core stores only (createStore, createComputedStore, batch)',
     contents: `export { createStore } from './store'\nexport { createComputedStore } from './computed'\nexport { batch } from './batch'\n`,
     resolveDir: 'libs/core/src',
     target: 1000,
-    ceiling: 2700,
+    ceiling: 3000,
   },
   { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },

@@ -47,4 +47,35 @@ describe('createStoreManager', () => {
     const manager = createStoreManager('App', { count: { initialValue: 0 } })
     expect(() => manager.getStore('nope' as 'count')).toThrow('App.getStore: unknown store "nope"; known stores: count')
   })
+
+  it('snapshots every current value as a plain object keyed like the definitions', () => {
+    const manager = createStoreManager('App', { count: { initialValue: 0 }, user: { initialValue: { name: 'Ada' } } })
+    manager.getStore('count').setValue(3)
+    const snapshot = manager.snapshot()
+    expect(snapshot).toEqual({ count: 3, user: { name: 'Ada' } })
+    expect(Object.getPrototypeOf(snapshot)).toBe(Object.prototype)
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot)
+  })
+
+  it('hydrates in one batch; a key left out keeps its value', () => {
+    const server = createStoreManager('App', { count: { initialValue: 0 }, user: { initialValue: { name: 'Ada' } }, theme: { initialValue: 'light' } })
+    server.getStore('count').setValue(7)
+    server.getStore('user').setValue({ name: 'Grace' })
+    const client = createStoreManager('App', { count: { initialValue: 0 }, user: { initialValue: { name: 'Ada' } }, theme: { initialValue: 'light' } })
+    client.getStore('theme').setValue('dark')
+    const seen: string[] = []
+    client.getStore('count').listen((n) => seen.push(`count=${n} user=${client.getStore('user').getValue().name}`))
+    const { theme: _theme, ...sent } = JSON.parse(JSON.stringify(server.snapshot())) as ReturnType<typeof server.snapshot>
+    client.hydrate(sent)
+    expect(client.snapshot()).toEqual({ count: 7, user: { name: 'Grace' }, theme: 'dark' })
+    expect(seen).toEqual(['count=7 user=Grace'])
+  })
+
+  it('refuses a bad snapshot before writing anything', () => {
+    const manager = createStoreManager('App', { count: { initialValue: 0 }, user: { initialValue: 'Ada' } })
+    expect(() => manager.hydrate(null as never)).toThrow('App.hydrate: snapshot must be an object like { count: … }, got null')
+    expect(() => manager.hydrate([1] as never)).toThrow('App.hydrate: snapshot must be an object')
+    expect(() => manager.hydrate({ count: 5, nope: 1 } as never)).toThrow('App.hydrate: unknown store "nope" in the snapshot; known stores: count, user')
+    expect(manager.snapshot()).toEqual({ count: 0, user: 'Ada' })
+  })
 })

@@ -21,6 +21,13 @@ export interface StoreManager<V extends Record<string, unknown>> {
   reset(key: keyof V & string): void
   /** Reset every store in one batch, so listeners never see a half-reset state. */
   resetAll(): void
+  /** A plain object of every store's current value, keyed like the definitions: what a server render hands to the client. */
+  snapshot(): V
+  /**
+   * Write a snapshot's values into the stores in one batch. A key left out keeps its value;
+   * an unknown key or a non-object is a clear error, thrown before anything is written.
+   */
+  hydrate(snapshot: Partial<V>): void
 }
 
 /** Throws a clear error, naming `fn`, unless `definitions` is `{ key: { initialValue, equals? } }`. */
@@ -55,5 +62,17 @@ export function createStoreManager<V extends Record<string, unknown>>(name: stri
     return store as Store<V[K]>
   }
   const reset = (key: keyof V & string): void => getStore(key).setValue(definitions[key].initialValue)
-  return { name, keys, getStore, reset, resetAll: () => batch(() => keys.forEach(reset)) }
+  const snapshot = (): V => Object.fromEntries(keys.map((key) => [key, getStore(key).getValue()])) as V
+  const hydrate = (values: Partial<V>): void => {
+    const fn = `${name}.hydrate`
+    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+      throw argumentError(fn, `snapshot must be an object like { ${keys[0] ?? 'key'}: … }, got ${describe(values)}`)
+    }
+    const entries = Object.entries(values)
+    for (const [key] of entries) {
+      if (!stores.has(key)) throw argumentError(fn, `unknown store "${key}" in the snapshot; known stores: ${keys.join(', ') || '(none)'}`)
+    }
+    batch(() => entries.forEach(([key, value]) => stores.get(key)!.setValue(value)))
+  }
+  return { name, keys, getStore, reset, resetAll: () => batch(() => keys.forEach(reset)), snapshot, hydrate }
 }
