@@ -2,8 +2,8 @@
 // the same way, for comparison only), writes libs/bench/size.json.
 // `target` is the budget we hold ourselves to (issue 7); while a bundle is still over it, `ceiling` (its size when the
 // target was missed, plus 2%) is what CI enforces, so it can only shrink. Exits 1 above the ceiling, or above the
-// target once a bundle has no ceiling. `--readme` rewrites the README's two size tables; `measureSizes()`,
-// `measurePeers()`, `readmeTable()` and `peerTable()` are exported for the test that keeps the README figures in sync.
+// target once a bundle has no ceiling. `--readme` rewrites the two size tables in CONTRIBUTING.md; `measureSizes()`,
+// `measurePeers()`, `readmeTable()` and `peerTable()` are exported for the test that keeps those figures in sync.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -110,15 +110,15 @@ export async function measurePeers() {
 /** What CI enforces for a row: the target, or the ratchet ceiling while the target is missed. */
 export const enforced = (row) => Math.max(row.target, row.ceiling)
 
-/** `1234` → `1.23 kB`, the form the README quotes. */
+/** `1234` → `1.23 kB`, the form CONTRIBUTING.md quotes. */
 export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`
 
-/** The peers' table the README quotes after ours. */
+/** The peers' table CONTRIBUTING.md quotes after ours. */
 export function peerTable(rows) {
   return ['| peer | min | min+gzip |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.name} | ${kB(r.min)} | ${kB(r.gzip)} |`)].join('\n')
 }
 
-/** The table the README quotes under "## Size and speed"; a test compares it with the README. */
+/** The table CONTRIBUTING.md quotes under "## Size and speed"; a test compares it with that file. */
 export function readmeTable(rows) {
   const lines = ['| bundle | min | min+gzip | target | status |', '| --- | --- | --- | --- | --- |']
   for (const r of rows) {
@@ -142,16 +142,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const r of peerRows) console.log(`${r.name.padEnd(width)}  ${kB(r.min).padStart(9)}  ${kB(r.gzip).padStart(9)}`)
   writeFileSync(`${root}/libs/bench/size.json`, JSON.stringify({ budgets: rows, peers: peerRows }, null, 2) + '\n')
   if (process.argv.includes('--readme')) {
-    // Replace the table under "## Size and speed" in README.md with the figures just measured.
-    const path = `${root}/README.md`
+    // Replace the tables under "## Size and speed" in CONTRIBUTING.md with the figures just measured.
+    const path = `${root}/CONTRIBUTING.md`
     const readme = readFileSync(path, 'utf8')
     const [before, after] = readme.split(/^## Size and speed$/m)
-    if (after === undefined) throw new Error('size --readme: README.md has no "## Size and speed" section')
+    if (after === undefined) throw new Error('size --readme: CONTRIBUTING.md has no "## Size and speed" section')
     // The first table is ours, the second the peers'.
     let table = 0
     const updated = after.replace(/(^\|.*\|\n)+/gm, (block) => (++table === 1 ? readmeTable(rows) + '\n' : table === 2 ? peerTable(peerRows) + '\n' : block))
     writeFileSync(path, `${before}## Size and speed${updated}`)
-    console.log('size: README.md table updated')
+    console.log('size: CONTRIBUTING.md tables updated')
   }
   if (over.length > 0) {
     console.error(`size: ${over.length} bundle(s) over budget: ${over.map((r) => `${r.name} ${kB(r.gzip)} > ${kB(enforced(r))}`).join('; ')}`)
