@@ -1,11 +1,19 @@
-// Build a library for publishing, one output file per source file (so bundlers can drop unused modules):
-// `src/**/*.ts` → `dist/**/*.js` (esbuild, types stripped), `.svelte` components copied as they are (the
-// consumer's Svelte compiles them, for the client or the server). Relative imports get the extension Node's ESM
-// needs, in the `.js` files and in the `.d.ts` files the type checker emitted beforehand into `dist`.
-// Usage, from a lib's folder: `node ../../tools/build-lib.mjs` (after `tsc`/`vue-tsc --emitDeclarationOnly`).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+// Build a library for publishing, from its folder, in steps:
+//   node ../../tools/build-lib.mjs clean      empty `dist` (run it before the type checker emits its `.d.ts` there)
+//   node ../../tools/build-lib.mjs compile    `src/**/*.ts` → `dist/**/*.js` + `.js.map` (esbuild, types stripped,
+//                                             one output file per source file so bundlers can drop unused modules);
+//                                             `.svelte` components copied as they are (the consumer's Svelte compiles
+//                                             them); relative imports get the extension Node's ESM needs, in the
+//                                             `.js` files and in the `.d.ts` files emitted beforehand into `dist`
+//   node ../../tools/build-lib.mjs manifest   write the published package into `dist`: a clean `package.json`
+//                                             (see tools/publish-manifest.mjs), README.md and LICENSE
+//   node ../../tools/build-lib.mjs            compile, then manifest
+// `dist` is the package that `npm pack`/`npm publish` and `nx release publish` use (never the lib's own folder, whose
+// manifest carries the workspace-only `source` condition, the `nx` block and the scripts).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { transform } from 'esbuild'
+import { publishManifest } from './publish-manifest.mjs'
 
 const lib = process.cwd()
 const src = join(lib, 'src')
@@ -32,20 +40,55 @@ function withExtensions(code, from) {
   })
 }
 
-for (const path of files(src)) {
-  if (isTest(path)) continue
-  const out = join(dist, relative(src, path))
-  mkdirSync(dirname(out), { recursive: true })
-  if (path.endsWith('.svelte')) copyFileSync(path, out)
-  else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) {
-    const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: path })
-    writeFileSync(out.replace(/\.ts$/, '.js'), withExtensions(code, path))
+function clean() {
+  rmSync(dist, { recursive: true, force: true })
+}
+
+async function compile() {
+  if (!existsSync(src)) throw new Error(`build-lib: no src folder in ${lib}`)
+  for (const path of files(src)) {
+    if (isTest(path)) continue
+    const out = join(dist, relative(src, path))
+    mkdirSync(dirname(out), { recursive: true })
+    if (path.endsWith('.svelte')) copyFileSync(path, out)
+    else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) {
+      const js = out.replace(/\.ts$/, '.js')
+      // The map names the source relative to the JS file and carries its text, so it works without `src` shipped.
+      const { code, map } = await transform(readFileSync(path, 'utf8'), {
+        loader: 'ts',
+        format: 'esm',
+        target: 'es2022',
+        sourcemap: 'external',
+        sourcefile: relative(dirname(js), path),
+        sourcesContent: true,
+      })
+      writeFileSync(js, `${withExtensions(code, path)}//# sourceMappingURL=${basename(js)}.map\n`)
+      writeFileSync(`${js}.map`, map)
+    }
+  }
+  // Declarations were emitted per source file; give their relative imports the same extensions.
+  for (const path of files(dist)) {
+    if (!path.endsWith('.d.ts')) continue
+    const source = join(src, relative(dist, path)).replace(/\.d\.ts$/, '.ts')
+    writeFileSync(path, withExtensions(readFileSync(path, 'utf8'), source))
   }
 }
 
-// Declarations were emitted per source file; give their relative imports the same extensions.
-for (const path of files(dist)) {
-  if (!path.endsWith('.d.ts')) continue
-  const source = join(src, relative(dist, path)).replace(/\.d\.ts$/, '.ts')
-  writeFileSync(path, withExtensions(readFileSync(path, 'utf8'), source))
+function manifest() {
+  if (!existsSync(dist)) throw new Error(`build-lib: ${relative(process.cwd(), dist) || 'dist'} is missing; build first`)
+  const pkg = JSON.parse(readFileSync(join(lib, 'package.json'), 'utf8'))
+  writeFileSync(join(dist, 'package.json'), `${JSON.stringify(publishManifest(pkg), null, 2)}\n`)
+  for (const file of ['README.md', 'LICENSE']) {
+    if (!existsSync(join(lib, file))) throw new Error(`build-lib: ${pkg.name} has no ${file}`)
+    copyFileSync(join(lib, file), join(dist, file))
+  }
 }
+
+const step = process.argv[2] ?? 'all'
+if (step === 'clean') clean()
+else if (step === 'compile') await compile()
+else if (step === 'manifest') manifest()
+else if (step === 'all') {
+  await compile()
+  manifest()
+} else throw new Error(`build-lib: unknown step "${step}" (clean, compile, manifest)`)
