@@ -73,7 +73,7 @@ export async function openPage(browser: Browser): Promise<OpenedPage> {
 
 /** Put the app's demo API back to its seed data and initial switches (`POST /api/reset`). */
 export async function resetApi(app: RunningApp): Promise<void> {
-  const response = await fetch(`${app.url}/api/reset`, { method: 'POST' })
+  const response = await fetch(`${app.url}/api/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } })
   if (!response.ok) throw new Error(`e2e: POST ${app.url}/api/reset answered ${response.status}`)
 }
 

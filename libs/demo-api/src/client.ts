@@ -25,10 +25,11 @@ export type ApiClient = ReturnType<typeof createApiClient>
  */
 export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = globalThis.fetch) {
   async function call<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    // Every write declares JSON, even without a body: the server refuses any other write with 415.
     const response = await fetchImpl(`${baseUrl}${path}`, {
       method,
       signal: options.signal,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: method === 'GET' ? undefined : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await response.text()

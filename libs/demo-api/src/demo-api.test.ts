@@ -1,5 +1,6 @@
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { callJson } from './__tests__/http'
 import { startDemoApi, type RunningDemoApi, type StartDemoApiOptions } from './server'
 
 let server: RunningDemoApi | undefined
@@ -14,16 +15,8 @@ async function start(options: StartDemoApiOptions = {}) {
   return server
 }
 
-/** `[status, body]` of one real HTTP request. */
-async function call(method: string, path: string, body?: unknown, raw?: string): Promise<[number, any]> {
-  const response = await fetch(`${server!.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  })
-  expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
-  return [response.status, await response.json()]
-}
+/** `[status, body]` of one real HTTP request (JSON, nosniff and no-store checked on every answer). */
+const call = (method: string, path: string, body?: unknown, raw?: string) => callJson(`${server!.url}${path}`, method, body, raw)
 
 describe('demo API over HTTP', () => {
   it('serves the seed users and products', async () => {
@@ -194,7 +187,7 @@ describe('demo API over HTTP', () => {
     await start({ settings: { latencyMs: 20 } })
     await new Promise<void>((resolve) => {
       const socket = connect(server!.port, '127.0.0.1', () => {
-        socket.write('PUT /api/users/u1 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"name"')
+        socket.write('PUT /api/users/u1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"name"')
         socket.destroy()
         resolve()
       })

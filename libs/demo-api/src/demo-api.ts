@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isJsonContentType } from './content-type'
 import { createDb, type DemoDb } from './db'
-import { match, type Reply } from './routes'
+import { send, type Reply } from './reply'
+import { match } from './routes'
 import type { Settings } from './types'
 
 export interface DemoApiOptions {
@@ -52,13 +54,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, { status, body }: Reply): void {
-  if (res.headersSent || res.writableEnded) return
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
-  res.end(text)
-}
-
 /**
  * The demos' HTTP API over an in-memory database, as connect-style middleware.
  * @example const api = createDemoApi({ settings: { latencyMs: 300 } }); server.middlewares.use(api.handle)
@@ -72,9 +67,15 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
 
   const respond = async (req: IncomingMessage): Promise<Reply> => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    const found = match(req.method ?? 'GET', path)
-    if ('error' in found) return found.error
+    const method = req.method ?? 'GET'
+    const found = match(method, path)
+    if ('reply' in found) return found.reply
     const { route, params } = found
+    // Only JSON writes are accepted, so a cross-site form or simple request (text/plain, urlencoded, multipart, no type) changes nothing.
+    if (route.method !== 'GET' && !isJsonContentType(req.headers['content-type'])) {
+      const sent = req.headers['content-type'] ?? 'no content type'
+      return { status: 415, body: { error: `${method} ${path} accepts only JSON: send content-type: application/json (got ${sent})` } }
+    }
     const body = route.method === 'POST' || route.method === 'PUT' ? await readJson(req) : undefined
     if (route.switched) {
       const { latencyMs, failureRate } = db.settings

@@ -1,11 +1,8 @@
 import type { DemoDb } from './db'
+import { toCents } from './money'
+import type { Reply } from './reply'
 import type { Order, Payment } from './types'
 import { parseNewOrder, parseNewPayment, parseSettings, parseUserChanges, type Parsed } from './validate'
-
-export interface Reply {
-  status: number
-  body: unknown
-}
 
 export interface RouteContext {
   db: DemoDb
@@ -28,7 +25,6 @@ const ok = (body: unknown, status = 200): Reply => ({ status, body })
 const error = (status: number, message: string): Reply => ({ status, body: { error: message } })
 const invalid = (parsed: Parsed<unknown> & { ok: false }) => error(400, parsed.error)
 const nextId = (db: DemoDb, prefix: string) => `${prefix}${++db.sequence}`
-const money = (n: number) => Math.round(n * 100) / 100
 
 const route = (method: Route['method'], path: string, run: Route['run'], switched = true): Route => ({
   method,
@@ -54,7 +50,7 @@ function createOrder({ db, body, now }: RouteContext): Reply {
     product.stock -= quantity
     return { productId, quantity, price: product.price }
   })
-  const total = money(lines.reduce((sum, l) => sum + l.price * l.quantity, 0))
+  const total = toCents(lines.reduce((sum, l) => sum + l.price * l.quantity, 0))
   const order: Order = { id: nextId(db, 'o'), userId: userId ?? null, items: lines, total, status: 'created', createdAt: now }
   db.orders.set(order.id, order)
   return ok(order, 201)
@@ -85,7 +81,7 @@ function pay({ db, body, now }: RouteContext): Reply {
   if (!parsed.ok) return invalid(parsed)
   if (db.settings.failPayments) return error(402, 'Payment declined')
   const { amount, orderId } = parsed.value
-  const payment: Payment = { id: nextId(db, 'pay'), amount: money(amount), orderId: orderId ?? null, status: 'captured', createdAt: now }
+  const payment: Payment = { id: nextId(db, 'pay'), amount, orderId: orderId ?? null, status: 'captured', createdAt: now }
   db.payments.set(payment.id, payment)
   return ok(payment, 201)
 }
@@ -144,7 +140,7 @@ export const routes: Route[] = [
   ),
 ]
 
-export type Match = { route: Route; params: string[] } | { error: Reply }
+export type Match = { route: Route; params: string[] } | { reply: Reply }
 
 function decode(segment: string): string | null {
   try {
@@ -154,17 +150,25 @@ function decode(segment: string): string | null {
   }
 }
 
-/** Find the route for a request, or the 404 / 405 reply. */
+/** The methods a path answers, as an `Allow` header lists them (`HEAD` with `GET`, `OPTIONS` last); empty for no route. */
+export function allowedMethods(path: string): string[] {
+  const methods = routes.filter((r) => r.pattern.test(path)).flatMap((r) => (r.method === 'GET' ? ['GET', 'HEAD'] : [r.method]))
+  return methods.length === 0 ? [] : [...methods, 'OPTIONS']
+}
+
+/** Find the route for a request (`HEAD` runs the `GET` route), or the reply: 404, 405 or `OPTIONS` (204), with `Allow`. */
 export function match(method: string, path: string): Match {
-  let pathMatched = false
+  const allowed = allowedMethods(path)
+  if (allowed.length === 0) return { reply: error(404, `No route for ${method} ${path}`) }
+  const allow = allowed.join(', ')
+  if (method === 'OPTIONS') return { reply: { status: 204, headers: { allow } } }
+  const wanted = method === 'HEAD' ? 'GET' : method
   for (const r of routes) {
     const m = r.pattern.exec(path)
-    if (m === null) continue
-    pathMatched = true
-    if (r.method !== method) continue
+    if (m === null || r.method !== wanted) continue
     const params = m.slice(1).map(decode)
-    if (params.includes(null)) return { error: error(400, `Malformed path ${path}`) }
+    if (params.includes(null)) return { reply: error(400, `Malformed path ${path}`) }
     return { route: r, params: params as string[] }
   }
-  return { error: pathMatched ? error(405, `${method} is not allowed on ${path}`) : error(404, `No route for ${method} ${path}`) }
+  return { reply: { ...error(405, `${method} is not allowed on ${path}`), headers: { allow } } }
 }
