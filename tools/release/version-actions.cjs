@@ -80,3 +80,15 @@ class PackageJsonVersionActions extends VersionActions {
 }
 
 module.exports = PackageJsonVersionActions
+
+// After the versions are written, bring package-lock.json's workspace entries in line (npm ci refuses a lockfile
+// whose workspace versions differ from the package.json files).
+module.exports.afterAllProjectsVersioned = async (cwd, { dryRun }) => {
+  if (dryRun) return { changedFiles: ['package-lock.json'], deletedFiles: [] }
+  require('node:child_process').execFileSync(
+    'npm',
+    ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'],
+    { cwd, stdio: 'inherit' },
+  )
+  return { changedFiles: ['package-lock.json'], deletedFiles: [] }
+}
