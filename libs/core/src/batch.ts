@@ -3,6 +3,8 @@ import { assertFunction } from './errors'
 /** A node that may have to tell its listeners about a change once the current batch ends. */
 export interface Notifier {
   queued: boolean
+  /** Run the `invalidate` callbacks of subscribers when a change is coming; never throws. */
+  invalidate(): void
   notify(): void
 }
 
@@ -20,6 +22,8 @@ export let depth = 0
 export let flushing = false
 const queue: Array<Notifier | undefined> = []
 let queued = 0
+/** Queue entries whose subscribers have been invalidated; the rest are invalidated before the next run. */
+let invalidated = 0
 // One flat undo list for all open levels: node, value before its first write in the level, node, value, …
 // A level owns the entries from its start mark; an inner level that ends well leaves its entries to the outer one.
 const undo: unknown[] = []
@@ -61,6 +65,26 @@ export function notifyNow(node: DirectNotifier): boolean {
   return true
 }
 
+/**
+ * Walk a direct write's reach with every notification queued, invalidate what it queued, then deliver: every
+ * subscriber's `invalidate` runs before any `run` (the Svelte store contract), across the whole graph.
+ */
+export function hold(walk: () => void): void {
+  const outer = flushing
+  flushing = true
+  try {
+    walk()
+  } finally {
+    flushing = outer
+  }
+  invalidate()
+  if (!outer && queued > 0) flush()
+}
+
+function invalidate(): void {
+  while (invalidated < queued) queue[invalidated++]!.invalidate()
+}
+
 export function enqueue(node: Notifier): void {
   if (node.queued) return
   node.queued = true
@@ -80,6 +104,7 @@ function clear(list: unknown[], from: number, size: number): number {
 
 function flush(): void {
   flushing = true
+  invalidate()
   let failed = false
   let error: unknown
   try {
@@ -98,6 +123,7 @@ function flush(): void {
     }
   } finally {
     queued = clear(queue, 0, queued)
+    invalidated = 0
     flushing = false
   }
   if (failed) throw error
@@ -136,6 +162,10 @@ function run<R>(fn: () => R, atomic: boolean): R {
       undoSize = clear(undo, start, undoSize)
     } else if (depth === 1) undoSize = clear(undo, 0, undoSize)
     depth--
-    if (depth === 0 && !flushing && queued > 0) flush()
+    // A batch that ends inside a flush leaves its notifications to that flush, announced now.
+    if (depth === 0 && queued > 0) {
+      if (flushing) invalidate()
+      else flush()
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { depth, enqueue, flushing, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
+import { depth, enqueue, flushing, hold, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe } from './errors'
 
@@ -11,8 +11,11 @@ export interface ReadableStore<T> {
   readonly name: string
   /** The current value, by reference. */
   getValue(): T
-  /** Svelte store contract: calls `run` now and after every change. */
-  subscribe(run: (value: T) => void): Unsubscribe
+  /**
+   * Svelte store contract: calls `run` now and after every change; on a change, every subscriber's `invalidate`
+   * runs before any `run`, so Svelte's `derived` over these stores is glitch-free.
+   */
+  subscribe(run: (value: T) => void, invalidate?: () => void): Unsubscribe
   /** Calls `listener(value, previous)` after every change, not now. */
   listen(listener: Listener<T>): Unsubscribe
   getListenerCount(): number
@@ -40,6 +43,8 @@ interface ListenerNode<T> {
   next: ListenerNode<T> | null
   prev: ListenerNode<T> | null
   born: number
+  /** A subscriber's `invalidate`, or null. */
+  inv: (() => void) | null
 }
 
 /** Transaction bookkeeping plugs in here so plain stores pay one property read when none is active. */
@@ -68,6 +73,8 @@ export let epoch = 0
  */
 let pass = 0
 let sharedBy = -1
+/** Listeners with an `invalidate` callback, over all stores; while 0, a direct write notifies without the queue. */
+let invalidating = 0
 
 /** Internal state of a store; computed stores extend it. */
 export class StoreNode<T> implements Notifier, Restorable {
@@ -79,6 +86,9 @@ export class StoreNode<T> implements Notifier, Restorable {
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
   listeners = 0
+  /** Listeners with an `invalidate` callback, and whether they were told of a change not delivered yet. */
+  invalidators = 0
+  invalidated = false
   // An array, not a Set: iterated on every write, changed only when a computed store starts or stops observing.
   readonly observers: StoreNode<any>[] = []
   marked = 0
@@ -130,7 +140,9 @@ export class StoreNode<T> implements Notifier, Restorable {
       pass++
     }
     // A plain store is never reached by another's propagation, so it needs no mark of its own.
-    this.reach(pass)
+    const stamp = pass
+    if (invalidating !== 0 && depth === 0) hold(() => this.reach(stamp))
+    else this.reach(stamp)
   }
 
   /** Reached by a change at `stamp` (once per stamp): tell this node's listeners, then pass it on. */
@@ -154,16 +166,41 @@ export class StoreNode<T> implements Notifier, Restorable {
     this.emit(this.value)
   }
 
+  invalidate(): void {
+    if (this.invalidators === 0 || this.invalidated) return
+    try {
+      // Only a change to come is announced (a batch may have put the value back).
+      if (this.late === null && this.equals(this.notified, this.read())) return
+    } catch {}
+    this.invalidated = true
+    const stamp = stamps
+    for (let node = this.head; node !== null; node = node.next) {
+      try {
+        if (node.fn !== null && node.inv !== null && node.born <= stamp) node.inv()
+      } catch {}
+    }
+  }
+
   notify(): void {
-    const value = this.read()
+    const invalidated = this.invalidated
+    this.invalidated = false
+    let value: T
+    try {
+      value = this.read()
+    } catch (error) {
+      if (invalidated) this.emit(this.notified, true)
+      throw error
+    }
     if (this.late !== null || !this.equals(this.notified, value)) this.emit(value)
+    // Invalidated subscribers always get a `run`, even when the change came to nothing.
+    else if (invalidated) this.emit(value, true)
   }
 
   /**
    * Call every listener that existed when the emission began, with the value it was last told (or joined at, for a
    * late one) as `previous`, unless that equals `value`; the first error is re-thrown after all ran.
    */
-  emit(value: T): void {
+  emit(value: T, invalidatedOnly?: boolean): void {
     const previous = this.notified
     const late = this.late
     this.notified = value
@@ -173,12 +210,12 @@ export class StoreNode<T> implements Notifier, Restorable {
     let error: unknown
     for (let node = this.head; node !== null; node = node.next) {
       const fn = node.fn
-      if (fn === null || node.born > stamp) continue
+      if (fn === null || node.born > stamp || (invalidatedOnly && node.inv === null)) continue
       let before = previous
       // With late listeners, each is told only what is news to it; so are the older ones (told `previous`).
       if (late !== null) {
         if (late.has(node)) before = late.get(node)!
-        if (this.equals(before, value)) continue
+        if (node.inv === null && this.equals(before, value)) continue
       }
       try {
         fn(value, before)
@@ -200,7 +237,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   activate(): void {}
   deactivate(): void {}
 
-  addListener(fn: Listener<T>): Unsubscribe {
+  addListener(fn: Listener<T>, inv: (() => void) | null = null): Unsubscribe {
     const first = this.getListenerCount() === 0
     if (first) this.activate()
     if (this.listeners === 0) {
@@ -212,7 +249,7 @@ export class StoreNode<T> implements Notifier, Restorable {
         throw e
       }
     }
-    const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps }
+    const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps, inv }
     if (this.listeners !== 0 && (depth !== 0 || flushing)) {
       // Joining mid-batch: the others may be due a notification that is not news to this one, or this one may
       // be due one they are not (a later write puts the value back, or the batch is undone).
@@ -228,6 +265,10 @@ export class StoreNode<T> implements Notifier, Restorable {
     else this.tail.next = node
     this.tail = node
     this.listeners++
+    if (inv !== null) {
+      this.invalidators++
+      invalidating++
+    }
     return () => {
       if (node.fn === null) return
       node.fn = null
@@ -237,6 +278,10 @@ export class StoreNode<T> implements Notifier, Restorable {
       if (node.next === null) this.tail = node.prev
       else node.next.prev = node.prev
       this.listeners--
+      if (inv !== null) {
+        this.invalidators--
+        invalidating--
+      }
       if (this.getListenerCount() === 0) this.deactivate()
     }
   }
@@ -257,16 +302,17 @@ export class StoreNode<T> implements Notifier, Restorable {
 /** The read API over a node, shared by stores, computed stores and transaction views. */
 export function readable<T>(node: StoreNode<T>): ReadableStore<T> & { [NODE]: StoreNode<T> } {
   const name = node.name
-  const listen = (fn: string, listener: Listener<T>): Unsubscribe => {
+  const listen = (fn: string, listener: Listener<T>, invalidate?: () => void): Unsubscribe => {
     if (typeof listener !== 'function') throw argumentError(fn, `expected a function, got ${describe(listener)}`)
-    return node.addListener(listener)
+    if (invalidate != null && typeof invalidate !== 'function') throw argumentError(fn, `invalidate must be a function, got ${describe(invalidate)}`)
+    return node.addListener(listener, invalidate ?? null)
   }
   return {
     [NODE]: node,
     name,
     getValue: () => node.read(),
-    subscribe(run: (value: T) => void): Unsubscribe {
-      const off = listen(`${name}.subscribe`, run)
+    subscribe(run: (value: T) => void, invalidate?: () => void): Unsubscribe {
+      const off = listen(`${name}.subscribe`, run, invalidate)
       try {
         run(node.read())
       } catch (e) {
