@@ -91,4 +91,66 @@ describe('deepEqual', () => {
     expect(shallowEqual({ toString: 'a' }, { toString: 'b' })).toBe(false)
     expect(deepEqual(Object.assign(Object.create(null), { a: 1 }), Object.assign(Object.create(null), { a: 1 }))).toBe(true)
   })
+
+  it('pairs Set elements one-to-one (issue 15)', () => {
+    expect(deepEqual(new Set([{ x: 1 }, { x: 1 }]), new Set([{ x: 1 }, { x: 2 }]))).toBe(false)
+    expect(deepEqual(new Set([{ x: 1 }, { x: 2 }]), new Set([{ x: 1 }, { x: 1 }]))).toBe(false)
+    expect(deepEqual(new Set([{ x: 2 }, { x: 1 }]), new Set([{ x: 1 }, { x: 2 }]))).toBe(true)
+    expect(deepEqual(new Map([[{ k: 1 }, 'a'], [{ k: 1 }, 'b']]), new Map([[{ k: 1 }, 'b'], [{ k: 1 }, 'a']]))).toBe(true)
+    expect(deepEqual(new Map([[{ k: 1 }, 'a'], [{ k: 1 }, 'a']]), new Map([[{ k: 1 }, 'a'], [{ k: 1 }, 'b']]))).toBe(false)
+  })
+
+  it('forgets the pairs it assumed equal while trying a Set candidate that failed (issue 15)', () => {
+    // `{ v: p1 }` is tried against `{ v: p2 }` first, which fails; the pair (p1, p2) must not be remembered as equal.
+    const p1 = { n: 1 }
+    const p2 = { n: 2 }
+    const a = { s: new Set([{ v: p1 }, { v: p2 }]), later: p1 }
+    const b = { s: new Set([{ v: p2 }, { v: p1 }]), later: p2 }
+    expect(deepEqual(a, b)).toBe(false)
+    expect(deepEqual(a, { ...b, later: p1 })).toBe(true)
+  })
+
+  it('compares cycles of different lengths without overflowing the stack, as Node does (issue 15)', () => {
+    const a: Record<string, unknown> = { n: 1 }
+    a.self = a
+    const b: Record<string, unknown> = { n: 1, self: { n: 1 } }
+    ;(b.self as Record<string, unknown>).self = b
+    expect(deepEqual(a, b)).toBe(true)
+    expect(deepEqual(b, a)).toBe(true)
+    ;(b.self as Record<string, unknown>).n = 2
+    expect(deepEqual(a, b)).toBe(false)
+  })
+
+  it('compares ArrayBuffer, DataView and typed arrays by their bytes (issue 15)', () => {
+    expect(deepEqual(new Uint8Array([1, 2]).buffer, new Uint8Array([1, 3]).buffer)).toBe(false)
+    expect(deepEqual(new Uint8Array([1, 2]).buffer, new Uint8Array([1, 2]).buffer)).toBe(true)
+    expect(deepEqual(new DataView(new Uint8Array([1]).buffer), new DataView(new Uint8Array([2]).buffer))).toBe(false)
+    expect(deepEqual(new Float64Array([0]), new Float64Array([-0]))).toBe(false)
+    expect(deepEqual(new Float64Array([NaN]), new Float64Array([NaN]))).toBe(true)
+    expect(deepEqual(new Uint8Array([1, 2]).subarray(1), new Uint8Array([2]))).toBe(true)
+  })
+
+  it('compares enumerable symbol keys (issue 15)', () => {
+    const key = Symbol('key')
+    expect(deepEqual({ [key]: 1 }, { [key]: 2 })).toBe(false)
+    expect(deepEqual({ [key]: 1 }, { [key]: 1 })).toBe(true)
+    expect(deepEqual<object>({ [key]: 1 }, {})).toBe(false)
+  })
+
+  it('treats an invalid Date as equal to another invalid Date (issue 15; Node 20 says false)', () => {
+    const invalid = new Date(NaN)
+    expect(deepEqual(invalid, invalid)).toBe(true)
+    expect(deepEqual({ at: new Date(NaN) }, { at: new Date('nope') })).toBe(true)
+    expect(deepEqual(new Date(NaN), new Date(0))).toBe(false)
+  })
+
+  it('pairs a Set of 6,000 objects without trying every element against every other (issue 15)', () => {
+    let reads = 0
+    const item = (i: number) => Object.defineProperty({}, 'id', { enumerable: true, get: () => (reads++, i) })
+    const a = new Set(Array.from({ length: 6000 }, (_, i) => item(i)))
+    const b = new Set(Array.from({ length: 6000 }, (_, i) => item(5999 - i)))
+    expect(deepEqual(a, b)).toBe(true)
+    // Quadratic pairing would read ids about 18 million times; bucketing reads each a few times.
+    expect(reads).toBeLessThanOrEqual(4 * 12000)
+  })
 })

@@ -1,11 +1,14 @@
 /** Equality used to decide whether a write is a change. `true` means "equal, do not notify". */
 export type EqualityFn<T> = (a: T, b: T) => boolean
 
-function isPlainRecord(value: unknown): value is Record<PropertyKey, any> {
+type Obj = Record<PropertyKey, any>
+
+function isPlainRecord(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null
 }
 
 const OBJECT = Object.prototype
+const isEnumerable = (value: object, key: PropertyKey): boolean => OBJECT.propertyIsEnumerable.call(value, key)
 
 /**
  * `proto` is the prototype both share. Plain objects pass; instances of classes with a `toString` of their own must
@@ -40,55 +43,95 @@ export function shallowEqual<T>(a: T, b: T): boolean {
 }
 
 /**
- * Structural equality for plain data: objects, arrays, `Date`, `Map`, `Set`, `RegExp`; cycles are handled. Class
- * instances compare by own keys and, where their class defines one, by `toString` (an `Error`'s message).
+ * Structural equality, as Node's `util.isDeepStrictEqual`: same prototype, same own enumerable keys (symbols too),
+ * `Date`, `RegExp`, `Map`, `Set` (one-to-one), `ArrayBuffer` and typed arrays (by bytes) by content; cycles are
+ * handled. Unlike Node, class instances also compare by their own `toString` (an `Error`'s message, a `URL`) and an
+ * invalid `Date` equals another.
  * @example deepEqual(new Map([[1, { a: [1] }]]), new Map([[1, { a: [1] }]])) // true
  */
 export function deepEqual<T>(a: T, b: T): boolean {
   return deep(a, b, null)
 }
 
-type Seen = Map<object, object> | null
+/** The pairs being compared on the current path: a pair met again inside itself is equal unless proved otherwise. */
+type Path = Map<object, object[]>
 
-function deep(a: any, b: any, seen: Seen): boolean {
+function deep(a: any, b: any, path: Path | null): boolean {
   if (Object.is(a, b)) return true
   if (!isPlainRecord(a) || !isPlainRecord(b)) return false
   const proto = Object.getPrototypeOf(a)
   if (proto !== Object.getPrototypeOf(b)) return false
-  // A pair already under comparison is assumed equal; any real difference shows up elsewhere.
-  if (seen?.get(a) === b) return true
-  seen ??= new Map()
-  seen.set(a, b)
+  path ??= new Map()
+  let partners = path.get(a)
+  if (partners?.includes(b)) return true
+  if (partners === undefined) path.set(a, (partners = []))
+  // Popped afterwards: a pair assumed equal while it failed must not make later pairs equal.
+  partners.push(b)
+  const equal = same(a, b, proto, path)
+  partners.pop()
+  return equal
+}
 
-  if (a instanceof Date) return a.getTime() === b.getTime()
-  if (a instanceof RegExp) return String(a) === String(b)
-  if (Array.isArray(a)) {
+const bytes = (value: ArrayBuffer | ArrayBufferView): Uint8Array =>
+  ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value)
+
+function same(a: Obj, b: Obj, proto: object | null, path: Path): boolean {
+  if (a instanceof ArrayBuffer || ArrayBuffer.isView(a)) {
+    const x = bytes(a as ArrayBuffer)
+    const y = bytes(b as ArrayBuffer)
+    return x.length === y.length && x.every((byte, i) => byte === y[i])
+  }
+  if (a instanceof Date) {
+    if (!Object.is(a.getTime(), b.getTime())) return false
+  } else if (a instanceof RegExp) {
+    if (String(a) !== String(b) || a.lastIndex !== b.lastIndex) return false
+  } else if (a instanceof Map || a instanceof Set) {
+    if (!sameEntries(a, b as typeof a, path)) return false
+  } else if (Array.isArray(a)) {
     if (a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!deep(a[i], b[i], seen)) return false
-    return true
-  }
-  if (a instanceof Map) {
-    if (a.size !== b.size) return false
-    for (const [key, value] of a) {
-      if (!b.has(key) || !deep(value, b.get(key), seen)) return false
-    }
-    return true
-  }
-  if (a instanceof Set) {
-    if (a.size !== b.size) return false
-    outer: for (const value of a) {
-      if (b.has(value)) continue
-      if (!isPlainRecord(value)) return false
-      for (const candidate of b as Set<unknown>) if (deep(value, candidate, seen)) continue outer
-      return false
-    }
-    return true
-  }
-  if (!sameText(a, b, proto)) return false
-  const keys = Object.keys(a)
-  if (keys.length !== Object.keys(b).length) return false
-  for (const key of keys) {
-    if (!Object.hasOwn(b, key) || !deep(a[key], b[key], seen)) return false
-  }
+  } else if (!sameText(a, b, proto)) return false
+  const keys = ownKeys(a)
+  if (keys.length !== ownKeys(b).length) return false
+  for (const key of keys) if (!isEnumerable(b, key) || !deep(a[key], b[key], path)) return false
   return true
+}
+
+function ownKeys(value: object): PropertyKey[] {
+  const keys: PropertyKey[] = Object.keys(value)
+  for (const symbol of Object.getOwnPropertySymbols(value)) if (isEnumerable(value, symbol)) keys.push(symbol)
+  return keys
+}
+
+/** A text equal values share, so candidates are tried only within their bucket (a Set of many objects stays fast). */
+function hash(value: Obj): string {
+  let text = ''
+  for (const key of Object.keys(value).sort()) {
+    const v = value[key]
+    text += isPlainRecord(v) ? key + ';' : key + '=' + String(v) + ';'
+  }
+  return text
+}
+
+/**
+ * Map keys and Set values equal by `SameValueZero` pair up directly; object keys that do not are paired one-to-one with
+ * a deep-equal partner (and, in a Map, an equal value).
+ */
+function sameEntries(a: Map<unknown, unknown> | Set<unknown>, b: any, path: Path): boolean {
+  if (a.size !== b.size) return false
+  const map = a instanceof Map
+  const unpaired = (from: typeof a, other: typeof a) => [...from.entries()].filter(([key]) => isPlainRecord(key) && (map || !other.has(key)))
+  for (const [key, value] of a.entries()) {
+    if (!isPlainRecord(key) && !(b.has(key) && (!map || deep(value, b.get(key), path)))) return false
+  }
+  // Every entry of `a` left here must find a partner in `b`; sizes being equal, none of `b` is then left over.
+  const buckets = new Map<string, unknown[][]>()
+  for (const entry of unpaired(b, a)) {
+    const key = hash(entry[0] as Obj)
+    if (!buckets.get(key)?.push(entry)) buckets.set(key, [entry])
+  }
+  return unpaired(a, b).every(([key, value]) => {
+    const bucket = buckets.get(hash(key as Obj)) ?? []
+    const at = bucket.findIndex(([k, v]) => deep(key, k, path) && (!map || deep(value, v, path)))
+    return at !== -1 && bucket.splice(at, 1)
+  })
 }
