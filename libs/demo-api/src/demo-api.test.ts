@@ -1,6 +1,6 @@
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { callJson } from './__tests__/http'
+import { callJson, send } from './__tests__/http'
 import { startDemoApi, type RunningDemoApi, type StartDemoApiOptions } from './server'
 
 let server: RunningDemoApi | undefined
@@ -181,6 +181,16 @@ describe('demo API over HTTP', () => {
     const big = JSON.stringify({ amount: 1, pad: 'x'.repeat(1_100_000) })
     expect(await call('POST', '/api/payments', undefined, big)).toEqual([413, { error: 'Request body too large' }])
     expect((await call('GET', '/api/users'))[0]).toBe(200)
+  })
+
+  it('closes the connection after refusing a body that is too large, and keeps serving on a new one', async () => {
+    await start()
+    const big = JSON.stringify({ amount: 1, pad: 'x'.repeat(1_100_000) })
+    const refused = await send(server!.port, 'POST', '/api/payments', { 'content-type': 'application/json' }, big)
+    // The unread rest of the body would otherwise be parsed as the next request on a kept-alive connection.
+    expect([refused.status, refused.headers.connection, refused.body]).toEqual([413, 'close', JSON.stringify({ error: 'Request body too large' })])
+    expect((await send(server!.port, 'GET', '/api/users/u1')).status).toBe(200)
+    expect(server!.api.db.payments.size).toBe(0)
   })
 
   it('survives a client that hangs up mid-request', async () => {

@@ -32,6 +32,7 @@ class BadRequest extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers?: Record<string, string>,
   ) {
     super(message)
   }
@@ -42,7 +43,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new BadRequest(413, 'Request body too large')
+    // The rest of the body stays unread, so this connection cannot carry another request: close it.
+    if (size > MAX_BODY) throw new BadRequest(413, 'Request body too large', { connection: 'close' })
     chunks.push(chunk as Buffer)
   }
   const text = Buffer.concat(chunks).toString('utf8')
@@ -102,7 +104,7 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
       try {
         reply = await respond(req)
       } catch (e) {
-        reply = e instanceof BadRequest ? { status: e.status, body: { error: e.message } } : { status: 500, body: { error: 'Internal error' } }
+        reply = e instanceof BadRequest ? { status: e.status, body: { error: e.message }, headers: e.headers } : { status: 500, body: { error: 'Internal error' } }
       }
       send(res, reply)
     },
