@@ -26,6 +26,37 @@ describe('createApiClient', () => {
     expect((await api.getUser('u2')).email).toBe('alan@example.com')
   })
 
+  it('declares JSON on every write, bodiless ones included, so the server accepts them all', async () => {
+    const sent: string[] = []
+    const recording = (async (url: string, init: RequestInit) => {
+      const type = (init.headers as Record<string, string> | undefined)?.['content-type'] ?? 'none'
+      sent.push(`${init.method} ${new URL(url).pathname} ${type}`)
+      return fetch(url, init)
+    }) as unknown as typeof fetch
+    const api = createApiClient(server.url, recording)
+    const order = await api.createOrder({ items: [{ productId: 'p1', quantity: 1 }] })
+    await api.confirmOrder(order.id)
+    const payment = await api.pay({ amount: order.total, orderId: order.id })
+    await api.refund(payment.id)
+    await api.cancelOrder(order.id)
+    await api.updateUser('u3', { name: 'Grace B. Hopper' })
+    await api.updateSettings({ failureRate: 0 })
+    await api.getOrders()
+    await api.reset()
+    const json = 'application/json'
+    expect(sent).toEqual([
+      `POST /api/orders ${json}`,
+      `POST /api/orders/${order.id}/confirm ${json}`,
+      `POST /api/payments ${json}`,
+      `POST /api/payments/${payment.id}/refund ${json}`,
+      `DELETE /api/orders/${order.id} ${json}`,
+      `PUT /api/users/u3 ${json}`,
+      `PUT /api/settings ${json}`,
+      'GET /api/orders none',
+      `POST /api/reset ${json}`,
+    ])
+  })
+
   it('throws ApiError with the server message and status', async () => {
     const api = createApiClient(server.url)
     const error = await api.updateUser('u1', { name: '' }).catch((e: unknown) => e)
