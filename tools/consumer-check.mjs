@@ -1,0 +1,227 @@
+// The packages as a user gets them: pack core, vue and svelte from their built `dist`, install the tarballs into fresh
+// Vite apps under test-output/consumer-check (outside the npm workspaces, so nothing resolves to the libs' sources),
+// and in each app: `vite build`, a type check (`vue-tsc --noEmit`, `svelte-check --fail-on-warnings`) and one
+// server-side render in Node. The apps' components are the README's, verbatim: the fenced block right after
+// `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`.
+// Apps: Vue (@vitejs/plugin-vue), Svelte with the Svelte the workspace pins, and Svelte with the lowest version
+// libs/svelte's peer range allows. Their tools are pinned to the root package.json's versions. Only the npm registry
+// is used (`npm install --prefer-offline` reuses the npm cache).
+// Usage: node tools/consumer-check.mjs [--keep] (after `nx run-many -t build -p core vue svelte`)
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const out = join(root, 'test-output', 'consumer-check')
+const read = (path) => readFileSync(join(root, path), 'utf8')
+const rootPkg = JSON.parse(read('package.json'))
+const libs = ['core', 'vue', 'svelte']
+const started = Date.now()
+const seconds = (from) => `${((Date.now() - from) / 1000).toFixed(1)} s`
+
+/** The root package.json's exact pin of a dev tool, so the apps test with what the workspace tests with. */
+function pin(name) {
+  const version = rootPkg.devDependencies[name]
+  if (!/^\d+\.\d+\.\d+/.test(version ?? '')) throw new Error(`consumer-check: the root package.json has no exact pin of ${name}`)
+  return version
+}
+
+/** The fenced code block that directly follows `<!-- consumer-check: NAME -->` in README.md. */
+export function readmeBlock(readme, name) {
+  const marker = `<!-- consumer-check: ${name} -->`
+  const at = readme.indexOf(marker)
+  if (at === -1) throw new Error(`consumer-check: README.md has no "${marker}" marker before the ${name} example`)
+  const match = /^\s*(```+|~~~+)[^\n]*\n([\s\S]*?)\n\1[ \t]*(\n|$)/.exec(readme.slice(at + marker.length))
+  if (!match) throw new Error(`consumer-check: "${marker}" in README.md is not directly followed by a fenced code block`)
+  return `${match[2]}\n`
+}
+
+function run(cwd, command, args, label) {
+  const from = Date.now()
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } })
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim()
+  if (result.status !== 0) {
+    throw new Error(`consumer-check: ${label} failed in ${relative(root, cwd)} (${command} ${args.join(' ')}):\n${output}`)
+  }
+  console.log(`  ✓ ${label} (${seconds(from)})`)
+  return output
+}
+
+function write(dir, files) {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), text)
+  }
+}
+
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`
+
+function pack() {
+  const dir = join(out, 'packs')
+  mkdirSync(dir, { recursive: true })
+  const tarballs = {}
+  for (const lib of libs) {
+    const manifest = join(root, 'libs', lib, 'dist', 'package.json')
+    if (!existsSync(manifest)) throw new Error(`consumer-check: libs/${lib}/dist is not built; run: npx nx run-many -t build -p ${libs.join(' ')}`)
+    const [info] = JSON.parse(execFileSync('npm', ['pack', `./libs/${lib}/dist`, '--pack-destination', dir, '--json'], { cwd: root, encoding: 'utf8' }))
+    tarballs[info.name] = join(dir, info.filename)
+    console.log(`  packed ${info.filename}: ${(info.size / 1024).toFixed(1)} kB, ${info.entryCount} files`)
+  }
+  return tarballs
+}
+
+/** Tarballs as `file:` dependencies, relative to the app. */
+function packageDeps(app, tarballs, names) {
+  return Object.fromEntries(names.map((name) => [name, `file:${relative(app, tarballs[name])}`]))
+}
+
+/** Our packages must come from the app's own node_modules as real folders, never a link into the workspace. */
+function assertInstalledFromTarballs(app, names) {
+  for (const name of names) {
+    const dir = join(app, 'node_modules', name)
+    if (!existsSync(dir) || lstatSync(dir).isSymbolicLink() || !realpathSync(dir).startsWith(realpathSync(app))) {
+      throw new Error(`consumer-check: ${name} in ${relative(root, app)} is not an installed copy of the tarball`)
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    if (JSON.stringify(manifest.exports).includes('"source"')) throw new Error(`consumer-check: ${name} ships a "source" condition`)
+  }
+}
+
+const tsconfig = (types, include) =>
+  json({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'bundler',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      types,
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+      skipLibCheck: true,
+      noEmit: true,
+    },
+    include,
+  })
+
+const indexHtml = (title) =>
+  `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>${title}</title></head>\n  <body>\n    <div id="app"></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n`
+
+// Vite's own warnings (e.g. a source map that points nowhere) fail the build as well.
+const failOnWarnings = `
+    rolldownOptions: {
+      onwarn(warning) {
+        throw new Error(\`vite build warning: \${warning.message ?? warning}\`)
+      },
+    },`
+
+// Renders the server build once and fails on an empty page or on anything logged as a warning or an error.
+const renderScript = (body) => `import { render } from './dist-ssr/entry-server.js'
+
+const problems = []
+for (const level of ['warn', 'error']) console[level] = (...args) => problems.push(\`console.\${level}: \${args.join(' ')}\`)
+const html = await render(problems)
+if (problems.length > 0) throw new Error(\`render logged:\\n\${problems.join('\\n')}\`)
+if (typeof html !== 'string' || !/<[a-z]/.test(html)) throw new Error(\`render produced no markup: \${JSON.stringify(html)}\`)
+${body}
+process.stdout.write(\`rendered \${html.length} characters: \${html.replace(/<!--.*?-->/g, '').slice(0, 160)}\\n\`)
+`
+
+function vueApp(readme, tarballs) {
+  const app = join(out, 'vue-app')
+  write(app, {
+    'package.json': json({
+      name: 'consumer-check-vue',
+      private: true,
+      type: 'module',
+      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/vue']), vue: pin('vue') },
+      devDependencies: { '@vitejs/plugin-vue': pin('@vitejs/plugin-vue'), typescript: pin('typescript'), vite: pin('vite'), 'vue-tsc': pin('vue-tsc') },
+    }),
+    'index.html': indexHtml('Vue consumer check'),
+    'vite.config.js': `import vue from '@vitejs/plugin-vue'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [vue()],\n  build: {${failOnWarnings}\n  },\n})\n`,
+    'tsconfig.json': tsconfig(['vite/client'], ['src/**/*.ts', 'src/**/*.vue']),
+    'src/App.vue': readmeBlock(readme, 'App.vue'),
+    'src/main.ts': `import { createApp } from 'vue'\nimport App from './App.vue'\n\ncreateApp(App).mount('#app')\n`,
+    'src/entry-server.ts': `import { createSSRApp } from 'vue'\nimport { renderToString } from 'vue/server-renderer'\nimport App from './App.vue'\n\nexport async function render(problems: string[]): Promise<string> {\n  const app = createSSRApp(App)\n  app.config.warnHandler = (message) => {\n    problems.push(\`Vue warning: \${message}\`)\n  }\n  app.config.errorHandler = (error) => {\n    problems.push(\`Vue error: \${String(error)}\`)\n  }\n  return renderToString(app)\n}\n`,
+    'render.mjs': renderScript(''),
+  })
+  return { app, names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
+}
+
+function svelteApp(readme, tarballs, folder, svelteVersion) {
+  const app = join(out, folder)
+  write(app, {
+    'package.json': json({
+      name: `consumer-check-${folder}`,
+      private: true,
+      type: 'module',
+      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/svelte']), svelte: svelteVersion },
+      devDependencies: {
+        '@sveltejs/vite-plugin-svelte': pin('@sveltejs/vite-plugin-svelte'),
+        'svelte-check': pin('svelte-check'),
+        typescript: pin('typescript'),
+        vite: pin('vite'),
+      },
+    }),
+    'index.html': indexHtml('Svelte consumer check'),
+    'svelte.config.js': `import { vitePreprocess } from '@sveltejs/vite-plugin-svelte'\n\nexport default { preprocess: vitePreprocess() }\n`,
+    'vite.config.js': `import { svelte } from '@sveltejs/vite-plugin-svelte'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [svelte()],\n  build: {${failOnWarnings}\n  },\n})\n`,
+    'tsconfig.json': tsconfig(['svelte', 'vite/client'], ['src/**/*.ts', 'src/**/*.svelte']),
+    'src/App.svelte': readmeBlock(readme, 'App.svelte'),
+    'src/main.ts': `import { mount } from 'svelte'\nimport App from './App.svelte'\n\nmount(App, { target: document.getElementById('app')! })\n`,
+    'src/entry-server.ts': `import { render as renderComponent } from 'svelte/server'\nimport App from './App.svelte'\n\nexport async function render(_problems: string[]): Promise<string> {\n  const { head, body } = renderComponent(App)\n  return \`\${head}\${body}\`\n}\n`,
+    'render.mjs': renderScript(''),
+  })
+  return { app, names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
+}
+
+/** The lowest Svelte that libs/svelte's peer range allows, read from the file now (not a copy of it). */
+function lowestSvelte() {
+  const range = JSON.parse(read('libs/svelte/package.json')).peerDependencies?.svelte
+  if (!range) throw new Error('consumer-check: libs/svelte/package.json has no peerDependencies.svelte')
+  const semver = createRequire(join(root, 'package.json'))('semver')
+  const lowest = semver.minVersion(range)?.version
+  if (!lowest) throw new Error(`consumer-check: cannot find the lowest version of the svelte peer range "${range}"`)
+  // The apps build with the workspace's pinned Vite plugin; a floor below what it supports cannot be tested here.
+  const pluginRange = JSON.parse(read('node_modules/@sveltejs/vite-plugin-svelte/package.json')).peerDependencies.svelte
+  if (!semver.satisfies(lowest, pluginRange)) {
+    throw new Error(
+      `consumer-check: libs/svelte allows svelte ${range} (lowest ${lowest}), but the pinned @sveltejs/vite-plugin-svelte ` +
+        `${pin('@sveltejs/vite-plugin-svelte')} needs svelte ${pluginRange}: raise the peer range's floor to a version this check can build`,
+    )
+  }
+  return { range, lowest }
+}
+
+function check({ app, names, typecheck }) {
+  console.log(`${relative(root, app)}:`)
+  run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
+  assertInstalledFromTarballs(app, names)
+  const bin = (name) => join(app, 'node_modules', '.bin', name)
+  run(app, bin('vite'), ['build', '--logLevel', 'warn'], 'vite build')
+  run(app, bin(typecheck[0]), typecheck[1], `type check (${typecheck[0]})`)
+  run(app, bin('vite'), ['build', '--ssr', 'src/entry-server.ts', '--outDir', 'dist-ssr', '--logLevel', 'warn'], 'vite build --ssr')
+  const rendered = run(app, process.execPath, ['render.mjs'], 'server render')
+  console.log(`    ${rendered.split('\n').at(-1)}`)
+}
+
+const keep = process.argv.includes('--keep')
+rmSync(out, { recursive: true, force: true })
+mkdirSync(out, { recursive: true })
+const readme = read('README.md')
+console.log('consumer check: packing core, vue and svelte')
+const tarballs = pack()
+const { range, lowest } = lowestSvelte()
+const apps = [
+  vueApp(readme, tarballs),
+  svelteApp(readme, tarballs, 'svelte-app', pin('svelte')),
+  svelteApp(readme, tarballs, `svelte-${lowest}-app`, lowest),
+]
+console.log(`svelte apps: ${pin('svelte')} (the workspace's) and ${lowest} (the lowest of libs/svelte's peer range ${range})`)
+for (const app of apps) check(app)
+if (!keep) for (const { app } of apps) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
+console.log(`consumer check passed: 3 apps built, type-checked and rendered in ${seconds(started)}`)
