@@ -11,6 +11,7 @@ import { build } from 'esbuild'
 import { measure } from 'mitata'
 import { cases as allCases, countErrors, countRuns } from './src/cases.mjs'
 import { measureMemory, subscribers, SUBSCRIPTIONS } from './src/memory.mjs'
+import { measureRegistration, REGISTRATIONS } from './src/registration.mjs'
 
 // Production builds of the peers (Vue reads this when its entry is first imported).
 process.env.NODE_ENV = 'production'
@@ -137,6 +138,9 @@ const mem = memory.ours
 if (mem.left !== 0) failures.push(`memory: ${mem.left} listeners left after disposing all ${SUBSCRIPTIONS}`)
 const memoryMet = !mem.quadratic && mem.bytes <= MEMORY_BYTES && Math.max(mem.forward, mem.reverse, mem.random) < DISPOSE_MS
 
+// ---- registration: 100,000 handlers registered and unregistered (also alone with `--only register`)
+const registration = only === null || only.includes('register') ? measureRegistration(libs.core) : null
+
 // ---- report
 const fmt = (x) => (x === undefined ? '–' : x >= 10 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`)
 const fmtCounts = (c) =>
@@ -188,11 +192,22 @@ for (const impl of Object.keys(memory)) {
   const ms = (x) => (x === undefined ? 'not run (quadratic)' : `${x.toFixed(1)} ms`)
   lines.push(`| ${impl} | ${m.bytes.toFixed(0)} | ${ms(m.forward)} | ${ms(m.reverse)} | ${ms(m.random)} | ${verdict} |`)
 }
+if (registration !== null) {
+  const [reg, unreg] = registration.ours
+  lines.push('')
+  lines.push(`Registration, ${REGISTRATIONS.toLocaleString('en')} handlers on one action (10 priorities), then unregistered in a shuffled order (median of 3):`)
+  lines.push('')
+  lines.push('| | register all | unregister all | total | ratio |')
+  lines.push('| --- | --- | --- | --- | --- |')
+  lines.push(`| ours | ${reg.toFixed(0)} ms | ${unreg.toFixed(0)} ms | ${(reg + unreg).toFixed(0)} ms | **${fmt(registration.ratio)}** |`)
+  const [freg, funreg] = registration.floor
+  lines.push(`| sorted array (binary search + splice) | ${freg.toFixed(0)} ms | ${funreg.toFixed(0)} ms | ${(freg + funreg).toFixed(0)} ms | 1× |`)
+}
 const markdown = lines.join('\n')
 console.log(markdown)
 
 const json = arg('json', here('dist/bench-results.json'))
-writeFileSync(json, JSON.stringify({ machine, results, memory, failures }, null, 2))
+writeFileSync(json, JSON.stringify({ machine, results, memory, registration, failures }, null, 2))
 const md = arg('markdown', null)
 if (md !== null) writeFileSync(md, markdown + '\n')
 

@@ -88,6 +88,30 @@ describe('registration', () => {
     expect(ids).toEqual(['handler_1', 'handler_2'])
   })
 
+  it('never generates an id a user chose, so a handler without an id cannot replace theirs (issue 15)', async () => {
+    const actions = new ActionRegister<Actions>()
+    const log: string[] = []
+    actions.register('save', () => void log.push('h1'), { id: 'handler_1' })
+    actions.register('save', () => void log.push('h2'))
+    actions.register('save', () => void log.push('h3'), { id: 'handler_3' })
+    actions.register('save', () => void log.push('h4'))
+    await actions.dispatch('save', { name: 'x' })
+    expect(log).toEqual(['h1', 'h2', 'h3', 'h4'])
+    const ids = actions.getActionStats('save')!.handlersByPriority[0].handlers.map((h) => h.id)
+    expect(ids).toEqual(['handler_1', 'handler_2', 'handler_3', 'handler_4'])
+  })
+
+  it('keeps priority, then registration order, through many registrations and removals', async () => {
+    const actions = new ActionRegister<Actions>()
+    const log: number[] = []
+    const offs = Array.from({ length: 200 }, (_, i) => actions.register('go', () => void log.push(i), { priority: i % 3 }))
+    for (let i = 0; i < 200; i += 2) offs[i]()
+    await actions.dispatch('go', 1)
+    const expected = Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 2 === 1).sort((a, b) => (b % 3) - (a % 3) || a - b)
+    expect(log).toEqual(expected)
+    expect(actions.getHandlerCount('go')).toBe(100)
+  })
+
   it('enforces registry.maxHandlers per action, except for replacements', () => {
     const actions = new ActionRegister<Actions>({ registry: { maxHandlers: 2 } })
     actions.register('go', () => {}, { id: 'a' })

@@ -22,6 +22,7 @@ import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatche
 import { assertAction, assertConcurrency, assertCount, assertExecutionMode, assertName } from './dispatch-options'
 import { assertFunction, assertOptional, assertShape, stateError } from './errors'
 import { Guard } from './guard'
+import { HandlerList } from './handler-list'
 import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
 import type { ReadableStore, Unsubscribe } from './store'
 
@@ -63,7 +64,7 @@ function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig[
 export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> implements ActionRegisterLike<T> {
   readonly name: string
   private readonly settings: ReturnType<typeof readConfig>
-  private readonly table = new Map<string, readonly Registration[]>()
+  private readonly table = new Map<string, HandlerList>()
   private readonly modes = new Map<string, ExecutionMode>()
   private readonly policies = new Map<string, ConcurrencyPolicy>()
   private readonly guard = new Guard()
@@ -100,17 +101,24 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     if (this.disposed) throw stateError(fn, `register "${this.name}" was disposed`)
     assertAction(fn, action)
     assertFunction(fn, 'handler', handler)
-    const info = readHandlerConfig(config, () => `handler_${++this.ids}`)
-    const current = this.table.get(action) ?? []
-    const replaced = current.find((r) => r.id === info.id)
-    if (replaced === undefined && current.length >= this.settings.maxHandlers) {
-      throw stateError(fn, `action "${action}" already has ${current.length} handlers (registry.maxHandlers); unregister one or raise the limit`)
+    const list = this.table.get(action) ?? new HandlerList()
+    const info = readHandlerConfig(config, () => {
+      // Generated ids skip the ids users chose, so a generated one never replaces their handler.
+      let id: string
+      do id = `handler_${++this.ids}`
+      while (list.chosen.has(id))
+      return id
+    })
+    const chosen = (config as HandlerConfig | undefined)?.id !== undefined
+    const replaced = chosen ? list.chosen.get(info.id) : undefined
+    if (replaced === undefined && list.size >= this.settings.maxHandlers) {
+      throw stateError(fn, `action "${action}" already has ${list.size} handlers (registry.maxHandlers); unregister one or raise the limit`)
     }
     const registration = new Registration(action, handler as ActionHandler<any, any>, info, this.host)
-    // A stable sort: among equal priorities, the newest runs last.
-    this.table.set(action, [...current.filter((r) => r !== replaced), registration].sort((a, b) => b.priority - a.priority))
+    this.table.set(action, list)
+    list.add(registration, chosen)
     if (replaced !== undefined) {
-      replaced.active = false
+      this.remove(replaced)
       replaced.cancel('Handler replaced')
     }
     return () => {
@@ -122,13 +130,13 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   private remove(registration: Registration): void {
     if (!registration.active) return
     registration.active = false
-    const next = this.table.get(registration.action)!.filter((r) => r !== registration)
-    if (next.length === 0) this.forget(registration.action)
-    else this.table.set(registration.action, next)
+    const list = this.table.get(registration.action)!
+    list.delete(registration)
+    if (list.size === 0) this.forget(registration.action)
   }
 
   getHandlerCount<K extends keyof T & string>(action: K): number {
-    return this.table.get(action)?.length ?? 0
+    return this.table.get(action)?.size ?? 0
   }
 
   hasHandlers<K extends keyof T & string>(action: K): boolean {
@@ -141,7 +149,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   }
 
   clearAction<K extends keyof T & string>(action: K): void {
-    for (const registration of this.table.get(action) ?? []) registration.active = false
+    for (const registration of this.table.get(action)?.snapshot() ?? []) registration.active = false
     this.dispatcher.cancel((r) => r.action === action, `Action "${action}" cleared`)
     this.forget(action)
     this.guard.clear(action)
@@ -159,7 +167,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   }
 
   private clear(reason: string): void {
-    for (const list of this.table.values()) for (const registration of list) registration.active = false
+    for (const list of this.table.values()) for (const registration of list.snapshot()) registration.active = false
     this.table.clear()
     this.dispatcher.cancel(() => true, reason)
     this.dispatcher.forgetAll()
@@ -179,7 +187,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
 
   getRegistryInfo(): ActionRegistryInfo {
     let totalHandlers = 0
-    for (const list of this.table.values()) totalHandlers += list.length
+    for (const list of this.table.values()) totalHandlers += list.size
     return {
       name: this.name,
       totalActions: this.table.size,
@@ -192,7 +200,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
 
   /** Handlers and execution statistics of `action`; `null` when it has neither. */
   getActionStats<K extends keyof T & string>(action: K): ActionStatsSummary | null {
-    const list = this.table.get(action) ?? []
+    const list = this.table.get(action)?.snapshot() ?? []
     const executionStats = this.stats.get(action)
     if (list.length === 0 && executionStats === undefined) return null
     const handlersByPriority: ActionStatsSummary['handlersByPriority'] = []
@@ -219,7 +227,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   private collect(which: (registration: Registration) => boolean): Map<keyof T & string, HandlerRegistration[]> {
     const found = new Map<keyof T & string, HandlerRegistration[]>()
     for (const [action, list] of this.table) {
-      const matching = list.filter(which).map((r) => r.describe())
+      const matching = list.snapshot().filter(which).map((r) => r.describe())
       if (matching.length > 0) found.set(action as keyof T & string, matching)
     }
     return found

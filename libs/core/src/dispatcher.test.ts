@@ -4,6 +4,7 @@ import { ActionStatusBook } from './action-status'
 import type { ActionHandler, ConcurrencyPolicy, DispatchEvent, DispatchOptions, ExecutionMode, HandlerConfig } from './action-types'
 import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatcher'
 import { Guard } from './guard'
+import { HandlerList } from './handler-list'
 import { readHandlerConfig, Registration } from './handler-registration'
 
 // Timers, `performance` and `Date` are fake: durations are exactly 0 unless a test advances time, and
@@ -27,7 +28,7 @@ interface Setup {
 
 /** A dispatcher over a minimal host: real guard, stats and status books, a plain handler table. */
 function setup({ strict = false, mode = 'sequential', concurrency = 'parallel' }: Setup = {}) {
-  const table = new Map<string, Registration[]>()
+  const table = new Map<string, HandlerList>()
   const events: DispatchEvent[] = []
   const host: DispatchHost = {
     name: 'test',
@@ -44,8 +45,9 @@ function setup({ strict = false, mode = 'sequential', concurrency = 'parallel' }
   const dispatcher = new Dispatcher(host)
   const register = (action: string, id: string, handler: ActionHandler<any, any>, config: HandlerConfig<any> = {}) => {
     const info = readHandlerConfig({ ...config, id }, () => id)
-    const list = [...(table.get(action) ?? []), new Registration(action, handler, info, { claimed: () => {} })]
-    table.set(action, list.sort((a, b) => b.priority - a.priority))
+    const list = table.get(action) ?? new HandlerList()
+    list.add(new Registration(action, handler, info, { claimed: () => {} }), true)
+    table.set(action, list)
   }
   const dispatch = (action: string, payload?: unknown, options?: DispatchOptions, withResult = false) =>
     dispatcher.dispatch(FN, action, payload, options, withResult)

@@ -58,7 +58,7 @@ export class Dispatcher {
     const id = ++this.count
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
     if (options?.signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
-    const registered = host.table.get(action)
+    const registered = host.table.get(action)?.snapshot()
     if (registered === undefined) return this.noHandlers(fn, id, action, clock, withResult)
     const candidates = applyFilter(registered, options?.filter)
     // The option, else the first handler that sets it.
@@ -100,7 +100,7 @@ export class Dispatcher {
       if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT))
       if (snapshot === undefined) {
         // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
-        const registered = host.table.get(action)
+        const registered = host.table.get(action)?.snapshot()
         if (registered === undefined) return (ending = this.noHandlers(fn, id, action, clock, withResult))
         snapshot = applyFilter(registered, options?.filter)
       }
