@@ -1,6 +1,7 @@
 import type { ActionStatus, ReadableStore } from '@context-action/core'
 import { describe, expectTypeOf, it } from 'vitest'
-import { createActionContext } from './action-context'
+import { createActionContext } from './action-context.js'
+import type { StoreValue } from './use-store-value.svelte.js'
 
 type Actions = { save: { text: string }; reset: void }
 const App = createActionContext<Actions>('App')
@@ -18,6 +19,24 @@ describe('createActionContext types', () => {
       expectTypeOf(payload).toEqualTypeOf<{ text: string }>()
       expectTypeOf(controller.signal).toEqualTypeOf<AbortSignal>()
     }, { id: 'save', priority: 10 })
-    expectTypeOf(App.useActionStatus('save')).toEqualTypeOf<ReadableStore<ActionStatus>>()
+  })
+
+  it('accepts getters for the action and the config, typing the payload from the getter', () => {
+    const which = 'save' as 'save'
+    App.useActionHandler(() => which, (payload) => {
+      expectTypeOf(payload).toEqualTypeOf<{ text: string }>()
+    }, () => ({ priority: 1 }))
+    // @ts-expect-error unknown action from a getter
+    App.useActionHandler(() => 'missing', () => {})
+    App.useActionStatus(() => which)
+  })
+
+  it('gives a status store that also has a read-only current', () => {
+    const status = App.useActionStatus('save')
+    expectTypeOf(status).toExtend<ReadableStore<ActionStatus>>()
+    expectTypeOf(status).toExtend<StoreValue<ActionStatus>>()
+    expectTypeOf(status.current.pending).toEqualTypeOf<boolean>()
+    // @ts-expect-error current is read-only
+    status.current = status.getValue()
   })
 })

@@ -1,19 +1,19 @@
-import { createComputedStore, type EqualityFn, type ReadableStore } from '@context-action/core'
-import { assertFunction, assertStore } from './errors'
+import { assertFunction, createComputedStore, type EqualityFn, type ReadableStore } from '@context-action/core'
+import { storeOf, type StoreInput } from './store-input.js'
 
 /**
  * A readable store of a slice of `store`: `$slice` in templates, notified only when the slice changes under `equals`.
- * It subscribes to `store` only while it has subscribers itself; its methods are safe to destructure.
+ * It subscribes to `store` only while it has subscribers itself; its methods are safe to destructure. Created in
+ * `$derived(select(...))`, it is re-created when the `$state` or props its selector reads change.
  * @example const name = select(user, (u) => u.name)
  */
-export function select<T, S>(store: ReadableStore<T>, selector: (value: T) => S, equals: EqualityFn<S> = Object.is): ReadableStore<S> {
-  return slice('select', store, selector, equals)
-}
-
-/** `select` for helpers built on it, so errors name the function the user called. */
-export function slice<T, S>(fn: string, store: ReadableStore<T>, selector: (value: T) => S, equals: EqualityFn<S>): ReadableStore<S> {
-  assertStore(fn, store)
+export function select<T, S>(store: StoreInput<T>, selector: (value: T) => S, equals: EqualityFn<S> = Object.is): ReadableStore<S> {
+  const fn = 'select'
+  const source = storeOf(fn, store)
   assertFunction(fn, 'the selector', selector)
   assertFunction(fn, 'equals', equals)
-  return createComputedStore([store], selector, { name: `${store.name}.select`, equals })
+  const slice = createComputedStore([source], selector, { name: `${source.name}.select`, equals })
+  // Inside `$derived(...)`, read the slice once so the state the selector reads becomes a dependency of that derived.
+  if ($effect.tracking()) slice.getValue()
+  return slice
 }

@@ -1,7 +1,7 @@
 import { createComputedStore, createStore, type ReadableStore } from '@context-action/core'
 import type { Readable } from 'svelte/store'
 import { describe, expectTypeOf, it } from 'vitest'
-import { select } from './select'
+import { select } from './select.svelte.js'
 
 const user = createStore({ name: 'Ada', age: 36 })
 

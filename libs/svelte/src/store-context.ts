@@ -1,38 +1,38 @@
-import { getContext, setContext, type Component } from 'svelte'
-import { inComponent, missingProvider } from './errors'
-import { providerOf, type ProviderProps } from './provider'
 import { createStoreManager, validateStoreDefinitions, type Store, type StoreDefinitions, type StoreManager } from '@context-action/core'
+import { ENTRY, readContext, writeContext, type ContextEntry } from './context.js'
 
-/** What `createStoreContext` returns. */
+/** What `createStoreContext` returns. Render `<Provider context={...}>` to provide it. */
 export interface StoreContext<V extends Record<string, unknown>> {
   readonly name: string
-  /** Renders its children with a fresh set of stores for that subtree. */
-  readonly Provider: Component<ProviderProps>
-  /** Like rendering `Provider`, from a component's script: creates this subtree's stores and returns their manager. */
-  provide(): StoreManager<V>
+  /**
+   * From a component's script, like rendering `<Provider context={...}>`: creates this subtree's stores, writes
+   * `state` (a `snapshot()`, for instance from a server render) into them before any child renders, returns their manager.
+   */
+  provide(state?: Partial<V>): StoreManager<V>
   /** The nearest provider's store named `key`. */
   useStore<K extends keyof V & string>(key: K): Store<V[K]>
   useStoreManager(): StoreManager<V>
+  readonly [ENTRY]: ContextEntry<Partial<V>, StoreManager<V>>
 }
 
 /**
- * Declare stores once; every `Provider` (or `provide()`) gets its own instances.
+ * Declare stores once; every provider gets its own instances.
  * @example const App = createStoreContext('App', { user: { initialValue: { name: '' } } })
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
   const key = Symbol(name)
-  const provide = () => inComponent(`${name}.provide`, () => setContext(key, createStoreManager(name, definitions)))
-  const manager = (fn: string) => {
-    const found = inComponent(`${name}.${fn}`, () => getContext<StoreManager<V> | undefined>(key))
-    if (found === undefined) throw missingProvider(fn, name)
-    return found
+  const create = (state?: Partial<V>) => {
+    const manager = createStoreManager(name, definitions)
+    if (state !== undefined) manager.hydrate(state)
+    return manager
   }
+  const manager = (fn: string) => readContext<StoreManager<V>>(fn, name, key)
   return {
     name,
-    Provider: providerOf(provide),
-    provide,
+    provide: (state) => writeContext(`${name}.provide`, key, () => create(state)),
     useStore: (store) => manager('useStore').getStore(store),
     useStoreManager: () => manager('useStoreManager'),
+    [ENTRY]: (state) => [key, create(state)],
   }
 }

@@ -1,28 +1,61 @@
-import type { EqualityFn, ReadableStore } from '@context-action/core'
+import { assertFunction, type EqualityFn } from '@context-action/core'
+import { untrack } from 'svelte'
 import { createSubscriber } from 'svelte/reactivity'
-import { assertStore } from './errors'
-import { slice } from './select'
+import { readOnly } from './errors.js'
+import { storeOf, type StoreInput, type WritableInput } from './store-input.js'
 
 /** A runes-friendly view of a store: read `current` in a template, `$derived` or `$effect`. */
 export interface StoreValue<T> {
   readonly current: T
 }
 
+/** `StoreValue` of a writable store: assigning `current` writes through the store's `set`, like Svelte's `fromStore`. */
+export interface WritableStoreValue<T> {
+  current: T
+}
+
 /**
  * Expose `store` (or a slice of it) as `{ current }` for runes code, `.svelte.ts` modules included.
- * Reading `current` inside an effect subscribes while that effect lives; elsewhere it just reads the value.
+ * Reading `current` inside an effect subscribes while that effect lives; the selector runs in that effect, so the
+ * `$state` and props it reads are followed too, and the effect re-runs only when the selected value changes.
  * @example const name = useStoreValue(user, (u) => u.name) // {name.current}
  */
-export function useStoreValue<T>(store: ReadableStore<T>): StoreValue<T>
-export function useStoreValue<T, S>(store: ReadableStore<T>, selector: (value: T) => S, equals?: EqualityFn<S>): StoreValue<S>
-export function useStoreValue<T, S>(store: ReadableStore<T>, selector?: (value: T) => S, equals: EqualityFn<S> = Object.is): StoreValue<T | S> {
-  assertStore('useStoreValue', store)
-  const source: ReadableStore<T | S> = selector === undefined ? store : slice('useStoreValue', store, selector, equals)
-  const track = createSubscriber((update) => source.listen(update))
+export function useStoreValue<T>(store: WritableInput<T>): WritableStoreValue<T>
+export function useStoreValue<T>(store: StoreInput<T>): StoreValue<T>
+export function useStoreValue<T, S>(store: StoreInput<T>, selector: (value: T) => S, equals?: EqualityFn<S>): StoreValue<S>
+export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) => S, equals: EqualityFn<S> = Object.is): WritableStoreValue<T | S> {
+  const fn = 'useStoreValue'
+  const source = storeOf(fn, store)
+  if (selector !== undefined) assertFunction(fn, 'the selector', selector)
+  assertFunction(fn, 'equals', equals)
+  const pick = selector ?? ((value: T) => value as unknown as S)
+  const set = selector === undefined ? (store as Partial<WritableInput<T>>).set : undefined
+  let known = false
+  let selected: S
+  // Keeps the last selection unless the new one differs under `equals`, and says whether it changed.
+  const choose = (value: T): boolean => {
+    const next = pick(value)
+    if (known && equals(selected, next)) return false
+    known = true
+    selected = next
+    return true
+  }
+  // Untracked: a write made inside some effect must not make that effect depend on what the selector reads.
+  const track = createSubscriber((update) =>
+    source.listen((value) => {
+      if (untrack(() => choose(value))) update()
+    }),
+  )
   return {
     get current() {
       track()
-      return source.getValue()
+      // Selected here, in the reading effect, so whatever state the selector reads is tracked by that effect.
+      choose(source.getValue())
+      return selected
+    },
+    set current(value) {
+      if (typeof set !== 'function') throw readOnly(fn, source.name, selector !== undefined)
+      set(value as unknown as T)
     },
   }
 }

@@ -1,23 +1,35 @@
-import { createStore } from '@context-action/core'
+import { createComputedStore, createStore } from '@context-action/core'
+import { readable, writable } from 'svelte/store'
 import { describe, expectTypeOf, it } from 'vitest'
-import { useStoreValue, type StoreValue } from './use-store-value.svelte'
+import { useStoreValue, type StoreValue, type WritableStoreValue } from './use-store-value.svelte.js'
 
 const user = createStore({ name: 'Ada', tags: ['a'] as string[] })
 
 describe('useStoreValue types', () => {
-  it('gives { readonly current } of the value or of the selected slice', () => {
-    expectTypeOf(useStoreValue(user)).toEqualTypeOf<StoreValue<{ name: string; tags: string[] }>>()
-    expectTypeOf(useStoreValue(user, (u) => u.tags.length)).toEqualTypeOf<StoreValue<number>>()
-    expectTypeOf(useStoreValue(user, (u) => u.name).current).toEqualTypeOf<string>()
+  it('gives { current } of the value, writable for a writable store', () => {
+    expectTypeOf(useStoreValue(user)).toEqualTypeOf<WritableStoreValue<{ name: string; tags: string[] }>>()
+    const all = useStoreValue(user)
+    all.current = { name: 'Grace', tags: [] }
+    // @ts-expect-error the value type of the store
+    all.current = 'Grace'
   })
 
-  it('types the equality from the slice and keeps current read-only', () => {
+  it('gives { readonly current } of a selected slice and of a computed store', () => {
+    expectTypeOf(useStoreValue(user, (u) => u.tags.length)).toEqualTypeOf<StoreValue<number>>()
+    expectTypeOf(useStoreValue(user, (u) => u.name).current).toEqualTypeOf<string>()
+    const total = useStoreValue(createComputedStore([user], (u) => u.tags.length))
+    expectTypeOf(total).toEqualTypeOf<StoreValue<number>>()
+    // @ts-expect-error a computed store is read-only
+    total.current = 2
+    const name = useStoreValue(user, (u) => u.name)
+    // @ts-expect-error a slice is read-only
+    name.current = 'Grace'
+  })
+
+  it('types the equality from the slice', () => {
     useStoreValue(user, (u) => u.tags, (a, b) => {
       expectTypeOf(a).toEqualTypeOf<string[]>()
       return a.length === b.length
     })
-    const value = useStoreValue(user, (u) => u.name)
-    // @ts-expect-error current is read-only
-    value.current = 'Grace'
   })
 })

@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/svelte'
 import { flushSync } from 'svelte'
 import { describe, expect, it } from 'vitest'
 import Dispatcher from './Dispatcher.svelte'
+import FollowingHost from './FollowingHost.svelte'
 import Saver from './Saver.svelte'
 import TodoApp from './TodoApp.svelte'
 import type { TodoActions, TodoApi as Api } from './todo'
@@ -73,8 +74,32 @@ describe('createActionContext', () => {
 
   it('throws a clear error naming the context outside a provider', () => {
     expect(() => render(Dispatcher, { ready: () => {} })).toThrow(
-      'useActionStatus: no Todo provider above this component; render <Todo.Provider> or call Todo.provide() in a parent component',
+      'useActionStatus: no Todo provider above this component; render <Provider context={Todo}> or call Todo.provide() in a parent component',
     )
     expect(() => render(Saver, { label: 'x', log: [] })).toThrow('useActionHandler: no Todo provider above this component')
+  })
+
+  it('useActionStatus and useActionHandler follow getters: status current and $status, re-registration on change', async () => {
+    const register = new ActionRegister<TodoActions>({ name: 'getters' })
+    const log: string[] = []
+    const view = render(FollowingHost, { register, action: 'save', priority: 1, log })
+    const text = () => screen.getByTestId('status').textContent
+    const seen = [text()]
+    const registrations = () => [register.getHandlerCount('save'), register.getHandlerCount('slow')]
+    const counts = [registrations()]
+    await register.dispatch('save', { text: 'x' })
+    await view.rerender({ priority: 2 })
+    await register.dispatch('save', { text: 'y' })
+    await view.rerender({ action: 'slow' })
+    counts.push(registrations())
+    const running = register.dispatch('slow')
+    flushSync()
+    seen.push(text())
+    view.unmount()
+    await running
+    counts.push(registrations())
+    expect(seen).toEqual(['save false false false false', 'slow true true true true'])
+    expect(log).toEqual(['save at 1', 'save at 2', 'slow at 2'])
+    expect(counts).toEqual([[1, 0], [0, 1], [0, 0]])
   })
 })

@@ -1,8 +1,10 @@
-import { createStore } from '@context-action/core'
-import { render, screen } from '@testing-library/svelte'
+import { createComputedStore, createStore } from '@context-action/core'
+import { fireEvent, render, screen } from '@testing-library/svelte'
 import { flushSync, tick } from 'svelte'
 import { describe, expect, it } from 'vitest'
-import { useStoreValue } from '../use-store-value.svelte'
+import { useStoreValue } from '../use-store-value.svelte.js'
+import NameField from './NameField.svelte'
+import UserById from './UserById.svelte'
 import UserName from './UserName.svelte'
 
 const user = () => createStore({ name: 'Ada', email: 'ada@example.com' })
@@ -50,5 +52,67 @@ describe('useStoreValue', () => {
     unmount()
     await tick()
     expect([text, whileMounted, store.getListenerCount()]).toEqual([['Ada', 'Grace'], 1, 0])
+  })
+
+  it('keeps the previous slice while the new one is equal under equals', () => {
+    const store = createStore({ tags: ['a'], other: 0 })
+    const tags = useStoreValue(store, (s) => [...s.tags], (a, b) => a.join() === b.join())
+    const seen: string[][] = []
+    const stop = $effect.root(() => {
+      $effect(() => {
+        seen.push(tags.current)
+      })
+    })
+    flushSync()
+    const first = tags.current
+    store.update((s) => ({ ...s, other: 1 }))
+    flushSync()
+    store.update((s) => ({ ...s, tags: ['a', 'b'] }))
+    flushSync()
+    stop()
+    expect([seen, seen[0] === first]).toEqual([[['a'], ['a', 'b']], true])
+  })
+})
+
+describe('useStoreValue selectors that read props', () => {
+  it('follow the prop, and re-render only when the selected value changes', async () => {
+    const users = createStore<Record<string, string>>({ a: 'Ada', b: 'Bob' })
+    const log: string[] = []
+    const view = render(UserById, { users, id: 'a', log })
+    const texts = () => [screen.getByTestId('value').textContent, screen.getByTestId('select').textContent]
+    const seen = [texts()]
+    users.update((all) => ({ ...all, b: 'Bea' }))
+    flushSync()
+    await view.rerender({ id: 'b' })
+    seen.push(texts())
+    users.update((all) => ({ ...all, a: 'Alan' }))
+    flushSync()
+    users.update((all) => ({ ...all, b: 'Bo' }))
+    flushSync()
+    seen.push(texts())
+    expect(seen).toEqual([['Ada', 'Ada'], ['Bea', 'Bea'], ['Bo', 'Bo']])
+    expect(log).toEqual(['value Ada', 'select Ada', 'value Bea', 'select Bea', 'value Bo', 'select Bo'])
+  })
+})
+
+describe('useStoreValue current assignment', () => {
+  it('writes through set for a writable store, from code and from bind:value', async () => {
+    const name = createStore('Ada')
+    const seen: string[] = []
+    name.listen((value) => seen.push(value))
+    useStoreValue(name).current = 'Grace'
+    render(NameField, { name })
+    await fireEvent.input(screen.getByLabelText('name'), { target: { value: 'Linus' } })
+    await fireEvent.click(screen.getByText('reset'))
+    expect([seen, (screen.getByLabelText('name') as HTMLInputElement).value]).toEqual([['Grace', 'Linus', 'reset'], 'reset'])
+  })
+
+  it('refuses a slice with an error naming useStoreValue, writing nothing', () => {
+    const store = user()
+    const name = useStoreValue(store, (u) => u.name) as { current: string }
+    expect(() => (name.current = 'Grace')).toThrow(new TypeError('useStoreValue: cannot assign current: a selected slice is read-only; write to the store itself'))
+    const total = useStoreValue(createComputedStore([store], (u) => u.name.length)) as { current: number }
+    expect(() => (total.current = 1)).toThrow(/computed stores are read-only/)
+    expect(store.getValue().name).toBe('Ada')
   })
 })

@@ -1,0 +1,10 @@
+import type { ActionPayloadMap, ActionRegister } from '@context-action/core'
+import type { Snippet } from 'svelte'
+import type { ActionContext } from './action-context.js'
+import type { StoreContext } from './store-context.js'
+
+/** Props of `Provider`: a store context with an optional `state`, or an action context with an optional `register`. */
+export type ProviderProps<V extends Record<string, unknown>, A extends ActionPayloadMap> = { children?: Snippet } & (
+  | { context: StoreContext<V>; state?: Partial<V>; register?: never }
+  | { context: ActionContext<A>; register?: ActionRegister<A>; state?: never }
+)
