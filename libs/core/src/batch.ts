@@ -24,6 +24,11 @@ const queue: Array<Notifier | undefined> = []
 let queued = 0
 /** Queue entries whose subscribers have been invalidated; the rest are invalidated before the next run. */
 let invalidated = 0
+/** Subscribers that passed an `invalidate`, over all stores; while 0, there is nothing to invalidate. */
+export let invalidating = 0
+export function invalidators(change: number): void {
+  invalidating += change
+}
 // One flat undo list for all open levels: node, value before its first write in the level, node, value, …
 // A level owns the entries from its start mark; an inner level that ends well leaves its entries to the outer one.
 const undo: unknown[] = []
@@ -65,24 +70,9 @@ export function notifyNow(node: DirectNotifier): boolean {
   return true
 }
 
-/**
- * Walk a direct write's reach with every notification queued, invalidate what it queued, then deliver: every
- * subscriber's `invalidate` runs before any `run` (the Svelte store contract), across the whole graph.
- */
-export function hold(walk: () => void): void {
-  const outer = flushing
-  flushing = true
-  try {
-    walk()
-  } finally {
-    flushing = outer
-  }
-  invalidate()
-  if (!outer && queued > 0) flush()
-}
-
+/** Before the first run of a flush, or at the end of a batch inside one: every `invalidate` runs before any `run`. */
 function invalidate(): void {
-  while (invalidated < queued) queue[invalidated++]!.invalidate()
+  if (invalidating !== 0) while (invalidated < queued) queue[invalidated++]!.invalidate()
 }
 
 export function enqueue(node: Notifier): void {

@@ -1,5 +1,6 @@
 import { type EqualityFn } from './equality'
 import { assertFunction, stateError } from './errors'
+import { sourceNode, type Subscribable } from './readable'
 import { epoch, nextVersion, version, nodesOf, readable, StoreNode, storeOptions, type ReadableStore } from './store'
 
 /** No value has this type: it makes every write to a computed store a type error. */
@@ -23,9 +24,9 @@ export interface ComputedOptions<T> {
   equals?: EqualityFn<T>
 }
 
-/** The value types of a tuple of stores. */
-export type StoreValues<S extends readonly ReadableStore<any>[]> = {
-  [K in keyof S]: S[K] extends ReadableStore<infer V> ? V : never
+/** The value types of a tuple of stores (core stores or any with the Svelte store contract). */
+export type StoreValues<S extends readonly Subscribable<any>[]> = {
+  [K in keyof S]: S[K] extends Subscribable<infer V> ? V : never
 }
 
 let count = 0
@@ -37,6 +38,7 @@ class ComputedNode<T> extends StoreNode<T> {
   /** The epoch at which the value was last known current; `COMPUTING` while the compute function runs. */
   private checked = -1
   override readonly readOnly = true
+  override readonly volatile: boolean
 
   constructor(
     name: string,
@@ -45,10 +47,12 @@ class ComputedNode<T> extends StoreNode<T> {
     equals: EqualityFn<T>,
   ) {
     super(name, undefined as T, equals)
+    this.volatile = sources.some((source) => source.volatile)
   }
 
   override read(): T {
-    if (this.checked !== epoch) this.refresh()
+    // Unobserved, an input of another library may have changed without a word: look again on every read.
+    if (this.checked !== epoch || (this.volatile && this.getListenerCount() === 0)) this.refresh()
     return this.value
   }
 
@@ -120,13 +124,13 @@ class ComputedNode<T> extends StoreNode<T> {
  * A read-only store computed from `stores`; lazy, recomputed at most once per change, glitch-free.
  * @example const total = createComputedStore([price, quantity], (p, q) => p * q)
  */
-export function createComputedStore<const S extends readonly ReadableStore<any>[], R>(
+export function createComputedStore<const S extends readonly Subscribable<any>[], R>(
   stores: S,
   compute: (...values: StoreValues<S>) => R,
   options?: ComputedOptions<R>,
 ): ComputedStore<R> {
   const fn = 'createComputedStore'
-  const sources = nodesOf(fn, stores)
+  const sources = nodesOf(fn, stores, sourceNode)
   assertFunction(fn, 'compute', compute)
   const { name, equals } = storeOptions(fn, options)
   const node = new ComputedNode<R>(name ?? `computed${++count}`, sources, compute as never, equals)

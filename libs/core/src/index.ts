@@ -5,6 +5,7 @@ export { createComputedStore, type ComputedOptions, type ComputedStore, type Sto
 export { deepEqual, shallowEqual, type EqualityFn } from './equality'
 export { assertFunction, assertRegister, describe as describeValue } from './errors'
 export { assertStore, createStore, isStore, type Listener, type ReadableStore, type Store, type StoreOptions, type Unsubscribe } from './store'
+export { fromReadable, isReadable, type Subscribable } from './readable'
 export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
 export { transaction } from './transaction'
 export { ActionRegister } from './action-register'

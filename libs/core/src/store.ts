@@ -1,4 +1,4 @@
-import { depth, enqueue, flushing, hold, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
+import { defer, depth, enqueue, flushing, invalidating, invalidators, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe } from './errors'
 
@@ -73,8 +73,6 @@ export let epoch = 0
  */
 let pass = 0
 let sharedBy = -1
-/** Listeners with an `invalidate` callback, over all stores; while 0, a direct write notifies without the queue. */
-let invalidating = 0
 
 /** Internal state of a store; computed stores extend it. */
 export class StoreNode<T> implements Notifier, Restorable {
@@ -86,8 +84,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
   listeners = 0
-  /** Listeners with an `invalidate` callback, and whether they were told of a change not delivered yet. */
-  invalidators = 0
+  /** Whether subscribers were invalidated for a change not delivered yet. */
   invalidated = false
   // An array, not a Set: iterated on every write, changed only when a computed store starts or stops observing.
   readonly observers: StoreNode<any>[] = []
@@ -108,6 +105,8 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   /** Computed stores cannot be written or listed in a transaction. */
   readonly readOnly: boolean = false
+  /** Can change without this library hearing of it while nobody listens (a store of another library, or over one). */
+  readonly volatile: boolean = false
 
   read(): T {
     return this.value
@@ -140,8 +139,9 @@ export class StoreNode<T> implements Notifier, Restorable {
       pass++
     }
     // A plain store is never reached by another's propagation, so it needs no mark of its own.
+    // While some subscriber passed an `invalidate`, a direct write is delivered as a batch: invalidates come first.
     const stamp = pass
-    if (invalidating !== 0 && depth === 0) hold(() => this.reach(stamp))
+    if (invalidating !== 0 && depth === 0) defer(() => this.reach(stamp))
     else this.reach(stamp)
   }
 
@@ -167,30 +167,20 @@ export class StoreNode<T> implements Notifier, Restorable {
   }
 
   invalidate(): void {
-    if (this.invalidators === 0 || this.invalidated) return
+    if (this.invalidated) return
+    // Only a change to come is announced (a batch may have put the value back). A compute that throws here will
+    // throw again in `notify`; a throwing `invalidate` stops the others of this store, as in Svelte's `writable`.
     try {
-      // Only a change to come is announced (a batch may have put the value back).
-      if (this.late === null && this.equals(this.notified, this.read())) return
+      if (this.equals(this.notified, this.read())) return
+      this.invalidated = true
+      for (let node = this.head; node !== null; node = node.next) node.inv?.()
     } catch {}
-    this.invalidated = true
-    const stamp = stamps
-    for (let node = this.head; node !== null; node = node.next) {
-      try {
-        if (node.fn !== null && node.inv !== null && node.born <= stamp) node.inv()
-      } catch {}
-    }
   }
 
   notify(): void {
     const invalidated = this.invalidated
     this.invalidated = false
-    let value: T
-    try {
-      value = this.read()
-    } catch (error) {
-      if (invalidated) this.emit(this.notified, true)
-      throw error
-    }
+    const value = this.read()
     if (this.late !== null || !this.equals(this.notified, value)) this.emit(value)
     // Invalidated subscribers always get a `run`, even when the change came to nothing.
     else if (invalidated) this.emit(value, true)
@@ -265,10 +255,7 @@ export class StoreNode<T> implements Notifier, Restorable {
     else this.tail.next = node
     this.tail = node
     this.listeners++
-    if (inv !== null) {
-      this.invalidators++
-      invalidating++
-    }
+    if (inv !== null) invalidators(1)
     return () => {
       if (node.fn === null) return
       node.fn = null
@@ -278,10 +265,7 @@ export class StoreNode<T> implements Notifier, Restorable {
       if (node.next === null) this.tail = node.prev
       else node.next.prev = node.prev
       this.listeners--
-      if (inv !== null) {
-        this.invalidators--
-        invalidating--
-      }
+      if (inv !== null) invalidators(-1)
       if (this.getListenerCount() === 0) this.deactivate()
     }
   }
@@ -304,7 +288,7 @@ export function readable<T>(node: StoreNode<T>): ReadableStore<T> & { [NODE]: St
   const name = node.name
   const listen = (fn: string, listener: Listener<T>, invalidate?: () => void): Unsubscribe => {
     if (typeof listener !== 'function') throw argumentError(fn, `expected a function, got ${describe(listener)}`)
-    if (invalidate != null && typeof invalidate !== 'function') throw argumentError(fn, `invalidate must be a function, got ${describe(invalidate)}`)
+    if (invalidate !== undefined) assertFunction(fn, 'invalidate', invalidate)
     return node.addListener(listener, invalidate ?? null)
   }
   return {
@@ -356,14 +340,14 @@ export function assertStore(fn: string, value: unknown): void {
   if (!isStore(value)) throw argumentError(fn, `expected a store (from createStore or createComputedStore), got ${describe(value)}`)
 }
 
-/** The nodes of an array of stores, or a clear error naming `fn` and the bad element. */
-export function nodesOf(fn: string, stores: unknown): StoreNode<any>[] {
+/** The nodes of an array of stores, or a clear error naming `fn` and the bad element; `find` may accept others. */
+export function nodesOf(fn: string, stores: unknown, find: (store: unknown) => StoreNode<any> | undefined = nodeOf): StoreNode<any>[] {
   if (!Array.isArray(stores)) {
     const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
     throw argumentError(fn, `expected an array of stores, got ${describe(stores)}${hint}`)
   }
   return stores.map((store, i) => {
-    const node = nodeOf(store)
+    const node = find(store)
     if (node === undefined) throw argumentError(fn, `stores[${i}] is not a store, got ${describe(store)}`)
     return node
   })

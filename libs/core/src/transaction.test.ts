@@ -228,7 +228,7 @@ describe('transaction', () => {
     const body = () => void (ran = true)
     expect(() => transaction(a as never, body)).toThrow('transaction: expected an array of stores, got an object; wrap a single store in an array: [store]')
     expect(() => transaction([a, 'b'] as never, body)).toThrow('transaction: stores[1] is not a store, got "b"')
-    expect(() => transaction([total] as never, body)).toThrow('is a computed store; list the stores it is computed from')
+    expect(() => transaction([total] as never, body)).toThrow('is read-only (a computed store, or a store of another library); list the stores it comes from')
     expect(() => transaction([a], 5 as never)).toThrow('transaction: body must be a function, got 5')
     expect(ran).toBe(false)
   })

@@ -125,7 +125,7 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
   assertFunction('transaction', 'body', body)
   const tx: Transaction = { parent: current, nodes: new Set(nodes), touched: new Set(), active: true }
   const views = nodes.map((node, i) => {
-    if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is a computed store; list the stores it is computed from`)
+    if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is read-only (a computed store, or a store of another library); list the stores it comes from`)
     // Outside any transaction's synchronous part, the first listed view of a running one makes this one nested in it.
     const owner = (stores[i] as { [TX]?: Transaction })[TX]
     tx.parent ??= owner?.active ? owner : null

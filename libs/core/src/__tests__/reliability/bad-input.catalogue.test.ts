@@ -164,7 +164,7 @@ const rows: Row[] = [
   },
   { fn: 'transaction', input: 'a store instead of an array', call: (f) => transaction(f.store as never, () => {}), expect: { throws: 'transaction: expected an array of stores, got an object; wrap a single store in an array: [store]' } },
   { fn: 'transaction', input: "stores = ['x']", call: () => transaction(['x'] as never, () => {}), expect: { throws: 'transaction: stores[0] is not a store, got "x"' } },
-  { fn: 'transaction', input: 'a computed store listed', call: (f) => transaction([f.computed] as never, () => {}), expect: { throws: 'transaction: stores[0] ("double") is a computed store; list the stores it is computed from' } },
+  { fn: 'transaction', input: 'a computed store listed', call: (f) => transaction([f.computed] as never, () => {}), expect: { throws: 'transaction: stores[0] ("double") is read-only (a computed store, or a store of another library); list the stores it comes from' } },
   { fn: 'transaction', input: 'missing body', call: (f) => (transaction as (...a: unknown[]) => unknown)([f.store]), expect: { throws: 'transaction: body must be a function, got undefined' } },
   {
     fn: 'transaction',
