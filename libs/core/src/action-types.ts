@@ -9,6 +9,7 @@ import type { ReadableStore, Unsubscribe } from './store'
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ActionPayloadMap {}
 
+/** How a dispatch runs its handlers: one after another, all at once, or until the first one settles. */
 export type ExecutionMode = 'sequential' | 'parallel' | 'race'
 
 /**
@@ -39,11 +40,13 @@ export interface PipelineController<TPayload = unknown, TResult = unknown> {
   readonly signal: AbortSignal
 }
 
+/** A function registered for an action: receives the payload and the controller of its run. */
 export type ActionHandler<TPayload = unknown, TResult = unknown> = (
   payload: TPayload,
   controller: PipelineController<TPayload, TResult>,
 ) => TResult | void | Promise<TResult | void>
 
+/** Options of one registered handler (priority, id, once, filters, timing). */
 export interface HandlerConfig<TPayload = unknown> {
   /** Higher runs first; equal priorities keep registration order. Default 0. */
   priority?: number
@@ -66,6 +69,7 @@ export interface HandlerConfig<TPayload = unknown> {
   description?: string
 }
 
+/** Removes what registered it; calling it again does nothing. */
 export type UnregisterFunction = () => void
 
 /** A registered handler as introspection returns it (a copy: changing it changes nothing). */
@@ -77,6 +81,7 @@ export interface HandlerRegistration<TPayload = unknown> {
   config: HandlerConfig<TPayload> & { id: string; priority: number }
 }
 
+/** Selects the handlers a dispatch runs, by tags, category or id. */
 export interface HandlerFilter {
   tags?: string[]
   category?: string
@@ -87,8 +92,10 @@ export interface HandlerFilter {
   custom?: (config: Readonly<HandlerConfig> & { id: string; priority: number }) => boolean
 }
 
+/** How `dispatchWithResult` combines the handlers' results into `result`. */
 export type ResultStrategy = 'first' | 'last' | 'all' | 'merge' | 'custom'
 
+/** Options of one dispatch, overriding the action's and the handlers' defaults. */
 export interface DispatchOptions {
   executionMode?: ExecutionMode
   concurrency?: ConcurrencyPolicy
@@ -104,8 +111,10 @@ export interface DispatchOptions {
   }
 }
 
+/** How one handler's run in a dispatch ended. */
 export type HandlerOutcome = 'completed' | 'failed' | 'skipped' | 'aborted'
 
+/** One handler's run in a dispatch, as `ExecutionResult` reports it. */
 export interface HandlerExecution {
   id: string
   priority: number
@@ -113,6 +122,7 @@ export interface HandlerExecution {
   duration: number
 }
 
+/** What `dispatchWithResult` resolves with: whether the dispatch succeeded, its results and each handler's run. */
 export interface ExecutionResult<R = unknown> {
   success: boolean
   aborted: boolean
@@ -141,6 +151,7 @@ export interface ActionStatus {
   lastAbortReason: string | undefined
 }
 
+/** An event of a dispatch's life, as `observe` reports it. */
 export type DispatchEvent =
   | { type: 'start'; dispatchId: number; action: string; payload: unknown; time: number }
   | { type: 'handler'; dispatchId: number; action: string; handlerId: string; priority: number; outcome: HandlerOutcome; duration: number; error?: unknown }
@@ -156,8 +167,10 @@ export type DispatchEvent =
       handlers: HandlerExecution[]
     }
 
+/** A function given to `observe`, called with every dispatch event. */
 export type DispatchObserver = (event: DispatchEvent) => void
 
+/** Options of an `ActionRegister`: its name, registry behaviour and defaults for dispatches. */
 export interface ActionRegisterConfig {
   name?: string
   registry?: {
@@ -182,11 +195,13 @@ export type ActionDispatcher<T extends ActionPayloadMap> = <K extends keyof T & 
   ...args: DispatchArgs<T[K]>
 ) => Promise<void>
 
+/** The typed `dispatchWithResult` function: dispatches and resolves with the `ExecutionResult`. */
 export type ActionDispatcherWithResult<T extends ActionPayloadMap> = <K extends keyof T & string, R = unknown>(
   action: K,
   ...args: DispatchArgs<T[K]>
 ) => Promise<ExecutionResult<R>>
 
+/** Introspection of one action: its handlers by priority and, when recorded, its execution statistics. */
 export interface ActionStatsSummary {
   action: string
   handlerCount: number
@@ -195,6 +210,7 @@ export interface ActionStatsSummary {
   executionStats?: { totalExecutions: number; averageDuration: number; successRate: number; errorCount: number; abortCount: number }
 }
 
+/** Introspection of a whole register: its actions, handler counts and execution modes. */
 export interface ActionRegistryInfo {
   name: string
   totalActions: number

@@ -9,6 +9,7 @@ export interface CacheEntry<V> {
   readonly fetchedAt: number
 }
 
+/** Every cached entry by key, as the cache's `entries` store holds them. */
 export type CacheEntries<K extends string, V> = Readonly<Partial<Record<K, CacheEntry<V>>>>
 
 /** Per-key request state; keys with no record are `idle`. */
@@ -23,6 +24,7 @@ export interface CacheKeyStatus {
  */
 export type CacheSource = 'hit' | 'stale' | 'miss' | 'in-flight'
 
+/** What a cache lookup returns: the key, how it was answered and a promise of the value. */
 export interface CacheLookup<K extends string, V> {
   readonly key: K
   readonly source: CacheSource
@@ -30,6 +32,7 @@ export interface CacheLookup<K extends string, V> {
   readonly promise: Promise<V>
 }
 
+/** Options of `createCache`: how to fetch a key, how long entries stay fresh, and the clock. */
 export interface CacheOptions<K extends string, V> {
   /** Loads one key. `signal` aborts on `invalidate` of that key, `invalidateAll` and `dispose`. */
   fetch: (key: K, context: { readonly signal: AbortSignal }) => Promise<V> | V
@@ -42,6 +45,7 @@ export interface CacheOptions<K extends string, V> {
   name?: string
 }
 
+/** A keyed cache over stores: lookups share in-flight requests, the latest selection wins, failures change nothing. */
 export interface Cache<K extends string, V> {
   readonly name: string
   /** Every cached entry by key; an ordinary store, so it can take part in a `transaction`. */

@@ -18,6 +18,7 @@ export interface ComputedStore<T> extends ReadableStore<T> {
   readonly update: (updater: ReadOnlyStore) => never
 }
 
+/** Options of `createComputedStore`: its name and the equality that decides what counts as a change. */
 export interface ComputedOptions<T> {
   name?: string
   /** When a recomputed value equals the previous one, nobody is notified; `Object.is` by default. */

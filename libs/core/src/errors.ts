@@ -19,6 +19,7 @@ export function stateError(fn: string, problem: string): Error {
   return new Error(`${fn}: ${problem}`)
 }
 
+/** Throws a `TypeError` naming `fn` and `what` when `value` is not a function. */
 export function assertFunction(fn: string, what: string, value: unknown): void {
   if (typeof value !== 'function') throw argumentError(fn, `${what} must be a function, got ${describe(value)}`)
 }

@@ -4,6 +4,7 @@ import { argumentError, assertFunction, assertOptions, describe } from './errors
 
 /** Called with the new value and the value listeners saw before. */
 export type Listener<T> = (value: T, previous: T) => void
+/** Stops a subscription; calling it again does nothing. */
 export type Unsubscribe = () => void
 
 /** Read side of every store; satisfies Svelte's store contract, so `$store` works in `.svelte` files. */
@@ -32,6 +33,7 @@ export interface Store<T> extends ReadableStore<T> {
   readonly update: (updater: (current: T) => T) => void
 }
 
+/** Options of `createStore`: its name and the equality that decides what counts as a change. */
 export interface StoreOptions<T> {
   name?: string
   /** Decides whether a write is a change; `Object.is` by default. */
