@@ -1,10 +1,6 @@
 import type { ActionHandler, HandlerConfig } from '@context-action/core'
 import type { DemoActions, DemoDomain } from '@context-action/demo-domain'
-import {
-  useActionDispatch as useRegisterDispatch,
-  useActionHandler as useRegisterHandler,
-  useActionStatus as useRegisterStatus,
-} from '@context-action/vue'
+import { useActionHandler as useRegisterHandler, useActionStatus as useRegisterStatus } from '@context-action/vue'
 import { defineComponent, hasInjectionContext, inject, provide, type InjectionKey, type MaybeRef, type MaybeRefOrGetter, type PropType, type SlotsType, type VNode } from 'vue'
 
 const key: InjectionKey<DemoDomain> = Symbol('ContextActionDemo')
@@ -51,7 +47,7 @@ export const DemoProvider = defineComponent({
 export const useActionRegister = () => useDemo().register
 
 /** The domain's typed `dispatch`. */
-export const useActionDispatch = () => useRegisterDispatch(useDemo().register)
+export const useActionDispatch = () => useDemo().register.dispatch
 
 /** The status (`pending`, `lastAbortReason`, …) of one of the domain's actions, as a read-only ref. */
 export const useActionStatus = <K extends keyof DemoActions & string>(action: MaybeRefOrGetter<K>) => useRegisterStatus(useDemo().register, action)

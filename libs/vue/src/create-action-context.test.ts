@@ -97,9 +97,9 @@ describe('createActionContext', () => {
     mount(Orphan).unmount()
     capture(() => effectScope().run(() => AppActions.useActionRegister()))
     expect(errors).toEqual([
-      'AppActions.useActionDispatch: no <AppActions.Provider> above this component; wrap the tree in <AppActions.Provider>',
-      'AppActions.useActionHandler: no <AppActions.Provider> above this component; wrap the tree in <AppActions.Provider>',
-      'AppActions.useActionStatus: no <AppActions.Provider> above this component; wrap the tree in <AppActions.Provider>',
+      'AppActions.useActionDispatch: no <AppActions.Provider> above this component (or AppActions.provide(), app.use(AppActions))',
+      'AppActions.useActionHandler: no <AppActions.Provider> above this component (or AppActions.provide(), app.use(AppActions))',
+      'AppActions.useActionStatus: no <AppActions.Provider> above this component (or AppActions.provide(), app.use(AppActions))',
       'AppActions.useActionRegister: call it inside setup() of a component rendered under <AppActions.Provider>',
     ])
   })

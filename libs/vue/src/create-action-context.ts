@@ -7,19 +7,30 @@ import type {
   ActionStatus,
   HandlerConfig,
 } from '@context-action/core'
-import type { MaybeRef, MaybeRefOrGetter, ShallowRef } from 'vue'
+import type { App, MaybeRef, MaybeRefOrGetter, ShallowRef } from 'vue'
 import { defineContext } from './context'
 import { ActionRegister, describeValue, onUnmounted } from './deps'
-import { defineRegisterProvider } from './provider'
+import { defineProviderWith, type ProviderComponent } from './provider'
 import { useActionHandler } from './use-action-handler'
 import { useActionStatus } from './use-action-status'
 
+/** Options of `app.use(ActionContext, options)`. */
+export interface ActionContextOptions<T extends ActionPayloadMap> {
+  /** An existing register (e.g. a domain's) to provide instead of a new one; it is never disposed by the context. */
+  register?: ActionRegister<T>
+}
+
 export interface ActionContext<T extends ActionPayloadMap> {
+  readonly name: string
   /**
    * Renders its default slot under one register: a new one per instance, disposed on unmount, or the `register` prop
    * (an existing register, e.g. a domain's, which stays alive).
    */
-  Provider: ReturnType<typeof defineRegisterProvider<T>>
+  Provider: ProviderComponent<{ register?: ActionRegister<T> }>
+  /** Like rendering `Provider`, from `setup()`: provides `register` (or a new one, disposed on unmount) and returns it. */
+  provide(register?: ActionRegister<T>): ActionRegister<T>
+  /** `app.use(Ctx, options?)`: one register for the whole app (a new one, disposed with the app, or `options.register`). */
+  install(app: App, options?: ActionContextOptions<T>): void
   useActionRegister(): ActionRegister<T>
   useActionDispatch(): ActionDispatcher<T>
   useActionDispatchWithResult(): ActionDispatcherWithResult<T>
@@ -32,23 +43,33 @@ export interface ActionContext<T extends ActionPayloadMap> {
 }
 
 /**
- * Composables bound to the nearest `Provider`'s own `ActionRegister`, so two Provider subtrees never share handlers.
- * @example const App = createActionContext<AppActions>('App'); App.useActionHandler('save', save)
+ * Composables bound to the nearest provided `ActionRegister` (a `Provider`, `provide()` or `app.use`), so two
+ * subtrees never share handlers.
+ * @example const App = createActionContext<AppActions>('App'); app.use(App); App.useActionHandler('save', save)
  */
 export function createActionContext<T extends ActionPayloadMap>(name: string, config?: ActionRegisterConfig): ActionContext<T> {
   if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
-  const [provide, use] = defineContext<ActionRegister<T>>(name, 'actions')
+  const context = defineContext<ActionRegister<T>>(name, 'actions')
+  const create = () => new ActionRegister<T>({ ...config, name: config?.name ?? name })
+  const provide = (existing?: ActionRegister<T>) => {
+    const register = context.provideHere(existing ?? create())
+    // onUnmounted runs after the children unmounted and unregistered their handlers.
+    if (!existing) onUnmounted(() => register.dispose())
+    return register
+  }
   return {
-    Provider: defineRegisterProvider<T>(`${name}ActionProvider`, (existing) => {
-      const register = provide(existing ?? new ActionRegister<T>({ ...config, name: config?.name ?? name }))
-      // onUnmounted runs after the children unmounted and unregistered their handlers.
-      if (!existing) onUnmounted(() => register.dispose())
-    }),
-    useActionRegister: () => use('useActionRegister'),
+    name,
+    Provider: defineProviderWith(`${name}ActionProvider`, 'register', provide),
+    provide,
+    install(app, options) {
+      const register = context.installOn(app, options?.register ?? create())
+      if (!options?.register) app.onUnmount(() => register.dispose())
+    },
+    useActionRegister: () => context.use('useActionRegister'),
     // The register's own `dispatch`: the same function on every call, like `useActionDispatch(register)`.
-    useActionDispatch: () => use('useActionDispatch').dispatch,
-    useActionDispatchWithResult: () => use('useActionDispatchWithResult').dispatchWithResult,
-    useActionHandler: (action, handler, handlerConfig) => useActionHandler(use('useActionHandler'), action, handler, handlerConfig),
-    useActionStatus: (action) => useActionStatus(use('useActionStatus'), action),
+    useActionDispatch: () => context.use('useActionDispatch').dispatch,
+    useActionDispatchWithResult: () => context.use('useActionDispatchWithResult').dispatchWithResult,
+    useActionHandler: (action, handler, handlerConfig) => useActionHandler(context.use('useActionHandler'), action, handler, handlerConfig),
+    useActionStatus: (action) => useActionStatus(context.use('useActionStatus'), action),
   }
 }

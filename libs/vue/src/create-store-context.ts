@@ -1,26 +1,47 @@
 import type { Store, StoreDefinitions, StoreManager } from '@context-action/core'
-import { createStoreManager, validateStoreDefinitions } from './deps'
+import type { App } from 'vue'
 import { defineContext } from './context'
-import { defineProvider, type ProviderComponent } from './provider'
+import { createStoreManager, validateStoreDefinitions } from './deps'
+import { defineProviderWith, type ProviderComponent } from './provider'
+
+/** Options of `app.use(StoreContext, options)`. */
+export interface StoreContextOptions<V extends Record<string, unknown>> {
+  /** Initial values (e.g. a server render's `snapshot()`), written before anything renders. */
+  state?: Partial<V>
+}
 
 export interface StoreContext<V extends Record<string, unknown>> {
-  /** Renders its default slot; each instance owns its own stores. */
-  Provider: ProviderComponent
-  /** The nearest Provider's store for `key`. */
+  readonly name: string
+  /** Renders its default slot; each instance owns its own stores, hydrated from the `state` prop before its children render. */
+  Provider: ProviderComponent<{ state?: Partial<V> }>
+  /** Like rendering `Provider`, from `setup()`: creates this subtree's stores, hydrated from `state`, and returns their manager. */
+  provide(state?: Partial<V>): StoreManager<V>
+  /** `app.use(Ctx, { state })`: one set of stores for the whole app. */
+  install(app: App, options?: StoreContextOptions<V>): void
+  /** The nearest provided store for `key` (the store itself: pass it to `useStoreValue`, `useStoreRefs`, …). */
   useStore<K extends keyof V & string>(key: K): Store<V[K]>
   useStoreManager(): StoreManager<V>
 }
 
 /**
- * Declarative stores per Provider subtree: `definitions` maps each key to `{ initialValue, equals? }`.
- * @example const App = createStoreContext('App', { count: { initialValue: 0 } }); const count = App.useStore('count')
+ * Declarative stores per subtree or app: `definitions` maps each key to `{ initialValue, equals? }`.
+ * @example const App = createStoreContext('App', { count: { initialValue: 0 } }); const count = useStoreValue(App.useStore('count'))
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
-  const [provide, use] = defineContext<StoreManager<V>>(name, 'stores')
+  const context = defineContext<StoreManager<V>>(name, 'stores')
+  const create = (state: Partial<V> | undefined) => {
+    const manager = createStoreManager(name, definitions)
+    if (state !== undefined) manager.hydrate(state)
+    return manager
+  }
+  const provide = (state?: Partial<V>) => context.provideHere(create(state))
   return {
-    Provider: defineProvider(`${name}StoreProvider`, () => provide(createStoreManager(name, definitions))),
-    useStore: (key) => use('useStore').getStore(key),
-    useStoreManager: () => use('useStoreManager'),
+    name,
+    Provider: defineProviderWith(`${name}StoreProvider`, 'state', provide),
+    provide,
+    install: (app, options) => void context.installOn(app, create(options?.state)),
+    useStore: (key) => context.use('useStore').getStore(key),
+    useStoreManager: () => context.use('useStoreManager'),
   }
 }

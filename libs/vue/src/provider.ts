@@ -1,32 +1,27 @@
-import type { ActionPayloadMap, ActionRegister } from '@context-action/core'
-import type { PropType, SlotsType, VNode } from 'vue'
+import type { DefineSetupFnComponent, SlotsType, VNode } from 'vue'
 import { assertFunction, defineComponent } from './deps'
 
-/** A component that runs `setup` once per instance and renders its default slot. */
-export function defineProvider(name: string, setup: () => void) {
+type DefaultSlot = SlotsType<{ default?: () => VNode[] }>
+
+/** The type of a Provider component; `P` is its props. */
+export type ProviderComponent<P extends Record<string, unknown> = {}> = DefineSetupFnComponent<P, {}, DefaultSlot>
+
+/**
+ * A component that runs `setup` once per instance and renders its default slot.
+ * @example const Theme = defineProvider('Theme', () => provide(themeKey, 'dark'))
+ */
+export function defineProvider(name: string, setup: () => void): ProviderComponent {
   assertFunction('defineProvider', 'setup', setup)
-  return defineComponent({
-    name,
-    slots: Object as SlotsType<{ default?: () => VNode[] }>,
-    setup(_, { slots }) {
-      setup()
-      return () => slots.default?.()
-    },
-  })
+  return defineProviderWith<never, never>(name, null, setup)
 }
 
-/** The type of the `Provider` members of `createActionContext` and `createStoreContext`. */
-export type ProviderComponent = ReturnType<typeof defineProvider>
-
-/** Like `defineProvider`, with an optional `register` prop: an existing register to provide instead of a new one. */
-export function defineRegisterProvider<T extends ActionPayloadMap>(name: string, setup: (register: ActionRegister<T> | undefined) => void) {
-  return defineComponent({
-    name,
-    props: { register: { type: Object as PropType<ActionRegister<T>>, default: undefined } },
-    slots: Object as SlotsType<{ default?: () => VNode[] }>,
-    setup(props, { slots }) {
-      setup(props.register)
+/** Like `defineProvider`, with one optional prop handed to `setup` (a register to provide, or initial state). */
+export function defineProviderWith<K extends string, V>(name: string, prop: K | null, setup: (value: V | undefined) => void): ProviderComponent<{ [P in K]?: V }> {
+  return defineComponent<{ [P in K]?: V }, {}, string, DefaultSlot>(
+    (props, { slots }) => {
+      setup(prop === null ? undefined : props[prop])
       return () => slots.default?.()
     },
-  })
+    { name, props: prop === null ? [] : [prop] },
+  )
 }

@@ -3,9 +3,9 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { effectScope } from 'vue'
 import NameInput from './__tests__/NameInput.vue'
-import { useStore } from './use-store'
+import { useStoreModel } from './use-store-model'
 
-describe('useStore', () => {
+describe('useStoreModel', () => {
   it('works with v-model: input writes go through setValue, store writes reach the view', async () => {
     const name = createStore('Ada')
     const seen: string[] = []
@@ -22,7 +22,7 @@ describe('useStore', () => {
   it('reads and writes the store outside components, releasing it with the scope', () => {
     const count = createStore(1)
     const scope = effectScope()
-    const ref = scope.run(() => useStore(count))!
+    const ref = scope.run(() => useStoreModel(count))!
     ref.value = 5
     count.setValue(6)
     const read = ref.value

@@ -1,42 +1,82 @@
-import { createComputedStore, createStore } from '@context-action/core'
+import { createComputedStore, createStore, type Store } from '@context-action/core'
 import { expectTypeOf, it } from 'vitest'
-import { shallowRef, type ShallowRef, type WritableComputedRef } from 'vue'
+import { shallowRef, type ComputedRef, type ShallowRef, type WritableComputedRef } from 'vue'
+import type { DeepReadonly } from './deep-readonly'
 import { useComputedStore } from './use-computed-store'
-import { useStore } from './use-store'
+import { useStoreModel } from './use-store-model'
+import { useStoreRefs } from './use-store-refs'
 import { useStoreValue } from './use-store-value'
 
-const user = createStore({ name: 'Ada', age: 36 })
+const user = createStore({ name: 'Ada', age: 36, tags: ['math'], address: { city: 'London' } })
+type User = ReturnType<typeof user.getValue>
 
-it('ref types follow the selector', () => {
-  expectTypeOf(useStoreValue(user)).toEqualTypeOf<Readonly<ShallowRef<{ name: string; age: number }>>>()
+it('DeepReadonly makes objects, arrays, maps and sets read-only all the way down, and keeps primitives and functions', () => {
+  type Value = { list: { id: number }[]; map: Map<string, { n: number }>; set: Set<string[]>; when: Date; fn: (x: number) => void; maybe?: string | null }
+  const value = {} as DeepReadonly<Value>
+  expectTypeOf(value.list).toEqualTypeOf<readonly { readonly id: number }[]>()
+  expectTypeOf(value.map).toEqualTypeOf<ReadonlyMap<string, { readonly n: number }>>()
+  expectTypeOf(value.set).toEqualTypeOf<ReadonlySet<readonly string[]>>()
+  expectTypeOf(value.when).toEqualTypeOf<Date>()
+  expectTypeOf(value.fn).toEqualTypeOf<(x: number) => void>()
+  expectTypeOf(value.maybe).toEqualTypeOf<string | null | undefined>()
+  expectTypeOf<DeepReadonly<string>>().toEqualTypeOf<string>()
+  expectTypeOf<DeepReadonly<unknown>>().toEqualTypeOf<unknown>()
+  // @ts-expect-error read-only array
+  value.list.push({ id: 1 })
+  // @ts-expect-error read-only nested property
+  value.list[0].id = 2
+})
+
+it('useStoreValue refs are read-only, deeply, and typed by the selector', () => {
+  expectTypeOf(useStoreValue(user)).toEqualTypeOf<Readonly<ShallowRef<DeepReadonly<User>>>>()
   expectTypeOf(useStoreValue(user, (u) => u.name).value).toEqualTypeOf<string>()
   expectTypeOf(useStoreValue(user, (u) => u.age > 18, (a, b) => a === b).value).toEqualTypeOf<boolean>()
   expectTypeOf(useStoreValue(() => user, (u) => u.age).value).toEqualTypeOf<number>()
   expectTypeOf(useStoreValue(shallowRef(createComputedStore([user], (u) => u.name.length))).value).toEqualTypeOf<number>()
   // @ts-expect-error the selector's parameter is the store's value
   useStoreValue(user, (u: string) => u)
-})
-
-it('useStoreValue refs are read-only', () => {
-  const name = useStoreValue(user, (u) => u.name)
-  // @ts-expect-error read-only ref
-  name.value = 'Grace'
   const whole = useStoreValue(user)
   // @ts-expect-error read-only ref
-  whole.value = { name: 'Grace', age: 1 }
+  whole.value = { name: 'Grace', age: 1, tags: [], address: { city: '' } }
+  // @ts-expect-error read-only field
+  whole.value.name = 'Grace'
+  // @ts-expect-error read-only nested array
+  whole.value.tags.push('x')
+  // @ts-expect-error read-only nested object
+  whole.value.address.city = 'Paris'
 })
 
-it('useStore is writable with the store type; useComputedStore types its value from the inputs', () => {
-  expectTypeOf(useStore(user)).toEqualTypeOf<WritableComputedRef<{ name: string; age: number }>>()
-  const { store, value } = useComputedStore([user, createStore(2)], (u, n) => u.name.repeat(n))
-  expectTypeOf(value.value).toEqualTypeOf<string>()
-  expectTypeOf(store.getValue()).toEqualTypeOf<string>()
-})
-
-it('useStore accepts writable stores only, never a computed store', () => {
+it('useStoreModel reads deeply read-only values and writes whole values; it takes writable stores only', () => {
+  const model = useStoreModel(user)
+  expectTypeOf(model).toEqualTypeOf<WritableComputedRef<DeepReadonly<User>, User>>()
+  model.value = { name: 'Grace', age: 1, tags: [], address: { city: '' } }
+  // @ts-expect-error a field of the value is read-only: v-model="user.name" does not compile
+  model.value.name = 'Grace'
   const count = createStore(1)
-  const doubled = createComputedStore([count], (n) => n * 2)
-  expectTypeOf(useStore(count).value).toEqualTypeOf<number>()
+  expectTypeOf(useStoreModel(count).value).toEqualTypeOf<number>()
   // @ts-expect-error a computed store cannot back a v-model
-  useStore(doubled)
+  useStoreModel(createComputedStore([count], (n) => n * 2))
+})
+
+it('useStoreRefs gives one writable ref per key, read-only inside', () => {
+  const refs = useStoreRefs(user)
+  expectTypeOf(refs.name).toEqualTypeOf<WritableComputedRef<string, string>>()
+  expectTypeOf(refs.tags.value).toEqualTypeOf<readonly string[]>()
+  refs.tags.value = ['new']
+  refs.name.value = 'Grace'
+  // @ts-expect-error the field's type
+  refs.name.value = 5
+  // @ts-expect-error unknown key
+  void refs.nope
+  // @ts-expect-error read-only inside
+  refs.address.value.city = 'Paris'
+  const optional = {} as Store<{ note?: string }>
+  expectTypeOf(useStoreRefs(optional).note).toEqualTypeOf<WritableComputedRef<string | undefined, string | undefined>>()
+})
+
+it('useComputedStore is a computed ref typed from its inputs', () => {
+  const total = useComputedStore([user, createStore(2)], (u, n) => u.name.repeat(n))
+  expectTypeOf(total).toEqualTypeOf<ComputedRef<string>>()
+  // @ts-expect-error read-only
+  total.value = 'x'
 })

@@ -2,7 +2,8 @@ import { createStore, shallowEqual } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick, shallowRef, watch } from 'vue'
-import { createItems, relabel } from './__tests__/fixtures'
+import { createItems, relabel, type User } from './__tests__/fixtures'
+import UserName from './__tests__/UserName.vue'
 import RowList from './__tests__/RowList.vue'
 import { useStoreValue } from './use-store-value'
 
@@ -30,7 +31,7 @@ describe('useStoreValue', () => {
     const scope = effectScope()
     scope.run(() => {
       watch(useStoreValue(user, (u) => u.name), (v) => names.push(v), { flush: 'sync' })
-      watch(useStoreValue(user, (u) => [...u.tags], shallowEqual), (v) => tags.push(v), { flush: 'sync' })
+      watch(useStoreValue(user, (u) => [...u.tags], shallowEqual), (v) => tags.push([...v]), { flush: 'sync' })
     })
     user.update((u) => ({ ...u, visits: 1 }))
     user.update((u) => ({ ...u, name: 'Grace' }))
@@ -78,5 +79,47 @@ describe('useStoreValue', () => {
 
     wrapper.unmount()
     expect(items.getListenerCount()).toBe(0)
+  })
+})
+
+describe('useStoreValue with a selector that reads props and refs', () => {
+  it('re-runs when a prop it reads changes (setProps), re-rendering only when the selection changes', async () => {
+    const users = createStore<Record<string, User>>({ a: { name: 'Ada', tags: [] }, b: { name: 'Bob', tags: [] } })
+    const renders: string[] = []
+    const wrapper = mount(UserName, { props: { users, id: 'a', renders } })
+    const texts = [wrapper.text()]
+    await wrapper.setProps({ id: 'b' })
+    texts.push(wrapper.text())
+    users.update((all) => ({ ...all, a: { name: 'Alan', tags: [] } }))
+    await nextTick()
+    users.update((all) => ({ ...all, b: { name: 'Barbara', tags: [] } }))
+    await nextTick()
+    texts.push(wrapper.text())
+    await wrapper.setProps({ id: 'c' })
+    texts.push(wrapper.text())
+    wrapper.unmount()
+    expect({ texts, renders, listeners: users.getListenerCount() }).toEqual({
+      texts: ['Ada', 'Bob', 'Barbara', 'nobody'],
+      renders: ['Bob', 'Barbara', 'nobody'],
+      listeners: 0,
+    })
+  })
+
+  it('re-runs when a ref it reads changes, including one first read after a store change', () => {
+    const users = createStore<User[]>([])
+    const wanted = shallowRef('Bob')
+    const seen: Array<string | undefined> = []
+    const scope = effectScope()
+    scope.run(() => {
+      // `find` over an empty list never reads `wanted`: it must still be tracked once the list has items.
+      const found = useStoreValue(users, (list) => list.find((u) => u.name === wanted.value)?.name)
+      watch(found, (v) => seen.push(v), { flush: 'sync' })
+    })
+    users.setValue([{ name: 'Ada', tags: [] }, { name: 'Bob', tags: [] }])
+    wanted.value = 'Ada'
+    wanted.value = 'Zed'
+    scope.stop()
+    wanted.value = 'Bob'
+    expect(seen).toEqual(['Bob', 'Ada', undefined])
   })
 })

@@ -1,58 +1,72 @@
 import type { EqualityFn, ReadableStore } from '@context-action/core'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import { assertFunction, assertStore, getCurrentScope, isRef, onScopeDispose, shallowRef, toValue, watch } from './deps'
+import { assertFunction, assertStore, customRef, effect, getCurrentScope, isRef, onScopeDispose, shallowRef, toValue, watch } from './deps'
+import { readonlyInDev, type DeepReadonly } from './deep-readonly'
 import { isServerRendering } from './server'
 
 /**
  * A read-only ref that follows a store, or a selected part of it, for the lifetime of the current scope.
- * With a selector the ref (and whatever renders it) changes only when the selection changes under `equals`.
- * Server rendering reads once and keeps no subscription; outside any effect scope the subscription lasts as long as the store.
- * @example const name = useStoreValue(user, (u) => u.name)
+ * The selector is tracked like `computed()`: a ref, prop or reactive it reads re-runs it. The ref (and whatever
+ * renders it) changes only when the selection changes under `equals`. On the server it reads the store at each access.
+ * @example const name = useStoreValue(user, (u) => u[props.field])
  */
-export function useStoreValue<T>(store: MaybeRefOrGetter<ReadableStore<T>>): Readonly<ShallowRef<T>>
+export function useStoreValue<T>(store: MaybeRefOrGetter<ReadableStore<T>>): Readonly<ShallowRef<DeepReadonly<T>>>
 export function useStoreValue<T, S>(
   store: MaybeRefOrGetter<ReadableStore<T>>,
   selector: (value: T) => S,
   equals?: EqualityFn<S>,
-): Readonly<ShallowRef<S>>
+): Readonly<ShallowRef<DeepReadonly<S>>>
 export function useStoreValue<T, S>(
   store: MaybeRefOrGetter<ReadableStore<T>>,
   selector?: (value: T) => S,
   equals?: EqualityFn<S>,
-): Readonly<ShallowRef<T | S>> {
+): Readonly<ShallowRef<DeepReadonly<T> | DeepReadonly<S>>> {
   return followStore('useStoreValue', store, selector, equals)
 }
 
 /** `useStoreValue` for composables built on it, so errors name the composable the user called. */
-export function followStore<T, S>(
+export function followStore<T, S = T>(
   fn: string,
   source: MaybeRefOrGetter<ReadableStore<T>>,
   selector?: (value: T) => S,
   equals: EqualityFn<S> = Object.is,
-): Readonly<ShallowRef<T | S>> {
+): Readonly<ShallowRef<DeepReadonly<S>>> {
   if (selector !== undefined) assertFunction(fn, 'the selector', selector)
   assertFunction(fn, 'equals', equals)
-  const state = shallowRef<S>()
-  const ssr = isServerRendering()
+  const select = (value: T) => (selector ? selector(value) : value) as S
+  const storeOf = () => {
+    const store = toValue(source)
+    assertStore(fn, store)
+    return store
+  }
+  if (isServerRendering()) {
+    // Nothing unmounts on the server: no subscription. Reading at each access lets a store written in
+    // onServerPrefetch or after an await in setup() reach the HTML.
+    return customRef(() => ({ get: () => readonlyInDev(select(storeOf().getValue())), set: () => {} }))
+  }
+  const state = shallowRef() as ShallowRef<DeepReadonly<S>>
   let current: S
-  let first = true
-  const run = (value: T) => {
-    const next = selector ? selector(value) : (value as unknown as S)
-    // Compare with a local copy: reading `state.value` here could be tracked by a rendering component.
-    if (first || !equals(current, next)) {
-      first = false
+  let published = false
+  const publish = (next: S) => {
+    if (!published || !equals(current, next)) {
+      published = true
       current = next
-      state.value = next
+      state.value = readonlyInDev(next)
     }
   }
-  // `subscribe` runs `run` with the current value at once; on the server, that one run is all (nothing unmounts).
-  const follow = (store: ReadableStore<T>, _: unknown, onCleanup: (cleanup: () => void) => void) => {
-    assertStore(fn, store)
-    onCleanup(store.subscribe(run))
+  // With a selector: run it in an effect, so the refs, props and reactives it reads re-run it like computed();
+  // a new store value re-runs it directly (no scheduler, so only a changed selection reaches the renderer).
+  let value = storeOf().getValue()
+  const selection = selector ? effect(() => select(value), { scheduler: () => publish(selection!()) }) : undefined
+  const listener = (next: T) => {
+    value = next
+    publish(selection ? selection() : (next as unknown as S))
   }
-  // A ref or getter: follow whichever store it points at; flush 'sync', so the ref follows the new store before
-  // anything reads it. A store: subscribe for the current effect scope, or, outside any, as long as the store lasts.
-  if (!ssr && (isRef(source) || typeof source === 'function')) watch(source, follow, { immediate: true, flush: 'sync' })
-  else follow(toValue(source), 0, (off) => (ssr ? off() : getCurrentScope() && onScopeDispose(off)))
-  return state as Readonly<ShallowRef<S>>
+  if (isRef(source) || typeof source === 'function') {
+    watch(storeOf, (store, _, onCleanup) => onCleanup(store.subscribe(listener)), { immediate: true, flush: 'sync' })
+  } else {
+    const off = storeOf().subscribe(listener)
+    if (getCurrentScope()) onScopeDispose(off)
+  }
+  return state
 }

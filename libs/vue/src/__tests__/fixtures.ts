@@ -13,3 +13,8 @@ export function createItems(count: number) {
 export function relabel(list: Item[], index: number, label: string): Item[] {
   return list.map((item, i) => (i === index ? { ...item, label } : item))
 }
+
+export interface User {
+  name: string
+  tags: string[]
+}

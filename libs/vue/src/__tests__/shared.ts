@@ -10,6 +10,7 @@ export function createShared(): Shared {
     name: createStore('Ada'),
     price: createStore(2),
     quantity: createStore(3),
+    user: createStore({ name: 'Ada', email: 'ada@example.org' }),
     register: new ActionRegister<TestActions>({ name: 'shared' }),
   }
 }
@@ -21,6 +22,7 @@ export function counts(shared: Shared, found: Found): number[] {
     shared.name.getListenerCount(),
     shared.price.getListenerCount(),
     shared.quantity.getListenerCount(),
+    shared.user.getListenerCount(),
     shared.register.getHandlerCount('save'),
     shared.register.getActionStatus('save').getListenerCount(),
     found.count!.getListenerCount(),

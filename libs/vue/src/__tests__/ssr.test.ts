@@ -10,6 +10,6 @@ it('renders on the server without leaving a subscription on any store or a handl
   const shared = createShared()
   const found: Found = {}
   const html = await renderToString(createSSRApp({ render: () => h(Harness, { shared, found, show: true }) }))
-  expect(html).toContain('item 0 3 Ada 6 0 false false AppActions')
-  expect(counts(shared, found)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+  expect(html).toContain('item 0 3 Ada 6 0 false false AppActions ada@example.org')
+  expect(counts(shared, found)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
 })

@@ -1,17 +1,16 @@
 import { ActionRegister, createComputedStore, createStore } from '@context-action/core'
 import { writeFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createApp, defineComponent, effectScope, h } from 'vue'
+import { createApp, defineComponent, effectScope, h, type App } from 'vue'
 import {
   createActionContext,
   createStoreContext,
   createStoreManager,
-  defineProvider,
-  useActionDispatch,
   useActionHandler,
   useActionStatus,
   useComputedStore,
-  useStore,
+  useStoreModel,
+  useStoreRefs,
   useStoreValue,
 } from '../../index'
 import { Demo } from './demo-context'
@@ -44,6 +43,13 @@ function inSetup(run: () => void, provided = false): void {
   app.unmount()
   if (error !== undefined) throw error
 }
+const Shop = createStoreContext('Shop', { cart: { initialValue: [] as string[] } })
+/** Install a context on an app with `install`, then once more. */
+function twice(install: (app: App) => void): void {
+  const app = createApp({})
+  install(app)
+  install(app)
+}
 /** Run `run` in a bare effect scope (composables work there, context helpers need a component). */
 const inScope = <R>(run: () => R): R => {
   const scope = effectScope()
@@ -66,11 +72,11 @@ const rows: Row[] = [
   { fn: 'useStoreValue', input: 'store = undefined', call: () => inScope(() => useStoreValue(undefined as never)), message: 'useStoreValue: ' },
   { fn: 'useStoreValue', input: 'store = 5', call: () => inScope(() => useStoreValue(5 as never)), message: 'useStoreValue: ' },
   { fn: 'useStoreValue', input: 'selector = 5', call: (f) => inScope(() => useStoreValue(f.store, 5 as never)), message: 'useStoreValue: ' },
-  { fn: 'useStore', input: 'store = null', call: () => inScope(() => useStore(null as never).value), message: 'useStore: ' },
+  { fn: 'useStoreModel', input: 'store = null', call: () => inScope(() => useStoreModel(null as never).value), message: 'useStoreModel: ' },
   {
-    fn: 'useStore',
+    fn: 'useStoreModel',
     input: 'writing through a computed store',
-    call: (f) => inScope(() => (useStore(createComputedStore([f.store], (s) => s.n, { name: 'n' }) as never).value = 5)),
+    call: (f) => inScope(() => (useStoreModel(createComputedStore([f.store], (s) => s.n, { name: 'n' }) as never).value = 5)),
     message: 'n.setValue: computed stores are read-only; write to their input stores instead',
   },
   { fn: 'useComputedStore', input: 'a store instead of an array', call: (f) => inScope(() => useComputedStore(f.store as never, () => 1)), message: 'useComputedStore: ' },
@@ -79,20 +85,26 @@ const rows: Row[] = [
   { fn: 'useActionHandler', input: 'register = undefined', call: () => inScope(() => (useActionHandler as (...a: unknown[]) => unknown)(undefined, 'save', () => {})), message: 'useActionHandler: ' },
   { fn: 'useActionHandler', input: 'priority = NaN', call: (f) => inScope(() => useActionHandler(f.register, 'save', () => {}, { priority: NaN })), message: 'ActionRegister.register: priority must be a number, got NaN' },
   { fn: 'useActionHandler', input: 'action = 5', call: (f) => inScope(() => useActionHandler(f.register, 5 as never, () => {})), message: 'ActionRegister.register: action must be a non-empty string, got 5' },
-  { fn: 'useActionDispatch', input: 'register = undefined', call: () => useActionDispatch(undefined as never), message: 'useActionDispatch: ' },
+  { fn: 'useStoreRefs', input: 'a store holding a number', call: () => inScope(() => useStoreRefs(createStore(5) as never)), message: "useStoreRefs: the store's value must be a plain object, got 5" },
+  { fn: 'useStoreRefs', input: 'a store holding an array', call: () => inScope(() => useStoreRefs(createStore([1]))), message: "useStoreRefs: the store's value must be a plain object, got " },
+  { fn: 'useStoreRefs', input: 'store = undefined', call: () => inScope(() => useStoreRefs(undefined as never)), message: 'useStoreRefs: ' },
   { fn: 'useActionStatus', input: "action = ''", call: (f) => inScope(() => useActionStatus(f.register, '' as never)), message: 'ActionRegister.getActionStatus: action must be a non-empty string, got ""' },
   { fn: 'createActionContext', input: 'name = undefined', call: () => createActionContext(undefined as never), message: 'createActionContext: ' },
   { fn: 'createStoreContext', input: 'definitions = 5', call: () => createStoreContext('Bad', 5 as never), message: 'createStoreContext: definitions must be an object like { user: { initialValue: … } }, got 5' },
   { fn: 'createStoreContext', input: 'definition without initialValue', call: () => createStoreContext('Bad', { user: 5 } as never), message: 'createStoreContext: definition "user" must be an object with an initialValue' },
   { fn: 'createStoreManager', input: 'unknown store key', call: () => createStoreManager('App', { user: { initialValue: 1 } }).getStore('nope' as never), message: 'App.getStore: unknown store "nope"; known stores: user' },
-  { fn: 'defineProvider', input: 'setup = 5', call: () => defineProvider('P', 5 as never), message: 'defineProvider: ' },
+  { fn: 'Demo.install', input: 'app.use(Demo) on an app that already has it', call: () => twice((app) => Demo.install(app)), message: 'Demo.install: already installed on this app' },
+  { fn: 'Shop.install', input: 'installed twice on one app', call: () => twice((app) => Shop.install(app, { state: { cart: [] } })), message: 'Shop.install: already installed on this app' },
+  { fn: 'Shop.hydrate', input: 'install with unknown state key', call: () => createApp({}).use(Shop, { state: { nope: 1 } as never }), message: 'Shop.hydrate: unknown store "nope" in the snapshot; known stores: cart' },
+  { fn: 'Shop.hydrate', input: 'install with state = 5', call: () => createApp({}).use(Shop, { state: 5 as never }), message: 'Shop.hydrate: snapshot must be an object' },
+  { fn: 'Demo.provide', input: 'called outside setup()', call: () => Demo.provide(), message: 'Demo.provide: call it inside setup()' },
   // Outside setup()
   { fn: 'Demo.useActionDispatch', input: 'called outside setup()', call: () => Demo.useActionDispatch(), message: 'Demo.useActionDispatch: call it inside setup() of a component rendered under <Demo.Provider>' },
   { fn: 'Demo.useActionHandler', input: 'called outside setup()', call: () => Demo.useActionHandler('loadUsers', () => {}), message: 'Demo.useActionHandler: call it inside setup() of a component rendered under <Demo.Provider>' },
   { fn: 'Demo.useActionStatus', input: 'called outside setup(), in an effect scope', call: () => inScope(() => Demo.useActionStatus('loadUsers')), message: 'Demo.useActionStatus: call it inside setup()' },
   { fn: 'StoreContext.useStore', input: 'called outside setup()', call: () => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart'), message: 'Shop.useStore: call it inside setup() of a component rendered under <Shop.Provider>' },
   // In a component, without a provider
-  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatch()), message: 'Demo.useActionDispatch: no <Demo.Provider> above this component; wrap the tree in <Demo.Provider>' },
+  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatch()), message: 'Demo.useActionDispatch: no <Demo.Provider> above this component (or Demo.provide(), app.use(Demo))' },
   { fn: 'Demo.useActionRegister', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionRegister()), message: 'Demo.useActionRegister: no <Demo.Provider> above this component' },
   { fn: 'StoreContext.useStore', input: 'in a component with no provider', call: () => inSetup(() => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart')), message: 'Shop.useStore: no <Shop.Provider> above this component' },
   // Under a provider, with bad arguments

@@ -1,0 +1,22 @@
+import { readonly } from './deps'
+import { isReadonlyInDev } from './dev'
+
+type Builtin = ((...args: any[]) => unknown) | Date | RegExp | Error | Promise<unknown> | string | number | boolean | bigint | symbol | null | undefined
+
+/** `T` with every property, array, Map and Set read-only, all the way down: what store values are typed as. */
+export type DeepReadonly<T> = unknown extends T
+  ? T
+  : T extends Builtin
+  ? T
+  : T extends ReadonlyMap<infer K, infer V>
+    ? ReadonlyMap<DeepReadonly<K>, DeepReadonly<V>>
+    : T extends ReadonlySet<infer V>
+      ? ReadonlySet<DeepReadonly<V>>
+      : T extends readonly unknown[]
+        ? { readonly [I in keyof T]: DeepReadonly<T[I]> }
+        : { readonly [K in keyof T]: DeepReadonly<T[K]> }
+
+/** In development, Vue's `readonly()` view of an object value (an in-place write warns and changes nothing); otherwise `value`. */
+export function readonlyInDev<T>(value: T): DeepReadonly<T> {
+  return (isReadonlyInDev && typeof value === 'object' && value !== null ? readonly(value) : value) as DeepReadonly<T>
+}

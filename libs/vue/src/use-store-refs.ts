@@ -1,0 +1,31 @@
+import type { Store } from '@context-action/core'
+import type { MaybeRefOrGetter, WritableComputedRef } from 'vue'
+import { computed, describeValue, toValue } from './deps'
+import type { DeepReadonly } from './deep-readonly'
+import { followStore } from './use-store-value'
+
+/** One writable ref per top-level key of an object store's value. */
+export type StoreRefs<T extends object> = { [K in keyof T]-?: WritableComputedRef<DeepReadonly<T[K]>, T[K]> }
+
+/**
+ * Writable refs for the top-level keys of an object store (like Pinia's `storeToRefs`), for `v-model` on fields.
+ * A write replaces the object through `store.update`: a new object, listeners told once, the old one untouched.
+ * The keys are those of the value when it is called.
+ * @example const { name, email } = useStoreRefs(user) // <input v-model="name">
+ */
+export function useStoreRefs<T extends object>(store: MaybeRefOrGetter<Store<T>>): StoreRefs<T> {
+  const state = followStore<T>('useStoreRefs', store)
+  const value = toValue(store).getValue()
+  const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError(`useStoreRefs: the store's value must be a plain object, got ${describeValue(value)}`)
+  }
+  const refs: Record<string, WritableComputedRef<unknown>> = {}
+  for (const key of Object.keys(value)) {
+    refs[key] = computed({
+      get: () => (state.value as Record<string, unknown>)[key],
+      set: (next) => toValue(store).update((current) => ({ ...current, [key]: next })),
+    })
+  }
+  return refs as StoreRefs<T>
+}
