@@ -1,0 +1,84 @@
+import { ActionRegister } from '@context-action/core'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { createApp, defineComponent, h } from 'vue'
+import { AppActions, type TestActions } from './__tests__/actions'
+import SaveButton from './__tests__/SaveButton.vue'
+import { AppStores } from './__tests__/stores'
+
+describe('contexts without a Provider component', () => {
+  it('app.use(Ctx) provides app-wide: a new register disposed with the app, stores seeded from options.state', async () => {
+    let register!: ActionRegister<TestActions>
+    const log: number[] = []
+    const Host = defineComponent({
+      setup() {
+        register = AppActions.useActionRegister()
+        AppActions.useActionHandler('save', (payload) => void log.push(payload.id))
+        return () => h(SaveButton)
+      },
+    })
+    const wrapper = mount(Host, { global: { plugins: [AppActions, [AppStores, { state: { count: 4 } }]] } })
+    await wrapper.find('button').trigger('click')
+    const text = wrapper.text()
+    wrapper.unmount()
+    const afterUnmount = await register.dispatch('save', { id: 9 }).catch((e: Error) => e.message)
+    expect({ log, text, handlers: register.getHandlerCount('save'), afterUnmount }).toEqual({
+      log: [4],
+      text: 'save 4',
+      handlers: 0,
+      afterUnmount: 'ActionRegister.dispatch: register "AppActions" was disposed',
+    })
+  })
+
+  it('app.use(Ctx, { register }) provides an existing register and leaves it alive after the app unmounts', async () => {
+    const shared = new ActionRegister<TestActions>({ name: 'shared' })
+    const log: string[] = []
+    shared.register('save', (payload) => void log.push(`domain:${payload.id}`))
+    const wrapper = mount(SaveButton, { global: { plugins: [[AppActions, { register: shared }], AppStores] } })
+    await wrapper.find('button').trigger('click')
+    wrapper.unmount()
+    await shared.dispatch('save', { id: 1 })
+    expect(log).toEqual(['domain:0', 'domain:1'])
+  })
+
+  it('provide() in setup() provides to the subtree like the Provider: a register per component, disposed on unmount', async () => {
+    const registers: ActionRegister<TestActions>[] = []
+    const Section = defineComponent({
+      setup() {
+        registers.push(AppActions.provide())
+        AppStores.provide({ count: registers.length })
+        return () => h(SaveButton)
+      },
+    })
+    const wrapper = mount(() => [h(Section), h(Section)])
+    const texts = wrapper.findAll('button').map((b) => b.text())
+    const distinct = registers[0] !== registers[1]
+    wrapper.unmount()
+    expect({ texts, distinct, afterUnmount: registers.map((r) => r.getRegisteredActions().length) }).toEqual({
+      texts: ['save 1', 'save 2'],
+      distinct: true,
+      afterUnmount: [0, 0],
+    })
+  })
+
+  it('a Provider inside an app-wide context gives its subtree a register of its own', async () => {
+    const seen: ActionRegister<TestActions>[] = []
+    const Probe = defineComponent({
+      setup() {
+        seen.push(AppActions.useActionRegister())
+        return () => null
+      },
+    })
+    const wrapper = mount(() => [h(Probe), h(AppActions.Provider, null, () => h(Probe))], { global: { plugins: [AppActions] } })
+    expect(seen[0] === seen[1]).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('installing the same context twice on one app is a clear error', () => {
+    const app = createApp({})
+    app.use(AppActions)
+    expect(() => AppActions.install(app)).toThrow('AppActions.install: already installed on this app')
+    expect(() => AppStores.install(app, { state: { count: 1 } })).not.toThrow()
+    expect(() => AppStores.install(app)).toThrow('AppStores.install: already installed on this app')
+  })
+})
