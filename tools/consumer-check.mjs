@@ -2,7 +2,8 @@
 // Vite apps under test-output/consumer-check (outside the npm workspaces, so nothing resolves to the libs' sources),
 // and in each app: `vite build`, a type check (`vue-tsc --noEmit`, `svelte-check --fail-on-warnings`) and one
 // server-side render in Node. The apps' components are the README's, verbatim: the fenced block right after
-// `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`.
+// `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`; beside each, the first
+// example of the package's own README (libs/vue/README.md, libs/svelte/README.md), so neither README can drift.
 // Apps: Vue (@vitejs/plugin-vue), Svelte with the Svelte the workspace pins, and Svelte with the lowest version
 // libs/svelte's peer range allows. Their tools are pinned to the root package.json's versions. Only the npm registry
 // is used (`npm install --prefer-offline` reuses the npm cache).
@@ -38,10 +39,17 @@ export function readmeBlock(readme, name) {
   return `${match[2]}\n`
 }
 
+/** The first ```LANG block of a package's README (libs/NAME/README.md), checked beside the root README's. */
+function packageReadmeBlock(lib, lang) {
+  const match = new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\`$`, 'm').exec(read(`libs/${lib}/README.md`))
+  if (!match) throw new Error(`consumer-check: libs/${lib}/README.md has no \`\`\`${lang} example`)
+  return `${match[1]}\n`
+}
+
 function run(cwd, command, args, label) {
   const from = Date.now()
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } })
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim()
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim()
   if (result.status !== 0) {
     throw new Error(`consumer-check: ${label} failed in ${relative(root, cwd)} (${command} ${args.join(' ')}):\n${output}`)
   }
@@ -57,6 +65,7 @@ function write(dir, files) {
 }
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`
+const lines = (...text) => `${text.join('\n')}\n`
 
 function pack() {
   const dir = join(out, 'packs')
@@ -109,7 +118,7 @@ const tsconfig = (types, include) =>
   })
 
 const indexHtml = (title) =>
-  `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>${title}</title></head>\n  <body>\n    <div id="app"></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n`
+  `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>${title}</title></head>\n  <body>\n    <div id="app"></div>\n    <div id="package-example"></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n`
 
 // Vite's own warnings (e.g. a source map that points nowhere) fail the build as well.
 const failOnWarnings = `
@@ -145,8 +154,36 @@ function vueApp(readme, tarballs) {
     'vite.config.js': `import vue from '@vitejs/plugin-vue'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [vue()],\n  build: {${failOnWarnings}\n  },\n})\n`,
     'tsconfig.json': tsconfig(['vite/client'], ['src/**/*.ts', 'src/**/*.vue']),
     'src/App.vue': readmeBlock(readme, 'App.vue'),
-    'src/main.ts': `import { createApp } from 'vue'\nimport App from './App.vue'\n\ncreateApp(App).mount('#app')\n`,
-    'src/entry-server.ts': `import { createSSRApp } from 'vue'\nimport { renderToString } from 'vue/server-renderer'\nimport App from './App.vue'\n\nexport async function render(problems: string[]): Promise<string> {\n  const app = createSSRApp(App)\n  app.config.warnHandler = (message) => {\n    problems.push(\`Vue warning: \${message}\`)\n  }\n  app.config.errorHandler = (error) => {\n    problems.push(\`Vue error: \${String(error)}\`)\n  }\n  return renderToString(app)\n}\n`,
+    'src/PackageExample.vue': packageReadmeBlock('vue', 'vue'),
+    'src/main.ts': lines(
+      "import { createApp } from 'vue'",
+      "import App from './App.vue'",
+      "import PackageExample from './PackageExample.vue'",
+      '',
+      "createApp(App).mount('#app')",
+      "createApp(PackageExample).mount('#package-example')",
+    ),
+    'src/entry-server.ts': lines(
+      "import { createSSRApp, type Component } from 'vue'",
+      "import { renderToString } from 'vue/server-renderer'",
+      "import App from './App.vue'",
+      "import PackageExample from './PackageExample.vue'",
+      '',
+      'async function renderOne(component: Component, problems: string[]): Promise<string> {',
+      '  const app = createSSRApp(component)',
+      '  app.config.warnHandler = (message) => {',
+      '    problems.push(`Vue warning: ${message}`)',
+      '  }',
+      '  app.config.errorHandler = (error) => {',
+      '    problems.push(`Vue error: ${String(error)}`)',
+      '  }',
+      '  return renderToString(app)',
+      '}',
+      '',
+      'export async function render(problems: string[]): Promise<string> {',
+      "  return [await renderOne(App, problems), await renderOne(PackageExample, problems)].join('\\n')",
+      '}',
+    ),
     'render.mjs': renderScript(''),
   })
   return { app, names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
@@ -172,8 +209,25 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
     'vite.config.js': `import { svelte } from '@sveltejs/vite-plugin-svelte'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [svelte()],\n  build: {${failOnWarnings}\n  },\n})\n`,
     'tsconfig.json': tsconfig(['svelte', 'vite/client'], ['src/**/*.ts', 'src/**/*.svelte']),
     'src/App.svelte': readmeBlock(readme, 'App.svelte'),
-    'src/main.ts': `import { mount } from 'svelte'\nimport App from './App.svelte'\n\nmount(App, { target: document.getElementById('app')! })\n`,
-    'src/entry-server.ts': `import { render as renderComponent } from 'svelte/server'\nimport App from './App.svelte'\n\nexport async function render(_problems: string[]): Promise<string> {\n  const { head, body } = renderComponent(App)\n  return \`\${head}\${body}\`\n}\n`,
+    'src/PackageExample.svelte': packageReadmeBlock('svelte', 'svelte'),
+    'src/main.ts': lines(
+      "import { mount } from 'svelte'",
+      "import App from './App.svelte'",
+      "import PackageExample from './PackageExample.svelte'",
+      '',
+      "mount(App, { target: document.getElementById('app')! })",
+      "mount(PackageExample, { target: document.getElementById('package-example')! })",
+    ),
+    'src/entry-server.ts': lines(
+      "import { render as renderComponent } from 'svelte/server'",
+      "import App from './App.svelte'",
+      "import PackageExample from './PackageExample.svelte'",
+      '',
+      'export async function render(_problems: string[]): Promise<string> {',
+      '  const pages = [App, PackageExample].map((component) => renderComponent(component))',
+      "  return pages.map(({ head, body }) => `${head}${body}`).join('\\n')",
+      '}',
+    ),
     'render.mjs': renderScript(''),
   })
   return { app, names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
@@ -206,7 +260,7 @@ function check({ app, names, typecheck }) {
   run(app, bin(typecheck[0]), typecheck[1], `type check (${typecheck[0]})`)
   run(app, bin('vite'), ['build', '--ssr', 'src/entry-server.ts', '--outDir', 'dist-ssr', '--logLevel', 'warn'], 'vite build --ssr')
   const rendered = run(app, process.execPath, ['render.mjs'], 'server render')
-  console.log(`    ${rendered.split('\n').at(-1)}`)
+  for (const line of rendered.split('\n')) console.log(`    ${line}`)
 }
 
 const keep = process.argv.includes('--keep')
