@@ -1,7 +1,7 @@
 import type { ActionStatus, ReadableStore } from '@context-action/core'
 import { describe, expectTypeOf, it } from 'vitest'
 import { createActionContext } from './action-context.js'
-import type { StoreValue } from './use-store-value.svelte.js'
+import type { StoreValue } from './use-store-value.js'
 
 type Actions = { save: { text: string }; reset: void }
 const App = createActionContext<Actions>('App')
@@ -21,14 +21,14 @@ describe('createActionContext types', () => {
     }, { id: 'save', priority: 10 })
   })
 
-  it('accepts getters for the action and the config, typing the payload from the getter', () => {
-    const which = 'save' as 'save'
-    App.useActionHandler(() => which, (payload) => {
+  it('accepts a getter for the handler config and for the status action', () => {
+    const which = 'save' as 'save' | 'reset'
+    App.useActionHandler('save', (payload) => {
       expectTypeOf(payload).toEqualTypeOf<{ text: string }>()
-    }, () => ({ priority: 1 }))
+    }, () => ({ priority: which === 'save' ? 1 : 2 }))
+    expectTypeOf(App.useActionStatus(() => which).current.pending).toEqualTypeOf<boolean>()
     // @ts-expect-error unknown action from a getter
-    App.useActionHandler(() => 'missing', () => {})
-    App.useActionStatus(() => which)
+    App.useActionStatus(() => 'missing')
   })
 
   it('gives a status store that also has a read-only current', () => {

@@ -1,9 +1,7 @@
-import { ActionRegister, assertRegister, describeValue, type ActionDispatcher, type ActionDispatcherWithResult, type ActionHandler } from '@context-action/core'
-import type { ActionPayloadMap, ActionRegisterConfig, HandlerConfig, UnregisterFunction } from '@context-action/core'
-import { onDestroy } from 'svelte'
-import { ENTRY, readContext, writeContext, type ContextEntry } from './context.js'
-import { registerHandler, type MaybeGetter } from './use-action-handler.svelte.js'
-import { statusOf, type ActionStatusStore } from './use-action-status.svelte.js'
+import type { ActionDispatcher, ActionDispatcherWithResult, ActionHandler, ActionPayloadMap, ActionRegisterConfig, HandlerConfig, UnregisterFunction } from '@context-action/core'
+import { ActionRegister, assertRegister, describeValue, onDestroy } from './deps.js'
+import { defineContext } from './context.js'
+import { registerHandler, statusOf, type ActionStatusStore, type MaybeGetter } from './action-hooks.svelte.js'
 
 /** What `createActionContext` returns; the same names as the Vue binding. Render `<Provider context={...}>` to provide it. */
 export interface ActionContext<A extends ActionPayloadMap> {
@@ -15,18 +13,17 @@ export interface ActionContext<A extends ActionPayloadMap> {
   useActionDispatchWithResult(): ActionDispatcherWithResult<A>
   /**
    * Register `handler` for the calling component's lifetime: unregistered on destroy, which aborts its `controller.signal`
-   * if it is still running. It sees the latest props and state (runes are read at call time); `action` and `config`
-   * may be getters, and the handler is registered again when their result changes.
+   * if it is still running. It sees the latest props and state (runes are read at call time); `config` may be a
+   * getter, and the handler is registered again when its result changes.
    */
   useActionHandler<K extends keyof A & string, R = unknown>(
-    action: MaybeGetter<K>,
+    action: K,
     handler: ActionHandler<A[K], R>,
     config?: MaybeGetter<HandlerConfig<A[K]> | undefined>,
   ): UnregisterFunction
   useActionRegister(): ActionRegister<A>
   /** The action's status: `$status.pending` or `status.current.pending`; `action` may be a getter. */
   useActionStatus<K extends keyof A & string>(action: MaybeGetter<K>): ActionStatusStore
-  readonly [ENTRY]: ContextEntry<ActionRegister<A>, ActionRegister<A>>
 }
 
 /**
@@ -35,14 +32,14 @@ export interface ActionContext<A extends ActionPayloadMap> {
  */
 export function createActionContext<A extends ActionPayloadMap>(name: string, config?: Omit<ActionRegisterConfig, 'name'>): ActionContext<A> {
   if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
-  const key = Symbol(name)
-  const use = (fn: string) => readContext<ActionRegister<A>>(fn, name, key)
+  const context = defineContext<ActionRegister<A>>(name)
+  const use = (fn: string) => context.read(fn)
   return {
     name,
     provide(existing) {
       const fn = `${name}.provide`
       if (existing !== undefined) assertRegister(fn, existing)
-      return writeContext(fn, key, () => {
+      return context.write(fn, () => {
         const register = existing ?? new ActionRegister<A>({ ...config, name })
         if (existing === undefined) onDestroy(() => register.dispose())
         return register
@@ -53,6 +50,5 @@ export function createActionContext<A extends ActionPayloadMap>(name: string, co
     useActionHandler: (action, handler, config) => registerHandler(use('useActionHandler'), action, handler, config),
     useActionRegister: () => use('useActionRegister'),
     useActionStatus: (action) => statusOf(use('useActionStatus'), action),
-    [ENTRY]: (register) => [key, register ?? new ActionRegister<A>({ ...config, name })],
   }
 }

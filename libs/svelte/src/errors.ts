@@ -5,11 +5,8 @@ export function missingProvider(fn: string, name: string): Error {
 
 /** The error thrown by a context's helpers called outside a component's initialisation; `cause` is Svelte's error. */
 export function outsideComponent(fn: string, cause: unknown): Error {
-  return new Error(`${fn}: call it while a component initialises (in its <script>), not later or outside a component`, { cause })
+  return new Error(`${fn}: call it while a component initialises (in its <script>)`, { cause })
 }
 
-/** Assigning `current` of a `useStoreValue` over a read-only store or a slice. */
-export function readOnly(fn: string, store: string, slice: boolean): TypeError {
-  const why = slice ? 'a selected slice is read-only; write to the store itself' : `store "${store}" is read-only (it has no set method)`
-  return new TypeError(`${fn}: cannot assign current: ${why}`)
-}
+/** Assigning `current` of a `useStoreValue` over a slice or a store without `set`. */
+export const readOnly = (): TypeError => new TypeError('useStoreValue: current is read-only (a slice, or a store without set)')

@@ -1,4 +1,5 @@
-import { assertFunction, createComputedStore, type EqualityFn, type ReadableStore } from '@context-action/core'
+import type { EqualityFn, ReadableStore } from '@context-action/core'
+import { assertFunction, createComputedStore } from './deps.js'
 import { storeOf, type StoreInput } from './store-input.js'
 
 /**

@@ -1,5 +1,6 @@
-import { createStoreManager, validateStoreDefinitions, type Store, type StoreDefinitions, type StoreManager } from '@context-action/core'
-import { ENTRY, readContext, writeContext, type ContextEntry } from './context.js'
+import type { Store, StoreDefinitions, StoreManager } from '@context-action/core'
+import { createStoreManager, validateStoreDefinitions } from './deps.js'
+import { defineContext } from './context.js'
 
 /** What `createStoreContext` returns. Render `<Provider context={...}>` to provide it. */
 export interface StoreContext<V extends Record<string, unknown>> {
@@ -12,7 +13,6 @@ export interface StoreContext<V extends Record<string, unknown>> {
   /** The nearest provider's store named `key`. */
   useStore<K extends keyof V & string>(key: K): Store<V[K]>
   useStoreManager(): StoreManager<V>
-  readonly [ENTRY]: ContextEntry<Partial<V>, StoreManager<V>>
 }
 
 /**
@@ -21,18 +21,17 @@ export interface StoreContext<V extends Record<string, unknown>> {
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
-  const key = Symbol(name)
+  const context = defineContext<StoreManager<V>>(name)
   const create = (state?: Partial<V>) => {
     const manager = createStoreManager(name, definitions)
     if (state !== undefined) manager.hydrate(state)
     return manager
   }
-  const manager = (fn: string) => readContext<StoreManager<V>>(fn, name, key)
+  const manager = (fn: string) => context.read(fn)
   return {
     name,
-    provide: (state) => writeContext(`${name}.provide`, key, () => create(state)),
+    provide: (state) => context.write(`${name}.provide`, () => create(state)),
     useStore: (store) => manager('useStore').getStore(store),
     useStoreManager: () => manager('useStoreManager'),
-    [ENTRY]: (state) => [key, create(state)],
   }
 }

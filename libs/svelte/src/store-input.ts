@@ -1,4 +1,5 @@
-import { assertStore, type ReadableStore } from '@context-action/core'
+import type { ReadableStore } from '@context-action/core'
+import { assertStore } from './deps.js'
 
 /** What the helpers accept as a store. */
 export type StoreInput<T> = ReadableStore<T>

@@ -1,7 +1,7 @@
 import { createComputedStore, createStore } from '@context-action/core'
 import { readable, writable } from 'svelte/store'
 import { describe, expectTypeOf, it } from 'vitest'
-import { useStoreValue, type StoreValue, type WritableStoreValue } from './use-store-value.svelte.js'
+import { useStoreValue, type StoreValue, type WritableStoreValue } from './use-store-value.js'
 
 const user = createStore({ name: 'Ada', tags: ['a'] as string[] })
 

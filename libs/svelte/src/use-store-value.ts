@@ -1,5 +1,5 @@
-import { assertFunction, type EqualityFn } from '@context-action/core'
-import { untrack } from 'svelte'
+import type { EqualityFn } from '@context-action/core'
+import { assertFunction, untrack } from './deps.js'
 import { createSubscriber } from 'svelte/reactivity'
 import { readOnly } from './errors.js'
 import { storeOf, type StoreInput, type WritableInput } from './store-input.js'
@@ -54,7 +54,7 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) 
       return selected
     },
     set current(value) {
-      if (typeof set !== 'function') throw readOnly(fn, source.name, selector !== undefined)
+      if (typeof set !== 'function') throw readOnly()
       set(value as unknown as T)
     },
   }

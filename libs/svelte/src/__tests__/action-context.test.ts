@@ -79,27 +79,28 @@ describe('createActionContext', () => {
     expect(() => render(Saver, { label: 'x', log: [] })).toThrow('useActionHandler: no Todo provider above this component')
   })
 
-  it('useActionStatus and useActionHandler follow getters: status current and $status, re-registration on change', async () => {
+  it('useActionStatus follows a getter (current and $status); useActionHandler registers again when its config getter changes', async () => {
     const register = new ActionRegister<TodoActions>({ name: 'getters' })
     const log: string[] = []
+    const priorities: number[][] = []
+    register.observe((event) => {
+      if (event.type === 'end' && event.action === 'save') priorities.push(event.handlers.map((handler) => handler.priority))
+    })
     const view = render(FollowingHost, { register, action: 'save', priority: 1, log })
     const text = () => screen.getByTestId('status').textContent
     const seen = [text()]
-    const registrations = () => [register.getHandlerCount('save'), register.getHandlerCount('slow')]
-    const counts = [registrations()]
     await register.dispatch('save', { text: 'x' })
     await view.rerender({ priority: 2 })
     await register.dispatch('save', { text: 'y' })
     await view.rerender({ action: 'slow' })
-    counts.push(registrations())
     const running = register.dispatch('slow')
     flushSync()
     seen.push(text())
+    const counts = [register.getHandlerCount('save'), register.getHandlerCount('slow')]
     view.unmount()
     await running
-    counts.push(registrations())
+    counts.push(register.getHandlerCount('save'), register.getHandlerCount('slow'))
     expect(seen).toEqual(['save false false false false', 'slow true true true true'])
-    expect(log).toEqual(['save at 1', 'save at 2', 'slow at 2'])
-    expect(counts).toEqual([[1, 0], [0, 1], [0, 0]])
+    expect([log, priorities, counts]).toEqual([['saved x', 'saved y'], [[1], [2]], [1, 1, 0, 0]])
   })
 })

@@ -5,6 +5,8 @@ import { createStoreContext } from '../index'
 import { Settings, type SettingsManager } from './settings'
 import SettingsView from './SettingsView.svelte'
 import TwoSettings from './TwoSettings.svelte'
+import ProvideSeeded from './ProvideSeeded.svelte'
+import SeededApp from './SeededApp.svelte'
 
 const texts = () => ['a', 'nested', 'b'].map((id) => screen.getByTestId(id).textContent)
 
@@ -56,5 +58,26 @@ describe('createStoreContext', () => {
       'createStoreContext: definition "user" must be an object with an initialValue, e.g. { user: { initialValue: … } }',
     )
     expect(() => createStoreContext('Bad', null as never)).toThrow('createStoreContext: definitions must be an object')
+  })
+
+  it('writes the Provider state prop and provide(state) into the stores before the children render', () => {
+    const managers: SettingsManager[] = []
+    const ready = (manager: SettingsManager) => managers.push(manager)
+    render(SeededApp, { state: { theme: 'dark' }, ready })
+    render(ProvideSeeded, { state: { theme: 'sepia' }, ready })
+    render(SeededApp, { ready })
+    expect(['seeded', 'provided'].map((id) => screen.getAllByTestId(id)[0].textContent)).toEqual(['dark/Ada', 'sepia/Ada'])
+    expect(managers.map((manager) => manager.snapshot())).toEqual([
+      { theme: 'dark', user: { name: 'Ada', role: 'admin' } },
+      { theme: 'sepia', user: { name: 'Ada', role: 'admin' } },
+      { theme: 'light', user: { name: 'Ada', role: 'admin' } },
+    ])
+  })
+
+  it('refuses an unknown key or a non-object state with an error naming hydrate, rendering nothing', () => {
+    const ready = () => {}
+    expect(() => render(SeededApp, { state: { colour: 'red' } as never, ready })).toThrow('Settings.hydrate: unknown store "colour" in the snapshot; known stores: theme, user')
+    expect(() => render(SeededApp, { state: 5 as never, ready })).toThrow('Settings.hydrate: snapshot must be an object')
+    expect(screen.queryByTestId('seeded')).toBeNull()
   })
 })

@@ -1,0 +1,64 @@
+import type { ActionHandler, ActionPayloadMap, ActionRegister, ActionStatus, HandlerConfig, ReadableStore, UnregisterFunction } from '@context-action/core'
+import { onDestroy, shallowEqual, untrack } from './deps.js'
+import { toStore } from 'svelte/store'
+import { useStoreValue, type StoreValue } from './use-store-value.js'
+
+/** A value, or a getter whose result may change (it reads props or `$state`). */
+export type MaybeGetter<T> = T | (() => T)
+
+const read = <T>(value: MaybeGetter<T>): T => (typeof value === 'function' ? (value as () => T)() : value)
+
+/**
+ * Register `handler` until the calling component is destroyed; with a getter for `config`, register again whenever
+ * its result is no longer shallowly equal (like the Vue binding, the action itself is fixed).
+ */
+export function registerHandler<A extends ActionPayloadMap, K extends keyof A & string, R>(
+  register: ActionRegister<A>,
+  action: K,
+  handler: ActionHandler<A[K], R>,
+  config?: MaybeGetter<HandlerConfig<A[K]> | undefined>,
+): UnregisterFunction {
+  let last = read(config)
+  let off = register.register(action, handler, last)
+  let stopped = false
+  if (typeof config === 'function') {
+    $effect.pre(() => {
+      const next = config()
+      untrack(() => {
+        if (stopped || shallowEqual(last, next)) return
+        off()
+        last = next
+        off = register.register(action, handler, next)
+      })
+    })
+  }
+  const stop = () => {
+    stopped = true
+    off()
+  }
+  onDestroy(stop)
+  return stop
+}
+
+/** An action's status: a store (`$status.pending`) that also has `current` for runes code (`status.current.pending`). */
+export type ActionStatusStore = ReadableStore<ActionStatus> & StoreValue<ActionStatus>
+
+/** The status store of `action`; with a getter, it follows whichever action the getter names. */
+export function statusOf<A extends ActionPayloadMap, K extends keyof A & string>(register: ActionRegister<A>, action: MaybeGetter<K>): ActionStatusStore {
+  if (typeof action !== 'function') {
+    const store = register.getActionStatus(action)
+    const view = useStoreValue(store)
+    return withCurrent(store, () => view.current)
+  }
+  const store = $derived(register.getActionStatus(action()))
+  const view = $derived(useStoreValue(store))
+  // `$status` subscribes once, so the store it subscribes to must itself follow the getter.
+  return withCurrent(toStore(() => view.current) as ReadableStore<ActionStatus>, () => view.current)
+}
+
+const withCurrent = (store: ReadableStore<ActionStatus>, current: () => ActionStatus): ActionStatusStore => ({
+  ...store,
+  get current() {
+    return current()
+  },
+})

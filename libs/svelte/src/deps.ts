@@ -1,0 +1,14 @@
+// Every runtime import this package makes from svelte and @context-action/core, in one module: bundlers that keep one
+// import statement per importing module (esbuild, which tools/size.mjs measures) then import each package once.
+export {
+  ActionRegister,
+  assertFunction,
+  assertRegister,
+  assertStore,
+  createComputedStore,
+  createStoreManager,
+  describeValue,
+  shallowEqual,
+  validateStoreDefinitions,
+} from '@context-action/core'
+export { createContext, hasContext, onDestroy, untrack } from 'svelte'
