@@ -1,8 +1,12 @@
-import { assertFunction } from './errors'
+import { assertFunction, stateError } from './errors'
 
 /** A node that may have to tell its listeners about a change once the current batch ends. */
 export interface Notifier {
+  readonly name: string
   queued: boolean
+  /** The flush that last notified this node, and how often it did. */
+  flushed: number
+  rounds: number
   /** Run the `invalidate` callbacks of subscribers when a change is coming; never throws. */
   invalidate(): void
   notify(): void
@@ -24,6 +28,9 @@ const queue: Array<Notifier | undefined> = []
 let queued = 0
 /** Queue entries whose subscribers have been invalidated; the rest are invalidated before the next run. */
 let invalidated = 0
+let flushes = 0
+/** How often one flush may notify the same store before a listener writing it back is taken for an endless loop. */
+const MAX_ROUNDS = 1000
 /** Subscribers that passed an `invalidate`, over all stores; while 0, there is nothing to invalidate. */
 export let invalidating = 0
 export function invalidators(change: number): void {
@@ -95,6 +102,7 @@ function clear(list: unknown[], from: number, size: number): number {
 function flush(): void {
   flushing = true
   invalidate()
+  flushes++
   let failed = false
   let error: unknown
   try {
@@ -102,6 +110,13 @@ function flush(): void {
     for (let i = 0; i < queued; i++) {
       const node = queue[i]!
       node.queued = false
+      if (node.flushed !== flushes) {
+        node.flushed = flushes
+        node.rounds = 0
+      }
+      if (++node.rounds > MAX_ROUNDS) {
+        throw stateError(`${node.name}.setValue`, `maximum recursive updates exceeded: a listener keeps writing this store (notified ${MAX_ROUNDS} times in one flush)`)
+      }
       try {
         node.notify()
       } catch (e) {

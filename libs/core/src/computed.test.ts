@@ -144,4 +144,25 @@ describe('createComputedStore', () => {
     expect(() => createComputedStore([a], 'x' as never)).toThrow('createComputedStore: compute must be a function, got "x"')
     expect(() => createComputedStore([a], (x) => x, { equals: 1 as never })).toThrow('options.equals must be a function')
   })
+
+  it('refuses a compute function that writes one of its inputs, naming the computed store', () => {
+    const count = createStore(10)
+    const clamped = createComputedStore(
+      [count],
+      (c) => {
+        if (c > 5) count.setValue(5)
+        return c
+      },
+      { name: 'clamped' },
+    )
+    const message = 'createComputedStore: computed store "clamped" wrote to a store while computing; write from a listener instead'
+    expect(() => clamped.getValue()).toThrow(message)
+    // Never a stale value: the next read computes from the input as it now is.
+    expect(clamped.getValue()).toBe(5)
+    const seen: number[] = []
+    clamped.listen((v) => seen.push(v))
+    expect(() => count.setValue(7)).toThrow(message)
+    expect([count.getValue(), clamped.getValue(), seen]).toEqual([5, 5, []])
+  })
+
 })

@@ -72,7 +72,12 @@ class ComputedNode<T> extends StoreNode<T> {
         if (source.readOnly) source.read()
         if (source.version > this.computed) dirty = true
       }
-      if (dirty) next = this.run(sources)
+      if (dirty) {
+        const before = epoch
+        next = this.run(sources)
+        // A compute that writes would leave this value stale (or loop): refuse it, every time it is read.
+        if (epoch !== before) throw stateError('createComputedStore', `computed store "${this.name}" wrote to a store while computing; write from a listener instead`)
+      }
     } catch (error) {
       this.checked = -1
       throw error

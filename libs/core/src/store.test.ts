@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { batch } from './batch'
+import { createComputedStore } from './computed'
 import { shallowEqual } from './equality'
 import { createStore, isStore } from './store'
 
@@ -170,6 +171,45 @@ describe('createStore', () => {
     })
     expect(seen).toEqual([2])
   })
+
+  it('a throwing listener does not stop computed stores below from hearing the change (outside a batch)', () => {
+    const count = createStore(1)
+    const double = createComputedStore([count], (c) => c * 2)
+    const seen: unknown[] = []
+    count.listen(() => {
+      throw new Error('listener failed')
+    })
+    count.listen((v) => seen.push(`count ${v}`))
+    double.listen((v, previous) => seen.push(`double ${v} ${previous}`))
+    expect(() => count.setValue(2)).toThrow('listener failed')
+    expect(() => count.setValue(3)).toThrow('listener failed')
+    expect(seen).toEqual(['count 2', 'double 4 2', 'count 3', 'double 6 4'])
+  })
+
+  it('a throwing listener of a computed store does not stop its siblings from hearing the change', () => {
+    const count = createStore(1)
+    const first = createComputedStore([count], (c) => c + 1)
+    const second = createComputedStore([count], (c) => c + 2)
+    const seen: number[] = []
+    first.listen(() => {
+      throw new Error('first failed')
+    })
+    second.listen((v) => seen.push(v))
+    expect(() => count.setValue(2)).toThrow('first failed')
+    expect(seen).toEqual([4])
+  })
+
+  it('stops a listener that writes its own store without end, naming the store', () => {
+    const count = createStore(0, { name: 'count' })
+    count.listen((v) => count.setValue(v + 1))
+    expect(() => count.setValue(1)).toThrow(/^count\.setValue: maximum recursive updates exceeded/)
+    // A loop that ends is not one: 500 rounds are fine.
+    const countdown = createStore(0)
+    countdown.listen((v) => v > 0 && countdown.setValue(v - 1))
+    countdown.setValue(500)
+    expect(countdown.getValue()).toBe(0)
+  })
+
 })
 
 describe('createStore bad input', () => {

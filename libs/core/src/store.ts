@@ -82,6 +82,8 @@ export class StoreNode<T> implements Notifier, Restorable {
   notified: T
   version = ++ids
   queued = false
+  flushed = 0
+  rounds = 0
   journaled = 0
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
@@ -118,8 +120,10 @@ export class StoreNode<T> implements Notifier, Restorable {
   write(next: T, owner: unknown, updater?: (v: T) => T): void {
     // Journal first: undoing a batch must also drop the log entry this write is about to add.
     if (depth !== 0) journal(this)
+    // Compared before logging: an `equals` that throws leaves no write in a transaction's log.
+    const same = this.equals(this.value, next)
     if (tracking.active !== 0 || owner !== null) tracking.record!(this, next, updater, owner)
-    if (this.equals(this.value, next)) return
+    if (same) return
     this.value = next
     this.changed()
   }
@@ -144,7 +148,18 @@ export class StoreNode<T> implements Notifier, Restorable {
     // While some subscriber passed an `invalidate`, a direct write is delivered as a batch: invalidates come first.
     const stamp = pass
     if (invalidating !== 0 && depth === 0) defer(() => this.reach(stamp))
-    else this.reach(stamp)
+    else {
+      try {
+        this.reach(stamp)
+      } catch (error) {
+        // Only a direct write's walk throws (a listener did): deliver what it had not reached yet as a batch (a store
+        // already told is not told again), then re-throw the first error.
+        try {
+          defer(() => this.reach(++pass))
+        } catch {}
+        throw error
+      }
+    }
   }
 
   /** Reached by a change at `stamp` (once per stamp): tell this node's listeners, then pass it on. */

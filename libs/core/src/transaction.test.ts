@@ -232,6 +232,26 @@ describe('transaction', () => {
     expect(() => transaction([a], 5 as never)).toThrow('transaction: body must be a function, got 5')
     expect(ran).toBe(false)
   })
+
+  it('an equals that throws leaves no write in the log: the rollback undoes the transaction and keeps the rest', async () => {
+    const poison = { poison: true }
+    const equals = (a: unknown, b: unknown) => {
+      if (b === poison) throw new Error('equals failed')
+      return Object.is(a, b)
+    }
+    const store = createStore<unknown>(0, { equals })
+    let release!: () => void
+    const pending = transaction([store], async (store) => {
+      store.setValue(1)
+      await new Promise<void>((resolve) => (release = resolve))
+      throw new Error('body failed')
+    })
+    expect(() => store.setValue(poison)).toThrow('equals failed')
+    release()
+    await expect(pending).rejects.toThrow('body failed')
+    expect(store.getValue()).toBe(0)
+  })
+
 })
 
 // A step of a randomly generated actor. Tokens are unique, so the final strings show exactly which writes survived.
