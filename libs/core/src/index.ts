@@ -7,7 +7,7 @@ export { assertFunction, assertRegister, describe as describeValue } from './err
 export { assertStore, createStore, isStore, type Listener, type ReadableStore, type Store, type StoreOptions, type Unsubscribe } from './store'
 export { fromReadable, isReadable, type Subscribable } from './readable'
 export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
-export { transaction } from './transaction'
+export { transaction, type TransactionOptions } from './transaction'
 export { ActionRegister } from './action-register'
 export type {
   ActionDispatcher,

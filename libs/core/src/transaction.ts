@@ -1,5 +1,5 @@
 import { batch, defer, depth, journal } from './batch'
-import { argumentError, assertFunction, stateError } from './errors'
+import { argumentError, assertDelay, assertFunction, assertShape, describe, stateError } from './errors'
 import { nodesOf, tracking, writable, type Store, type StoreNode } from './store'
 
 type Updater = (value: any) => any
@@ -24,6 +24,14 @@ interface Transaction {
   active: boolean
 }
 
+export interface TransactionOptions {
+  /** Aborting it rolls a pending body back; the call rejects with the signal's reason (an `AbortError`). */
+  signal?: AbortSignal
+  /** Milliseconds after which a pending body is rolled back; the call rejects with a `TimeoutError`. */
+  timeout?: number
+}
+
+const OPTIONS = new Set(['signal', 'timeout'])
 const TX: unique symbol = Symbol('context-action.transaction')
 const logs = new Map<StoreNode<any>, Log>()
 /** The transaction whose synchronous part is running, so direct writes in it can be attributed. */
@@ -118,11 +126,19 @@ function rollback(tx: Transaction, error: unknown): never {
  * made by anyone else in the meantime are kept (the remaining writes are replayed on the value from before).
  * The body receives views of the stores; writes through them, or made directly before the first `await`,
  * belong to the transaction. Sync bodies return synchronously; async bodies return their promise.
+ * While a body is pending, every write to the stores it wrote is kept for the replay: bound a body that may hang
+ * with `options.timeout` or `options.signal` (either rolls it back and rejects; its later view writes throw).
  * @example await transaction([cart, inventory], async (cart, inventory) => { cart.setValue(empty); await pay() })
  */
-export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: NoInfer<[...S]>) => R): R {
+export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: NoInfer<[...S]>) => R, options?: TransactionOptions): R {
   const nodes = nodesOf('transaction', stores)
   assertFunction('transaction', 'body', body)
+  const { signal, timeout } = options ?? {}
+  if (options !== undefined) assertShape('transaction', 'options', options, OPTIONS, 'option', 'options')
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw argumentError('transaction', `options.signal must be an AbortSignal, got ${describe(signal)}`)
+  assertDelay('transaction', 'options.timeout', timeout)
+  // Like fetch: an aborted signal refuses the call before the body runs.
+  if (signal?.aborted) throw signal.reason
   const tx: Transaction = { parent: current, nodes: new Set(nodes), touched: new Set(), active: true }
   const views = nodes.map((node, i) => {
     if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is read-only (a computed store, or a store of another library); list the stores it comes from`)
@@ -147,13 +163,29 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
     }
   })
   if (typeof (result as PromiseLike<unknown>)?.then === 'function') {
-    return Promise.resolve(result).then(
-      (value) => {
-        settle(tx)
-        return value
-      },
-      (error) => rollback(tx, error),
-    ) as R
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      // The first of the body, the signal and the timer settles the transaction; the others find it ended.
+      const end = (ok: boolean, outcome: unknown) => {
+        if (!tx.active) return
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', abort)
+        if (ok) {
+          settle(tx)
+          resolve(outcome)
+        } else {
+          try {
+            rollback(tx, outcome)
+          } catch (error) {
+            reject(error)
+          }
+        }
+      }
+      const abort = () => end(false, signal!.reason)
+      signal?.addEventListener('abort', abort)
+      if (timeout !== undefined) timer = setTimeout(() => end(false, new DOMException(`transaction: timed out after ${timeout} ms`, 'TimeoutError')), timeout)
+      Promise.resolve(result).then((value) => end(true, value), (error) => end(false, error))
+    }) as R
   }
   settle(tx)
   return result
