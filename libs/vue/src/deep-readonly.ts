@@ -1,5 +1,5 @@
 import { readonly } from './deps'
-import { isReadonlyInDev } from './dev'
+import { isDev } from './dev'
 
 type Builtin = ((...args: any[]) => unknown) | Date | RegExp | Error | Promise<unknown> | string | number | boolean | bigint | symbol | null | undefined
 
@@ -18,5 +18,5 @@ export type DeepReadonly<T> = unknown extends T
 
 /** In development, Vue's `readonly()` view of an object value (an in-place write warns and changes nothing); otherwise `value`. */
 export function readonlyInDev<T>(value: T): DeepReadonly<T> {
-  return (isReadonlyInDev && typeof value === 'object' && value !== null ? readonly(value) : value) as DeepReadonly<T>
+  return (isDev && typeof value === 'object' && value !== null ? readonly(value) : value) as DeepReadonly<T>
 }

@@ -2,4 +2,4 @@
 declare const process: { env: { NODE_ENV?: string } }
 
 /** True outside production builds: values are wrapped read-only so an in-place write warns. */
-export const isReadonlyInDev = process.env.NODE_ENV !== 'production'
+export const isDev = process.env.NODE_ENV !== 'production'
