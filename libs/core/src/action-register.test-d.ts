@@ -42,7 +42,7 @@ describe('ActionRegister types', () => {
     // @ts-expect-error unknown action name
     void actions.dispatch('nope', 1)
     // @ts-expect-error unknown option
-    void actions.dispatch('count', 1, { timeout: 5 })
+    void actions.dispatch('count', 1, { timeOut: 5 })
   })
 
   it('rejects unknown names for interfaces extending ActionPayloadMap too', () => {

@@ -138,7 +138,7 @@ describe('registration', () => {
       () => actions.register('go', () => {}, { validation: 'x' }),
       () => actions.register('go', () => {}, { tags: 'a' }),
       () => actions.register('go', () => {}, { tags: [1] }),
-      () => actions.register('go', () => {}, { timeout: 100 }),
+      () => actions.register('go', () => {}, { timeOut: 100 } as never),
       () => actions.register('go', () => {}, { once: 'yes' }),
     ]
     for (const attempt of attempts) {
@@ -163,7 +163,7 @@ describe('registration', () => {
       'ActionRegister.register: validation must be a function, got "x"',
       'ActionRegister.register: tags must be an array of strings, got "a"',
       'ActionRegister.register: tags must be an array of strings, got an array (length 1)',
-      'ActionRegister.register: unknown config key "timeout"; supported keys are priority, id, once, blocking, condition, validation, debounce, throttle, tags, category, description',
+      'ActionRegister.register: unknown config key "timeOut"; supported keys are priority, id, once, blocking, condition, validation, debounce, throttle, tags, category, description, timeout, retries, middleware, version, returnType, dependencies, conflicts, environment, feature, metrics, metadata',
       'ActionRegister.register: once must be a boolean, got "yes"',
     ])
     expect(actions.getRegisteredActions()).toEqual([])
@@ -171,7 +171,7 @@ describe('registration', () => {
 
   it('rejects bad constructor config', () => {
     const messages = [
-      () => new ActionRegister({ registry: { debug: true } } as never),
+      () => new ActionRegister({ registry: { debugging: true } } as never),
       () => new ActionRegister({ name: '' }),
       () => new ActionRegister({ registry: { maxHandlers: 0 } }),
       () => new ActionRegister({ registry: { defaultExecutionMode: 'serial' as never } }),
@@ -186,7 +186,7 @@ describe('registration', () => {
       }
     })
     expect(messages).toEqual([
-      'new ActionRegister: unknown registry key "debug"; supported keys are maxHandlers, defaultExecutionMode, defaultConcurrency, strict',
+      'new ActionRegister: unknown registry key "debugging"; supported keys are maxHandlers, defaultExecutionMode, defaultConcurrency, strict, debug, autoCleanup, maxRetries, retryDelay',
       'new ActionRegister: name must be a non-empty string, got ""',
       'new ActionRegister: registry.maxHandlers must be an integer ≥ 1, got 0',
       'new ActionRegister: registry.defaultExecutionMode must be one of "sequential", "parallel", "race", got "serial"',
@@ -534,9 +534,9 @@ describe('errors', () => {
       () => actions.dispatch('go', 1, { signal: {} }),
       () => actions.dispatch('go', 1, { debounce: NaN }),
       () => actions.dispatch('go', 1, { throttle: -5 }),
-      () => actions.dispatch('go', 1, { timeout: 5 }),
+      () => actions.dispatch('go', 1, { timeOut: 5 } as never),
       () => actions.dispatch('go', 1, { filter: { tags: 'a' } }),
-      () => actions.dispatch('go', 1, { filter: { environment: 'x' } }),
+      () => actions.dispatch('go', 1, { filter: { env: 'x' } as never }),
       () => actions.dispatchWithResult('go', 1, { result: { collect: true, strategy: 'custom' } }),
       () => actions.dispatchWithResult('go', 1, { result: { strategy: 'best' } }),
       () => actions.dispatchWithResult('go', 1, { result: { maxResults: -1 } }),
@@ -561,9 +561,9 @@ describe('errors', () => {
       'ActionRegister.dispatch: options.signal must be an AbortSignal, got an object',
       'ActionRegister.dispatch: options.debounce must be a finite number of milliseconds ≥ 0, got NaN',
       'ActionRegister.dispatch: options.throttle must be a finite number of milliseconds ≥ 0, got -5',
-      'ActionRegister.dispatch: unknown option "timeout"; supported options are executionMode, concurrency, signal, filter, debounce, throttle, result',
+      'ActionRegister.dispatch: unknown option "timeOut"; supported options are executionMode, concurrency, signal, filter, debounce, throttle, result, timeout, retries, autoAbort',
       'ActionRegister.dispatch: options.filter.tags must be an array of strings, got "a"',
-      'ActionRegister.dispatch: unknown options.filter key "environment"; supported keys are tags, handlerIds, excludeTags, excludeHandlerIds, category, excludeCategory, custom',
+      'ActionRegister.dispatch: unknown options.filter key "env"; supported keys are tags, handlerIds, excludeTags, excludeHandlerIds, category, excludeCategory, environment, feature, custom',
       'ActionRegister.dispatchWithResult: options.result.strategy "custom" needs options.result.merger, a function of the results',
       'ActionRegister.dispatchWithResult: options.result.strategy must be one of "first", "last", "all", "merge", "custom", got "best"',
       'ActionRegister.dispatchWithResult: options.result.maxResults must be an integer ≥ 0, got -1',

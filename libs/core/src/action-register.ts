@@ -20,7 +20,7 @@ import { ActionStatsBook } from './action-stats'
 import { ActionStatusBook } from './action-status'
 import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatcher'
 import { assertAction, assertConcurrency, assertCount, assertExecutionMode, assertName } from './dispatch-options'
-import { assertFunction, assertOptional, assertShape, stateError } from './errors'
+import { assertDelay, assertFunction, assertOptional, assertShape, stateError } from './errors'
 import { Guard } from './guard'
 import { HandlerList } from './handler-list'
 import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
@@ -32,7 +32,7 @@ const rethrow = (outcome: DispatchOutcome): void => {
 const resultOf = (outcome: DispatchOutcome) => outcome.result!
 
 const CONFIG_KEYS = new Set(['name', 'registry'])
-const REGISTRY_KEYS = new Set(['maxHandlers', 'defaultExecutionMode', 'defaultConcurrency', 'strict'])
+const REGISTRY_KEYS = new Set(['maxHandlers', 'defaultExecutionMode', 'defaultConcurrency', 'strict', 'debug', 'autoCleanup', 'maxRetries', 'retryDelay'])
 
 function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig['registry']>> & { name: string } {
   const fn = 'new ActionRegister'
@@ -44,13 +44,19 @@ function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig[
   assertCount(fn, 'registry.maxHandlers', r.maxHandlers, 1)
   assertExecutionMode(fn, 'registry.defaultExecutionMode', r.defaultExecutionMode, true)
   assertConcurrency(fn, 'registry.defaultConcurrency', r.defaultConcurrency, true)
-  assertOptional(fn, 'registry.strict', r.strict, 'boolean')
+  for (const key of ['strict', 'debug', 'autoCleanup']) assertOptional(fn, `registry.${key}`, r[key], 'boolean')
+  assertCount(fn, 'registry.maxRetries', r.maxRetries, 0)
+  assertDelay(fn, 'registry.retryDelay', r.retryDelay)
   return {
     name: config.name ?? 'ActionRegister',
     maxHandlers: r.maxHandlers ?? Infinity,
     defaultExecutionMode: r.defaultExecutionMode ?? 'sequential',
     defaultConcurrency: r.defaultConcurrency ?? 'parallel',
     strict: r.strict ?? false,
+    debug: r.debug ?? false,
+    autoCleanup: r.autoCleanup ?? true,
+    maxRetries: r.maxRetries ?? Infinity,
+    retryDelay: r.retryDelay ?? 0,
   }
 }
 
@@ -74,7 +80,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
   private readonly dispatcher: Dispatcher
   private readonly host: RegistrationHost = {
     claimed: (registration) => {
-      if (registration.info.once) this.remove(registration)
+      if (registration.spent && this.settings.autoCleanup) this.remove(registration)
     },
   }
   private ids = 0
@@ -86,6 +92,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     this.status = new ActionStatusBook(this.name)
     // The register is its dispatcher's host; `DispatchHost` lists the (mostly private) members the dispatcher reads.
     this.dispatcher = new Dispatcher(this as unknown as DispatchHost)
+    if (this.settings.debug) this.observe((event) => console.debug(`[${this.name}] ${event.type} "${event.action}"`, event))
   }
 
   /** Run the handlers of `action`; rejects with the first handler error. Safe to destructure. */
@@ -207,7 +214,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     for (const { id, priority, info } of list) {
       let group = handlersByPriority.at(-1)
       if (group?.priority !== priority) handlersByPriority.push((group = { priority, handlers: [] }))
-      group.handlers.push({ id, tags: [...info.tags], category: info.category, description: info.description })
+      group.handlers.push({ id, tags: [...info.tags], category: info.category, description: info.description, version: info.version, metadata: info.metadata })
     }
     return { action, handlerCount: list.length, totalHandlers: list.length, handlersByPriority, ...(executionStats && { executionStats }) }
   }

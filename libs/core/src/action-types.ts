@@ -67,6 +67,22 @@ export interface HandlerConfig<TPayload = unknown> {
   tags?: string[]
   category?: string
   description?: string
+  /** Milliseconds after which the handler's `controller.signal` aborts with a `TimeoutError` and the handler fails. */
+  timeout?: number
+  /** Times a failing handler runs again, after `registry.retryDelay` (at most `registry.maxRetries`). */
+  retries?: number
+  /** Matched by `filter.environment` (not compared with `NODE_ENV`). */
+  environment?: 'development' | 'production' | 'test'
+  /** Matched by `filter.feature`. */
+  feature?: string
+  // Kept and returned by introspection only, as upstream declares them (see docs/differences.md).
+  middleware?: boolean
+  version?: string
+  returnType?: 'value' | 'merge' | 'collect'
+  dependencies?: string[]
+  conflicts?: string[]
+  metrics?: { collectTiming?: boolean; collectErrors?: boolean; customMetrics?: Record<string, any> }
+  metadata?: Record<string, any>
 }
 
 /** Removes what registered it; calling it again does nothing. */
@@ -89,6 +105,8 @@ export interface HandlerFilter {
   excludeTags?: string[]
   excludeCategory?: string
   excludeHandlerIds?: string[]
+  environment?: 'development' | 'production' | 'test'
+  feature?: string
   custom?: (config: Readonly<HandlerConfig> & { id: string; priority: number }) => boolean
 }
 
@@ -97,6 +115,12 @@ export type ResultStrategy = 'first' | 'last' | 'all' | 'merge' | 'custom'
 
 /** Options of one dispatch, overriding the action's and the handlers' defaults. */
 export interface DispatchOptions {
+  /** Milliseconds each handler without a `timeout` of its own may run (see `HandlerConfig.timeout`). */
+  timeout?: number
+  /** Retries for each handler without `retries` of its own (see `HandlerConfig.retries`). */
+  retries?: number
+  /** As upstream: a fresh `AbortController` for this dispatch, linked to `signal`, handed to `onControllerCreated`; `allowHandlerAbort` aborts it when a handler calls `controller.abort`. */
+  autoAbort?: { enabled: boolean; onControllerCreated?: (controller: AbortController) => void; allowHandlerAbort?: boolean }
   executionMode?: ExecutionMode
   concurrency?: ConcurrencyPolicy
   signal?: AbortSignal
@@ -108,6 +132,8 @@ export interface DispatchOptions {
     strategy?: ResultStrategy
     merger?: (results: unknown[]) => unknown
     maxResults?: number
+    /** `dispatchWithResult`: the same as `timeout`, which wins. */
+    timeout?: number
   }
 }
 
@@ -174,6 +200,14 @@ export type DispatchObserver = (event: DispatchEvent) => void
 export interface ActionRegisterConfig {
   name?: string
   registry?: {
+    /** Log every dispatch event with `console.debug`. */
+    debug?: boolean
+    /** `false` keeps a `once` handler that ran registered (it does not run again) until it is unregistered. Default `true`. */
+    autoCleanup?: boolean
+    /** Upper bound of `retries` (handler or dispatch). */
+    maxRetries?: number
+    /** Milliseconds before a failed handler is retried. Default 0. */
+    retryDelay?: number
     maxHandlers?: number
     defaultExecutionMode?: ExecutionMode
     defaultConcurrency?: ConcurrencyPolicy
@@ -206,7 +240,7 @@ export interface ActionStatsSummary {
   action: string
   handlerCount: number
   totalHandlers: number
-  handlersByPriority: Array<{ priority: number; handlers: Array<{ id: string; tags: string[]; category?: string; description?: string }> }>
+  handlersByPriority: Array<{ priority: number; handlers: Array<{ id: string; tags: string[]; category?: string; description?: string; version?: string; metadata?: Record<string, any> }> }>
   executionStats?: { totalExecutions: number; averageDuration: number; successRate: number; errorCount: number; abortCount: number }
 }
 

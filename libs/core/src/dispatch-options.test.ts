@@ -20,8 +20,8 @@ const errorOf = (run: () => void): string => {
 
 const check = (options: unknown): string => errorOf(() => assertDispatchOptions('ActionRegister.dispatch', options))
 
-const OPTIONS = 'supported options are executionMode, concurrency, signal, filter, debounce, throttle, result'
-const RESULT_KEYS = 'supported keys are collect, strategy, merger, maxResults'
+const OPTIONS = 'supported options are executionMode, concurrency, signal, filter, debounce, throttle, result, timeout, retries, autoAbort'
+const RESULT_KEYS = 'supported keys are collect, strategy, merger, maxResults, timeout'
 
 describe('mode and policy lists', () => {
   it('lists every execution mode and concurrency policy', () => {
@@ -146,7 +146,7 @@ describe('assertDispatchOptions', () => {
     const results = [{ filter: 'ui' }, { filter: { tag: ['ui'] } }, { filter: { tags: 'ui' } }].map(check)
     expect(results).toEqual([
       'TypeError: ActionRegister.dispatch: options.filter must be an object, got "ui"',
-      'TypeError: ActionRegister.dispatch: unknown options.filter key "tag"; supported keys are tags, handlerIds, excludeTags, excludeHandlerIds, category, excludeCategory, custom',
+      'TypeError: ActionRegister.dispatch: unknown options.filter key "tag"; supported keys are tags, handlerIds, excludeTags, excludeHandlerIds, category, excludeCategory, environment, feature, custom',
       'TypeError: ActionRegister.dispatch: options.filter.tags must be an array of strings, got "ui"',
     ])
   })

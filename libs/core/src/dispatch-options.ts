@@ -5,11 +5,12 @@ import { assertFilter } from './handler-filter'
 export const EXECUTION_MODES: readonly ExecutionMode[] = ['sequential', 'parallel', 'race']
 export const CONCURRENCY_POLICIES: readonly ConcurrencyPolicy[] = ['parallel', 'takeLatest', 'takeFirst', 'queue']
 const STRATEGIES: readonly ResultStrategy[] = ['first', 'last', 'all', 'merge', 'custom']
-const KEYS = new Set(['executionMode', 'concurrency', 'signal', 'filter', 'debounce', 'throttle', 'result'])
-const RESULT_KEYS = new Set(['collect', 'strategy', 'merger', 'maxResults'])
+const KEYS = new Set(['executionMode', 'concurrency', 'signal', 'filter', 'debounce', 'throttle', 'result', 'timeout', 'retries', 'autoAbort'])
+const RESULT_KEYS = new Set(['collect', 'strategy', 'merger', 'maxResults', 'timeout'])
+const AUTO_ABORT_KEYS = new Set(['enabled', 'onControllerCreated', 'allowHandlerAbort'])
 
 /** `undefined` passes when `optional`. */
-function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[], optional?: boolean): void {
+export function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[], optional?: boolean): void {
   if (!(optional && value === undefined) && !values.includes(value as string)) throw argumentError(fn, `${what} must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describe(value)}`)
 }
 
@@ -46,6 +47,7 @@ function assertResultOptions(fn: string, result: unknown): void {
     throw argumentError(fn, 'options.result.strategy "custom" needs options.result.merger, a function of the results')
   }
   assertCount(fn, 'options.result.maxResults', result.maxResults, 0)
+  assertDelay(fn, 'options.result.timeout', result.timeout)
 }
 
 /** Validate every dispatch option before anything runs, so a bad call changes nothing. */
@@ -59,6 +61,15 @@ export function assertDispatchOptions(fn: string, options: unknown): asserts opt
   }
   assertDelay(fn, 'options.debounce', options.debounce)
   assertDelay(fn, 'options.throttle', options.throttle)
+  assertDelay(fn, 'options.timeout', options.timeout)
+  assertCount(fn, 'options.retries', options.retries, 0)
+  const auto = options.autoAbort
+  if (auto !== undefined) {
+    assertShape(fn, 'options.autoAbort', auto, AUTO_ABORT_KEYS)
+    assertOptional(fn, 'options.autoAbort.enabled', auto.enabled, 'boolean')
+    assertOptional(fn, 'options.autoAbort.onControllerCreated', auto.onControllerCreated, 'function')
+    assertOptional(fn, 'options.autoAbort.allowHandlerAbort', auto.allowHandlerAbort, 'boolean')
+  }
   assertFilter(fn, options.filter)
   assertResultOptions(fn, options.result)
 }

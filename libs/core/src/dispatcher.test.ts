@@ -32,7 +32,7 @@ function setup({ strict = false, mode = 'sequential', concurrency = 'parallel' }
   const events: DispatchEvent[] = []
   const host: DispatchHost = {
     name: 'test',
-    settings: { strict },
+    settings: { strict, maxRetries: Infinity, retryDelay: 0 },
     guard: new Guard(),
     stats: new ActionStatsBook(),
     status: new ActionStatusBook('test'),

@@ -18,7 +18,7 @@ type Register = ActionRegister
  */
 export interface DispatchHost {
   readonly name: string
-  readonly settings: Pick<Register['settings'], 'strict'>
+  readonly settings: Pick<Register['settings'], 'strict' | 'maxRetries' | 'retryDelay'>
   readonly guard: Register['guard']
   readonly stats: Register['stats']
   readonly status: Register['status']
@@ -56,8 +56,21 @@ export class Dispatcher {
     assertAction(fn, action)
     assertDispatchOptions(fn, options)
     const id = ++this.count
+    let signal = options?.signal
+    const auto = options?.autoAbort
+    let controller: AbortController | undefined
+    if (auto?.enabled) {
+      // As upstream: a controller of its own, aborted with the caller's signal, handed out, and the signal of the dispatch.
+      const outer = signal
+      const link = () => controller!.abort(outer!.reason)
+      controller = new AbortController()
+      outer?.addEventListener('abort', link, { once: true })
+      if (outer?.aborted) link()
+      auto.onControllerCreated?.(controller)
+      signal = controller.signal
+    }
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
-    if (options?.signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
+    if (signal?.aborted) return this.early(id, action, clock, withResult, false, SIGNAL_ABORT)
     const registered = host.table.get(action)?.snapshot()
     if (registered === undefined) return this.noHandlers(fn, id, action, clock, withResult)
     const candidates = applyFilter(registered, options?.filter)
@@ -96,7 +109,6 @@ export class Dispatcher {
         snapshot = undefined
       }
       if (host.disposed) return (ending = this.early(id, action, clock, withResult, false, 'Register disposed'))
-      const signal = options?.signal
       if (signal?.aborted) return (ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT))
       if (snapshot === undefined) {
         // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
@@ -107,7 +119,9 @@ export class Dispatcher {
       const mode = options?.executionMode ?? host.getActionExecutionMode(action)
       // Handlers are timed only for those who read their durations: observers and dispatchWithResult.
       const observed = host.observers.size !== 0
-      const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult)
+      const { maxRetries, retryDelay } = host.settings
+      const limits = { timeout: options?.timeout ?? options?.result?.timeout, retries: options?.retries, maxRetries, retryDelay }
+      const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult, limits)
       lane.active.add(pipeline)
       const onAbort = () => pipeline.abort(SIGNAL_ABORT)
       signal?.addEventListener('abort', onAbort)
@@ -118,6 +132,7 @@ export class Dispatcher {
         signal?.removeEventListener('abort', onAbort)
         lane.active.delete(pipeline)
       }
+      if (auto?.allowHandlerAbort && pipeline.abortedBy !== undefined) controller!.abort(pipeline.abortReason)
       return (ending = this.end(id, action, clock, pipeline, false, withResult ? options?.result : null))
     } catch (error) {
       ending = { failed: true, error, aborted: false, abortReason: undefined }

@@ -45,12 +45,12 @@ export function assertRegister(fn: string, value: unknown): void {
 }
 
 /**
- * Throws unless `value` is an object (not `null`, not an array) whose keys are all in `keys`; shared by every config
+ * Throws unless `value` is an object (not `null`, not an array) whose keys are all in `keys` (any, without); shared by every config
  * and options check: `unknown ${noun} "key"; supported ${nouns} are …`.
  */
-export function assertShape(fn: string, what: string, value: unknown, keys: Set<string>, noun = `${what} key`, nouns = 'keys'): asserts value is Record<string, any> {
+export function assertShape(fn: string, what: string, value: unknown, keys?: Set<string>, noun = `${what} key`, nouns = 'keys'): asserts value is Record<string, any> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(fn, `${what} must be an object, got ${describe(value)}`)
-  for (const key of Object.keys(value)) if (!keys.has(key)) throw argumentError(fn, `unknown ${noun} "${key}"; supported ${nouns} are ${[...keys].join(', ')}`)
+  if (keys) for (const key of Object.keys(value)) if (!keys.has(key)) throw argumentError(fn, `unknown ${noun} "${key}"; supported ${nouns} are ${[...keys].join(', ')}`)
 }
 
 /** Throws unless `value` is `undefined` or of `type`. */

@@ -129,7 +129,7 @@ describe('applyFilter', () => {
 })
 
 describe('assertFilter', () => {
-  const supported = 'supported keys are tags, handlerIds, excludeTags, excludeHandlerIds, category, excludeCategory, custom'
+  const supported = 'supported keys are tags, handlerIds, excludeTags, excludeHandlerIds, category, excludeCategory, environment, feature, custom'
 
   it('accepts no filter and every valid field', () => {
     const results = [

@@ -3,8 +3,10 @@ import { assertOptional, assertShape, assertStrings } from './errors'
 import type { Registration } from './handler-registration'
 
 const LISTS = ['tags', 'handlerIds', 'excludeTags', 'excludeHandlerIds'] as const
-const STRINGS = ['category', 'excludeCategory'] as const
+const STRINGS = ['category', 'excludeCategory', 'environment', 'feature'] as const
 const KEYS = new Set<string>([...LISTS, ...STRINGS, 'custom'])
+/** Kept when the handler's field equals the filter's. */
+const MATCHED = ['category', 'environment', 'feature'] as const
 
 /** Validate `options.filter`, naming the calling function in errors. */
 export function assertFilter(fn: string, filter: unknown): asserts filter is HandlerFilter | undefined {
@@ -22,7 +24,7 @@ export function applyFilter(handlers: readonly Registration[], filter: HandlerFi
   if (filter === undefined) return handlers
   return handlers.filter(({ id, info }) => {
     if (filter.tags?.length && !hasAny(info.tags, filter.tags)) return false
-    if (filter.category !== undefined && info.category !== filter.category) return false
+    for (const key of MATCHED) if (filter[key] !== undefined && info[key] !== filter[key]) return false
     if (filter.handlerIds?.length && !filter.handlerIds.includes(id)) return false
     if (hasAny(info.tags, filter.excludeTags)) return false
     if (filter.excludeCategory !== undefined && info.category === filter.excludeCategory) return false

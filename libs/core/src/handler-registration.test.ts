@@ -17,7 +17,7 @@ function counter(prefix = 'gen') {
   return () => `${prefix}_${++n}`
 }
 
-const SUPPORTED = 'supported keys are priority, id, once, blocking, condition, validation, debounce, throttle, tags, category, description'
+const SUPPORTED = 'supported keys are priority, id, once, blocking, condition, validation, debounce, throttle, tags, category, description, timeout, retries, middleware, version, returnType, dependencies, conflicts, environment, feature, metrics, metadata'
 
 describe('readHandlerConfig', () => {
   it('gives a missing or empty config a generated id, priority 0 and no tags', () => {

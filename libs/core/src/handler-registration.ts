@@ -1,5 +1,5 @@
 import type { ActionHandler, HandlerConfig, HandlerRegistration } from './action-types'
-import { assertName } from './dispatch-options'
+import { assertCount, assertName, assertOneOf } from './dispatch-options'
 import { assertDelay, assertNumber, assertOptional, assertShape, assertStrings } from './errors'
 import type { Invocation } from './invocation'
 import type { PipelineEntry } from './pipeline'
@@ -10,6 +10,10 @@ const optional =
   (what: string, value: unknown): void =>
     assertOptional(FN, what, value, type)
 const delay = (what: string, value: unknown): void => assertDelay(FN, what, value)
+const strings = (what: string, value: unknown): void => assertStrings(FN, what, value)
+const record = (what: string, value: unknown): void => {
+  if (value !== undefined) assertShape(FN, what, value)
+}
 
 /** How each key of the config is checked, in this order; a key not here is refused. */
 const CHECKS: Record<string, (what: string, value: unknown) => void> = {
@@ -21,9 +25,21 @@ const CHECKS: Record<string, (what: string, value: unknown) => void> = {
   validation: optional('function'),
   debounce: delay,
   throttle: delay,
-  tags: (what, value) => assertStrings(FN, what, value),
+  tags: strings,
   category: optional('string'),
   description: optional('string'),
+  // Upstream's other keys: timeout and retries act; the rest are kept for introspection (environment and feature filter).
+  timeout: delay,
+  retries: (what, value) => assertCount(FN, what, value, 0),
+  middleware: optional('boolean'),
+  version: optional('string'),
+  returnType: (what, value) => assertOneOf(FN, what, value, ['value', 'merge', 'collect'], true),
+  dependencies: strings,
+  conflicts: strings,
+  environment: optional('string'),
+  feature: optional('string'),
+  metrics: record,
+  metadata: record,
 }
 const KEYS = new Set(Object.keys(CHECKS))
 
@@ -46,6 +62,8 @@ export function readHandlerConfig(config: unknown, generateId: () => string): Ha
 /** One handler registered on one action; its pipeline entry checks it is still registered before it runs. */
 export class Registration implements PipelineEntry {
   active = true
+  /** A `once` handler that ran: it never runs again. */
+  spent = false
   /** Its invocations whose handler has not settled: unregistering aborts exactly these, without walking every dispatch. */
   readonly running: Invocation[] = []
   readonly id: string
@@ -68,7 +86,8 @@ export class Registration implements PipelineEntry {
   }
 
   claim(invocation: Invocation): boolean {
-    if (!this.active) return false
+    if (!this.active || this.spent) return false
+    this.spent = this.info.once === true
     this.running.push(invocation)
     this.host.claimed(this, invocation)
     return true

@@ -27,7 +27,8 @@ const METHODS: Record<string, Binder> = {
  */
 export class Invocation {
   private controller: AbortController | null = null
-  private reason: string | undefined
+  /** What its signal is aborted with, once it is. */
+  private reason: unknown
   #bound: Record<string, unknown> | undefined
   /** Set by `createController`. */
   pipeline!: Pipeline
@@ -58,7 +59,7 @@ export class Invocation {
   get signal(): AbortSignal {
     if (this.controller === null) {
       this.controller = new AbortController()
-      if (this.cancelled) this.controller.abort(abortError(this.reason))
+      if (this.reason !== undefined) this.controller.abort(this.reason)
     }
     return this.controller.signal
   }
@@ -66,8 +67,14 @@ export class Invocation {
   cancel(reason: string | undefined): void {
     if (this.cancelled) return
     this.cancelled = true
-    this.reason = reason
-    this.controller?.abort(abortError(reason))
+    this.abortWith(abortError(reason))
+  }
+
+  /** Abort its signal with `error` (a timeout), unless it is aborted already. */
+  abortWith(error: unknown): void {
+    if (this.reason !== undefined) return
+    this.reason = error
+    this.controller?.abort(error)
   }
 }
 

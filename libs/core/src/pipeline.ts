@@ -1,5 +1,6 @@
 import type { ActionHandler, ExecutionMode, HandlerExecution, HandlerOutcome } from './action-types'
 import { assertFunction, assertNumber } from './errors'
+import { callHandler, type HandlerLimits } from './handler-limits'
 import { createController, Invocation } from './invocation'
 
 /** One handler of a pipeline snapshot; the owner decides whether it may still run. */
@@ -10,6 +11,7 @@ export interface PipelineEntry {
   readonly blocking: boolean
   readonly condition: ((payload: any) => boolean) | undefined
   readonly validation: ((payload: any) => boolean) | undefined
+  readonly info?: { readonly timeout?: number; readonly retries?: number }
   /** Called right before the handler starts; `false` means it may not run (unregistered, or a `once` handler already taken). */
   claim(invocation: Invocation): boolean
   /** Called once the handler of a claimed invocation has settled. */
@@ -68,6 +70,8 @@ export class Pipeline {
     payload: unknown,
     private readonly onHandler: HandlerHook | null = null,
     private readonly timed = true,
+    /** Timeouts and retries; without them handlers are called directly. */
+    private readonly limits: HandlerLimits | null = null,
   ) {
     this.payload = payload
     // A negative duration marks a handler not reached yet.
@@ -178,7 +182,8 @@ export class Pipeline {
     let value: unknown
     let threw = false
     try {
-      value = entry.handler(payload, createController(this, invocation))
+      const controller = createController(this, invocation)
+      value = this.limits === null ? entry.handler(payload, controller) : callHandler(entry, payload, invocation, this.limits)
     } catch (error) {
       value = error
       threw = true

@@ -1,0 +1,45 @@
+import type { Invocation } from './invocation'
+import type { PipelineEntry } from './pipeline'
+
+/** A dispatch's timeout and retries, for handlers without their own, and the register's bounds. */
+export interface HandlerLimits {
+  timeout?: number
+  retries?: number
+  maxRetries: number
+  retryDelay: number
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function'
+
+/**
+ * Call the handler of `invocation` under its timeout and retries: a failure runs it again after `retryDelay` (not once
+ * its invocation is over or cancelled); past the timeout its signal aborts with a `TimeoutError`, which it fails with.
+ */
+export function callHandler(entry: PipelineEntry, payload: unknown, invocation: Invocation, limits: HandlerLimits): unknown {
+  const timeout = entry.info?.timeout ?? limits.timeout
+  let left = Math.min(entry.info?.retries ?? limits.retries ?? 0, limits.maxRetries)
+  if (timeout === undefined && left === 0) return entry.handler(payload, invocation as never)
+  const attempt = (): unknown => {
+    const retry = (error: unknown): unknown => {
+      if (left-- < 1 || invocation.settled || invocation.cancelled) throw error
+      return new Promise((resolve) => setTimeout(resolve, limits.retryDelay)).then(attempt)
+    }
+    try {
+      const value = entry.handler(payload, invocation as never)
+      return left > 0 && isThenable(value) ? Promise.resolve(value).catch(retry) : value
+    } catch (error) {
+      return retry(error)
+    }
+  }
+  const value = attempt()
+  if (timeout === undefined || !isThenable(value)) return value
+  let timer: ReturnType<typeof setTimeout>
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new DOMException(`handler "${entry.id}" timed out after ${timeout} ms`, 'TimeoutError')
+      invocation.abortWith(error)
+      reject(error)
+    }, timeout)
+  })
+  return Promise.race([value, expired]).finally(() => clearTimeout(timer))
+}
