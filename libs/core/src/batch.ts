@@ -4,9 +4,6 @@ import { assertFunction, stateError } from './errors'
 export interface Notifier {
   readonly name: string
   queued: boolean
-  /** The flush that last notified this node, and how often it did. */
-  flushed: number
-  rounds: number
   /** Run the `invalidate` callbacks of subscribers when a change is coming; never throws. */
   invalidate(): void
   notify(): void
@@ -28,9 +25,8 @@ const queue: Array<Notifier | undefined> = []
 let queued = 0
 /** Queue entries whose subscribers have been invalidated; the rest are invalidated before the next run. */
 let invalidated = 0
-let flushes = 0
-/** How often one flush may notify the same store before a listener writing it back is taken for an endless loop. */
-const MAX_ROUNDS = 1000
+/** Notifications one flush may deliver before listeners writing stores back are taken for an endless loop. */
+const MAX_NOTIFICATIONS = 100_000
 /** Subscribers that passed an `invalidate`, over all stores; while 0, there is nothing to invalidate. */
 export let invalidating = 0
 export function invalidators(change: number): void {
@@ -102,7 +98,6 @@ function clear(list: unknown[], from: number, size: number): number {
 function flush(): void {
   flushing = true
   invalidate()
-  flushes++
   let failed = false
   let error: unknown
   try {
@@ -110,13 +105,8 @@ function flush(): void {
     for (let i = 0; i < queued; i++) {
       const node = queue[i]!
       node.queued = false
-      if (node.flushed !== flushes) {
-        node.flushed = flushes
-        node.rounds = 0
-      }
-      if (++node.rounds > MAX_ROUNDS) {
-        throw stateError(`${node.name}.setValue`, `maximum recursive updates exceeded: a listener keeps writing this store (notified ${MAX_ROUNDS} times in one flush)`)
-      }
+      // The store notified last is the one a listener keeps writing (the queue is the loop's trail).
+      if (i > MAX_NOTIFICATIONS) throw stateError(`${node.name}.setValue`, 'maximum recursive updates exceeded; does a listener keep writing this store?')
       try {
         node.notify()
       } catch (e) {

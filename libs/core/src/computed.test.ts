@@ -155,7 +155,7 @@ describe('createComputedStore', () => {
       },
       { name: 'clamped' },
     )
-    const message = 'createComputedStore: computed store "clamped" wrote to a store while computing; write from a listener instead'
+    const message = 'createComputedStore: computed store "clamped" wrote to a store while computing'
     expect(() => clamped.getValue()).toThrow(message)
     // Never a stale value: the next read computes from the input as it now is.
     expect(clamped.getValue()).toBe(5)

@@ -76,7 +76,7 @@ class ComputedNode<T> extends StoreNode<T> {
         const before = epoch
         next = this.run(sources)
         // A compute that writes would leave this value stale (or loop): refuse it, every time it is read.
-        if (epoch !== before) throw stateError('createComputedStore', `computed store "${this.name}" wrote to a store while computing; write from a listener instead`)
+        if (epoch !== before) throw stateError('createComputedStore', `computed store "${this.name}" wrote to a store while computing`)
       }
     } catch (error) {
       this.checked = -1

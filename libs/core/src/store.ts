@@ -82,8 +82,6 @@ export class StoreNode<T> implements Notifier, Restorable {
   notified: T
   version = ++ids
   queued = false
-  flushed = 0
-  rounds = 0
   journaled = 0
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
@@ -147,18 +145,16 @@ export class StoreNode<T> implements Notifier, Restorable {
     // A plain store is never reached by another's propagation, so it needs no mark of its own.
     // While some subscriber passed an `invalidate`, a direct write is delivered as a batch: invalidates come first.
     const stamp = pass
-    if (invalidating !== 0 && depth === 0) defer(() => this.reach(stamp))
-    else {
+    try {
+      if (invalidating !== 0 && depth === 0) defer(() => this.reach(stamp))
+      else this.reach(stamp)
+    } catch (error) {
+      // Only a direct write's walk throws (a listener did): deliver what it had not reached yet as a batch (a store
+      // already told is not told again), then re-throw the first error.
       try {
-        this.reach(stamp)
-      } catch (error) {
-        // Only a direct write's walk throws (a listener did): deliver what it had not reached yet as a batch (a store
-        // already told is not told again), then re-throw the first error.
-        try {
-          defer(() => this.reach(++pass))
-        } catch {}
-        throw error
-      }
+        defer(() => this.reach(++pass))
+      } catch {}
+      throw error
     }
   }
 
