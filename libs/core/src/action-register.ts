@@ -192,6 +192,16 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     return this.name
   }
 
+  /** The registry settings with their defaults (a copy). */
+  getRegistryConfig(): Omit<ReturnType<typeof readConfig>, 'name'> {
+    const { name, ...registry } = this.settings
+    return registry
+  }
+
+  isDebugEnabled(): boolean {
+    return this.settings.debug
+  }
+
   getRegistryInfo(): ActionRegistryInfo {
     let totalHandlers = 0
     for (const list of this.table.values()) totalHandlers += list.size

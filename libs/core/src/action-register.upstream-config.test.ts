@@ -34,6 +34,22 @@ describe('ActionRegister - upstream registry configuration', () => {
     })
   })
 
+  it('getRegistryConfig and isDebugEnabled report the settings with their defaults', () => {
+    const actionRegister = new ActionRegister<TestActions>({ name: 'app', registry: { debug: true, maxRetries: 2 } })
+    expect(actionRegister.isDebugEnabled()).toBe(true)
+    expect(actionRegister.getRegistryConfig()).toEqual({
+      maxHandlers: Infinity,
+      defaultExecutionMode: 'sequential',
+      defaultConcurrency: 'parallel',
+      strict: false,
+      debug: true,
+      autoCleanup: true,
+      maxRetries: 2,
+      retryDelay: 0,
+    })
+    expect(new ActionRegister().isDebugEnabled()).toBe(false)
+  })
+
   it('debug logs every dispatch event with console.debug', async () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
     const actionRegister = new ActionRegister<TestActions>({ name: 'app', registry: { debug: true } })
