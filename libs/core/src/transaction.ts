@@ -24,6 +24,7 @@ interface Transaction {
   active: boolean
 }
 
+/** Options of `transaction`: a signal and a timeout that roll a pending body back. */
 export interface TransactionOptions {
   /** Aborting it rolls a pending body back; the call rejects with the signal's reason (an `AbortError`). */
   signal?: AbortSignal
