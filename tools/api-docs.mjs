@@ -2,7 +2,7 @@
 // `exports`, through the `source` condition that points at the TypeScript source), written to docs/api as HTML.
 // Fails, naming them, when a public export has no TSDoc comment (a re-export of another package's symbol is
 // documented where it is declared).
-// Usage: node tools/api-docs.mjs [--no-html]   (npm run docs:api)
+// Usage: node tools/api-docs.mjs [--check-only]   (npm run docs:api)
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,7 +11,7 @@ import { Application, ReflectionKind } from 'typedoc'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const libs = ['core', 'vue', 'svelte']
 const out = join(root, 'docs', 'api')
-const html = !process.argv.includes('--no-html')
+const write = !process.argv.includes('--check-only')
 
 /** `{ file, name }` for each subpath of each package: `libs/vue/src/index.ts` → `@context-action/vue`. */
 function entryPoints() {
@@ -46,9 +46,16 @@ const app = await Application.bootstrapWithPlugins({
   entryPoints: entries.map((entry) => entry.file),
   entryPointStrategy: 'resolve',
   tsconfig: tsconfigPath,
-  name: 'Context-Action API',
+  name: 'Context-Action API reference',
   readme: 'none',
   out,
+  plugin: ['typedoc-plugin-markdown'],
+  outputFileStrategy: 'modules',
+  entryFileName: 'README.md',
+  hidePageHeader: true,
+  hideBreadcrumbs: true,
+  useCodeBlocks: true,
+  sanitizeComments: true,
   excludePrivate: true,
   excludeInternal: true,
   skipErrorChecking: true,
@@ -75,14 +82,15 @@ function svelteComponent(entryFile, name) {
 let exported = 0
 for (const module of modules) {
   const file = module.sources?.[0]?.fullFileName
-  const entry = entries.find((candidate) => candidate.file === file) ?? entries.find((candidate) => module.name && candidate.file.includes(module.name))
-  if (entry) module.name = entry.name
+  const entry = entries.find((candidate) => candidate.file === file)
+  if (!entry) throw new Error(`api-docs: module ${module.name} (${file}) is none of the entry points`)
+  module.name = entry.name
   const components = new Set()
   for (const child of module.children ?? []) {
     if (child.kindOf(ReflectionKind.Reference)) continue
     // A Svelte component (typed by Svelte's `*.svelte` module declaration) is documented by the
     // `<!-- @component -->` comment in its file.
-    const component = entry && svelteComponent(entry.file, child.name)
+    const component = svelteComponent(entry.file, child.name)
     if (component) {
       if (components.has(child.name)) continue
       components.add(child.name)
@@ -96,11 +104,13 @@ for (const module of modules) {
     if (!hasDoc(child)) undocumented.push(`${module.name}: ${child.name} (${ReflectionKind.singularString(child.kind)})`)
   }
 }
+// No "Defined in: file:line" lines in the pages: they would change with every edit of a source file.
+for (const reflection of Object.values(project.reflections)) reflection.sources = undefined
 if (modules.length !== entries.length) throw new Error(`api-docs: ${entries.length} entry points gave ${modules.length} modules`)
 
-if (html) {
+if (write) {
   rmSync(out, { recursive: true, force: true })
-  await app.generateDocs(project, out)
+  await app.generateOutputs(project)
   console.log(`api-docs: ${relative(root, out)} written (${entries.map((entry) => entry.name).join(', ')})`)
 }
 if (undocumented.length > 0) {
