@@ -1,60 +1,54 @@
-import type { ActionHandler, HandlerConfig } from '@context-action/core'
 import type { DemoActions, DemoDomain } from '@context-action/demo-domain'
-import { useActionHandler as useRegisterHandler, useActionStatus as useRegisterStatus } from '@context-action/vue'
-import { defineComponent, hasInjectionContext, inject, provide, type InjectionKey, type MaybeRef, type MaybeRefOrGetter, type PropType, type SlotsType, type VNode } from 'vue'
+import { createActionContext, createStoreContext } from '@context-action/vue'
+import { inject, provide, type App, type InjectionKey } from 'vue'
 
-const key: InjectionKey<DemoDomain> = Symbol('ContextActionDemo')
+/** The demo's actions: the screens dispatch on, and follow the status of, the register it is given (the domain's). */
+export const Demo = createActionContext<DemoActions>('Demo')
+
+/** State that belongs to the views, not to the domain: the master-detail form's draft. */
+export const DemoForms = createStoreContext('DemoForms', { draft: { initialValue: { name: '', email: '' } } })
+
+// The domain's stores and cache are framework-free instances created by createDemoDomain, so they are handed to the
+// views with Vue's own provide/inject (a store context creates stores of its own).
+const domainKey: InjectionKey<Pick<DemoDomain, 'stores' | 'userCache'>> = Symbol('DemoDomain')
 
 /**
- * Make `domain` (its stores and its register) available to every screen below the calling component.
- * @example setup() { provideDemo(createDemoDomain({ api: createApiClient() })) }
+ * Vue plugin: the domain's stores and user cache for `useDemoStores()` (tests pair it with a testing register).
+ * @example mount(MasterDetail, { global: { plugins: [testing, demoStores(domain)] } })
  */
-export function provideDemo(domain: DemoDomain): DemoDomain {
-  provide(key, domain)
-  return domain
-}
-
-/**
- * The domain provided above this component.
- * @example const { stores, dispatch } = useDemo()
- */
-export function useDemo(): DemoDomain {
-  const domain = hasInjectionContext() ? inject(key, null) : null
-  if (domain === null) {
-    throw new Error('useDemo: no demo domain above this component; call provideDemo(domain) in a parent setup() or wrap the tree in <DemoProvider :domain="domain">')
+export function demoStores(domain: Pick<DemoDomain, 'stores' | 'userCache'>) {
+  return {
+    install(app: App) {
+      app.provide(domainKey, domain)
+    },
   }
-  return domain
 }
 
 /**
- * Renders its default slot over an existing domain, so several trees (or apps) can share one.
- * @example <DemoProvider :domain="domain"><MasterDetail /></DemoProvider>
+ * Vue plugin: the domain's register for `Demo`, its stores for `useDemoStores()`, and the views' own stores.
+ * @example createApp(App).use(demoPlugin(domain)).mount('#app')
  */
-export const DemoProvider = defineComponent({
-  name: 'DemoProvider',
-  props: { domain: { type: Object as PropType<DemoDomain>, required: true } },
-  slots: Object as SlotsType<{ default?: () => VNode[] }>,
-  setup(props, { slots }) {
-    provideDemo(props.domain)
-    return () => slots.default?.()
-  },
-})
+export function demoPlugin(domain: Pick<DemoDomain, 'register' | 'stores' | 'userCache'>) {
+  return {
+    install(app: App) {
+      app.use(Demo, { register: domain.register }).use(DemoForms).use(demoStores(domain))
+    },
+  }
+}
 
-// The typed action context over the provided domain's register. `createActionContext().Provider` always creates a
-// register of its own, so these bind the register-taking composables of @context-action/vue to the domain's.
+/**
+ * `demoPlugin` for one component's subtree, from its `setup()` (several trees, or apps, can share one domain).
+ * @example setup() { provideDemo(props.domain) }
+ */
+export function provideDemo(domain: Pick<DemoDomain, 'register' | 'stores' | 'userCache'>): void {
+  Demo.provide(domain.register)
+  DemoForms.provide()
+  provide(domainKey, domain)
+}
 
-/** The domain's `ActionRegister`. */
-export const useActionRegister = () => useDemo().register
-
-/** The domain's typed `dispatch`. */
-export const useActionDispatch = () => useDemo().register.dispatch
-
-/** The status (`pending`, `lastAbortReason`, …) of one of the domain's actions, as a read-only ref. */
-export const useActionStatus = <K extends keyof DemoActions & string>(action: MaybeRefOrGetter<K>) => useRegisterStatus(useDemo().register, action)
-
-/** Register a handler on the domain's register for the lifetime of the component. */
-export const useActionHandler = <K extends keyof DemoActions & string, R = unknown>(
-  action: K,
-  handler: MaybeRef<ActionHandler<DemoActions[K], R>>,
-  config?: MaybeRefOrGetter<HandlerConfig<DemoActions[K]> | undefined>,
-) => useRegisterHandler(useDemo().register, action, handler, config)
+/** The domain's stores and user cache, from the app's `demoPlugin`. */
+export function useDemoStores(): Pick<DemoDomain, 'stores' | 'userCache'> {
+  const domain = inject(domainKey, null)
+  if (domain === null) throw new Error("useDemoStores: no demo domain; install demoPlugin(domain) on the app or call provideDemo(domain) in a parent's setup()")
+  return domain
+}

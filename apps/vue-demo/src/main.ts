@@ -1,13 +1,13 @@
 import '@context-action/demo-theme/demo.css'
 import { createApiClient } from '@context-action/demo-api/client'
 import { createDemoDomain } from '@context-action/demo-domain'
-import { createApp, h } from 'vue'
+import { createApp } from 'vue'
 import App from './App.vue'
-import { DemoProvider } from './context'
+import { demoPlugin } from './context'
 
 const domain = createDemoDomain({ api: createApiClient() })
 
-createApp({ render: () => h(DemoProvider, { domain }, () => h(App)) }).mount('#app')
+createApp(App).use(demoPlugin(domain)).mount('#app')
 
 void domain.dispatch('loadUsers')
 void domain.dispatch('loadProducts')
