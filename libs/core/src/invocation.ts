@@ -2,7 +2,9 @@ import type { PipelineController } from './action-types'
 import { assertOptional } from './errors'
 import type { Pipeline, PipelineEntry } from './pipeline'
 
-const abortError = (reason: string | undefined): DOMException => new DOMException(reason ?? 'Aborted', 'AbortError')
+/** A cancel's reason becomes an `AbortError` only when a signal needs it: most cancelled handlers never read theirs. */
+const abortError = (reason: string | DOMException | undefined): DOMException =>
+  reason instanceof DOMException ? reason : new DOMException(reason ?? 'Aborted', 'AbortError')
 
 type Binder = (pipeline: Pipeline, invocation: Invocation) => unknown
 
@@ -27,8 +29,9 @@ const METHODS: Record<string, Binder> = {
  */
 export class Invocation {
   private controller: AbortController | null = null
-  /** What its signal is aborted with, once it is. */
-  private reason: unknown
+  /** Why its signal is aborted, once `stopped`: a cancel's reason or a timeout's error. */
+  private reason: string | DOMException | undefined
+  private stopped = false
   #bound: Record<string, unknown> | undefined
   /** Set by `createController`. */
   pipeline!: Pipeline
@@ -59,7 +62,7 @@ export class Invocation {
   get signal(): AbortSignal {
     if (this.controller === null) {
       this.controller = new AbortController()
-      if (this.reason !== undefined) this.controller.abort(this.reason)
+      if (this.stopped) this.controller.abort(abortError(this.reason))
     }
     return this.controller.signal
   }
@@ -67,14 +70,15 @@ export class Invocation {
   cancel(reason: string | undefined): void {
     if (this.cancelled) return
     this.cancelled = true
-    this.abortWith(abortError(reason))
+    this.abortWith(reason)
   }
 
-  /** Abort its signal with `error` (a timeout), unless it is aborted already. */
-  abortWith(error: unknown): void {
-    if (this.reason !== undefined) return
-    this.reason = error
-    this.controller?.abort(error)
+  /** Abort its signal with `reason` (a timeout's error), unless it is aborted already. */
+  abortWith(reason: string | DOMException | undefined): void {
+    if (this.stopped) return
+    this.stopped = true
+    this.reason = reason
+    this.controller?.abort(abortError(reason))
   }
 }
 
