@@ -144,18 +144,23 @@ export class StoreNode<T> implements Notifier, Restorable {
     }
     // A plain store is never reached by another's propagation, so it needs no mark of its own.
     // While some subscriber passed an `invalidate`, a direct write is delivered as a batch: invalidates come first.
-    const stamp = pass
+    // No closure here: one would cost every write an allocation.
     try {
-      if (invalidating !== 0 && depth === 0) defer(() => this.reach(stamp))
-      else this.reach(stamp)
+      if (invalidating !== 0 && depth === 0) this.deliver(pass)
+      else this.reach(pass)
     } catch (error) {
       // Only a direct write's walk throws (a listener did): deliver what it had not reached yet as a batch (a store
       // already told is not told again), then re-throw the first error.
       try {
-        defer(() => this.reach(++pass))
+        this.deliver(++pass)
       } catch {}
       throw error
     }
+  }
+
+  /** Walk as a batch, so that every `invalidate` runs before any `run`. */
+  private deliver(stamp: number): void {
+    defer(() => this.reach(stamp))
   }
 
   /** Reached by a change at `stamp` (once per stamp): tell this node's listeners, then pass it on. */
@@ -240,7 +245,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   activate(): void {}
   deactivate(): void {}
 
-  addListener(fn: Listener<T>, inv: (() => void) | null = null): Unsubscribe {
+  addListener(fn: Listener<T>, inv: (() => void) | null): Unsubscribe {
     const first = this.getListenerCount() === 0
     if (first) this.activate()
     if (this.listeners === 0) {
