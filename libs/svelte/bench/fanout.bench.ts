@@ -3,7 +3,7 @@ import { createAtom } from '@tanstack/store'
 import { atom, computed } from 'nanostores'
 import { derived, writable, type Readable } from 'svelte/store'
 import { bench, describe } from 'vitest'
-import { select } from '../src/select.svelte.js'
+import { select } from '../src/select.js'
 import { edit, initialItems, mountRows, type Item } from './rows'
 
 const ours = createStore(initialItems())

@@ -1,5 +1,5 @@
 import type { ActionHandler, ActionPayloadMap, ActionRegister, ActionStatus, HandlerConfig, ReadableStore, UnregisterFunction } from '@context-action/core'
-import { onDestroy, shallowEqual, untrack } from './deps.js'
+import { fromReadable, onDestroy, shallowEqual, untrack } from './deps.js'
 import { toStore } from 'svelte/store'
 import { useStoreValue, type StoreValue } from './use-store-value.js'
 
@@ -45,15 +45,11 @@ export type ActionStatusStore = ReadableStore<ActionStatus> & StoreValue<ActionS
 
 /** The status store of `action`; with a getter, it follows whichever action the getter names. */
 export function statusOf<A extends ActionPayloadMap, K extends keyof A & string>(register: ActionRegister<A>, action: MaybeGetter<K>): ActionStatusStore {
-  if (typeof action !== 'function') {
-    const store = register.getActionStatus(action)
-    const view = useStoreValue(store)
-    return withCurrent(store, () => view.current)
-  }
-  const store = $derived(register.getActionStatus(action()))
+  const store = $derived(register.getActionStatus(read(action)))
   const view = $derived(useStoreValue(store))
-  // `$status` subscribes once, so the store it subscribes to must itself follow the getter.
-  return withCurrent(toStore(() => view.current) as ReadableStore<ActionStatus>, () => view.current)
+  const current = () => view.current
+  // `$status` subscribes once, so with a getter the store it subscribes to must itself follow the getter.
+  return withCurrent(typeof action === 'function' ? fromReadable(toStore(current)) : store, current)
 }
 
 const withCurrent = (store: ReadableStore<ActionStatus>, current: () => ActionStatus): ActionStatusStore => ({

@@ -4,10 +4,11 @@ export {
   ActionRegister,
   assertFunction,
   assertRegister,
-  assertStore,
   createComputedStore,
   createStoreManager,
   describeValue,
+  fromReadable,
+  isReadable,
   shallowEqual,
   validateStoreDefinitions,
 } from '@context-action/core'

@@ -1,7 +1,7 @@
 export { createActionContext, type ActionContext } from './action-context.js'
 export { default as Provider } from './Provider.svelte'
 export type { ProviderProps } from './provider-props.js'
-export { select } from './select.svelte.js'
+export { select } from './select.js'
 export { createStoreContext, type StoreContext } from './store-context.js'
 export { createStoreManager } from './deps.js'
 export type { StoreDefinition, StoreDefinitions, StoreManager } from '@context-action/core'

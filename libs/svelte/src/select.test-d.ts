@@ -1,7 +1,7 @@
 import { createComputedStore, createStore, type ReadableStore } from '@context-action/core'
-import type { Readable } from 'svelte/store'
+import { writable, type Readable } from 'svelte/store'
 import { describe, expectTypeOf, it } from 'vitest'
-import { select } from './select.svelte.js'
+import { select } from './select.js'
 
 const user = createStore({ name: 'Ada', age: 36 })
 
@@ -25,6 +25,7 @@ describe('select types', () => {
 
   it('accepts computed stores and rejects what is not a store or a mismatched selector', () => {
     expectTypeOf(select(createComputedStore([user], (u) => u.age), (age) => age > 18)).toEqualTypeOf<ReadableStore<boolean>>()
+    expectTypeOf(select(writable({ name: 'x' }), (u) => u.name)).toEqualTypeOf<ReadableStore<string>>()
     // @ts-expect-error not a store
     select({ name: 'x' }, (u: { name: string }) => u.name)
     // @ts-expect-error the selector does not take the store's value

@@ -14,7 +14,7 @@ export function select<T, S>(store: StoreInput<T>, selector: (value: T) => S, eq
   assertFunction(fn, 'the selector', selector)
   assertFunction(fn, 'equals', equals)
   const slice = createComputedStore([source], selector, { name: `${source.name}.select`, equals })
-  // Inside `$derived(...)`, read the slice once so the state the selector reads becomes a dependency of that derived.
-  if ($effect.tracking()) slice.getValue()
+  // Computed once now: inside `$derived(...)`, the state the selector reads becomes a dependency of that derived.
+  slice.getValue()
   return slice
 }

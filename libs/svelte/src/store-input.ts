@@ -1,14 +1,14 @@
-import type { ReadableStore } from '@context-action/core'
-import { assertStore } from './deps.js'
+import type { ReadableStore, Subscribable } from '@context-action/core'
+import { describeValue, fromReadable, isReadable } from './deps.js'
 
-/** What the helpers accept as a store. */
-export type StoreInput<T> = ReadableStore<T>
+/** What the helpers accept as a store: a core store, or any store with Svelte's store contract (`writable`, `toStore(...)`, a SvelteKit store). */
+export type StoreInput<T> = Subscribable<T>
 
 /** A store input that can be written with `set`; property syntax keeps `set` invariant, so read-only stores never match. */
 export type WritableInput<T> = StoreInput<T> & { readonly set: (value: NoInfer<T>) => void }
 
-/** The core store behind `input`, or a clear error naming `fn`. */
+/** The core store behind `input` (a foreign store is followed through `fromReadable`), or a clear error naming `fn`. */
 export function storeOf<T>(fn: string, input: StoreInput<T>): ReadableStore<T> {
-  assertStore(fn, input)
-  return input
+  if (!isReadable(input)) throw new TypeError(`${fn}: expected a store (with a subscribe method), got ${describeValue(input)}`)
+  return fromReadable(input)
 }

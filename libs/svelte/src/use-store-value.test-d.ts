@@ -32,4 +32,12 @@ describe('useStoreValue types', () => {
       return a.length === b.length
     })
   })
+
+  it('accepts stores of the Svelte contract: writable ones give a writable current, others a read-only one', () => {
+    expectTypeOf(useStoreValue(writable(1))).toEqualTypeOf<WritableStoreValue<number>>()
+    expectTypeOf(useStoreValue(readable('x'))).toEqualTypeOf<StoreValue<string>>()
+    expectTypeOf(useStoreValue(writable({ n: 1 }), (v) => v.n)).toEqualTypeOf<StoreValue<number>>()
+    // @ts-expect-error not a store
+    useStoreValue({ current: 1 })
+  })
 })

@@ -29,7 +29,6 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) 
   if (selector !== undefined) assertFunction(fn, 'the selector', selector)
   assertFunction(fn, 'equals', equals)
   const pick = selector ?? ((value: T) => value as unknown as S)
-  const set = selector === undefined ? (store as Partial<WritableInput<T>>).set : undefined
   let known = false
   let selected: S
   // Keeps the last selection unless the new one differs under `equals`, and says whether it changed.
@@ -54,7 +53,8 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) 
       return selected
     },
     set current(value) {
-      if (typeof set !== 'function') throw readOnly()
+      const { set } = store as Partial<WritableInput<T>>
+      if (selector !== undefined || typeof set !== 'function') throw readOnly()
       set(value as unknown as T)
     },
   }

@@ -74,7 +74,7 @@ describe('createActionContext', () => {
 
   it('throws a clear error naming the context outside a provider', () => {
     expect(() => render(Dispatcher, { ready: () => {} })).toThrow(
-      'useActionStatus: no Todo provider above this component; render <Provider context={Todo}> or call Todo.provide() in a parent component',
+      'useActionStatus: no Todo provider above this component; render <Provider context={Todo}> or call Todo.provide() in a parent',
     )
     expect(() => render(Saver, { label: 'x', log: [] })).toThrow('useActionHandler: no Todo provider above this component')
   })

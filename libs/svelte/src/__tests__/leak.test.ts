@@ -1,5 +1,6 @@
 import { ActionRegister, createStore } from '@context-action/core'
 import { flushSync, mount, tick, unmount } from 'svelte'
+import { writable } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
 import InFlightHost from './InFlightHost.svelte'
 import Leaky from './Leaky.svelte'
@@ -10,7 +11,14 @@ describe('mount and unmount 10,000 times', () => {
     const register = new ActionRegister<TodoActions>({ name: 'leak' })
     const count = createStore(1)
     const draft = createStore('draft')
+    // Svelte's start/stop notifier: 1 while the foreign store has any subscriber, 0 once the last one left.
+    let foreignSubscribers = 0
+    const foreign = writable(1, () => {
+      foreignSubscribers++
+      return () => foreignSubscribers--
+    })
     const counts = () => [
+      foreignSubscribers,
       count.getListenerCount(),
       draft.getListenerCount(),
       register.getHandlerCount('save'),
@@ -21,7 +29,7 @@ describe('mount and unmount 10,000 times', () => {
     document.body.append(target)
     const seen = [counts()]
     for (let i = 0; i < 10_000; i++) {
-      const app = mount(Leaky, { target, props: { register, count, draft } })
+      const app = mount(Leaky, { target, props: { register, count, draft, foreign } })
       flushSync()
       if (i === 0) seen.push(counts())
       await register.dispatch('save', { text: `round ${i}` })
@@ -30,7 +38,7 @@ describe('mount and unmount 10,000 times', () => {
     // createSubscriber lets go one microtask after the last effect reading it is destroyed.
     await tick()
     seen.push(counts())
-    expect([seen, draft.getValue(), target.innerHTML]).toEqual([[[0, 0, 0, 0, 0], [4, 2, 1, 1, 1], [0, 0, 0, 0, 0]], 'round 9999', ''])
+    expect([seen, draft.getValue(), target.innerHTML]).toEqual([[[0, 0, 0, 0, 0, 0], [1, 4, 2, 1, 1, 3], [0, 0, 0, 0, 0, 0]], 'round 9999', ''])
   })
 
   it('leaves nothing behind when each component is destroyed while its handler still runs', { timeout: 120_000 }, async () => {

@@ -1,7 +1,7 @@
 import { createStore, shallowEqual } from '@context-action/core'
 import { derived, get } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
-import { select } from '../select.svelte.js'
+import { select } from '../select.js'
 
 const user = () => createStore({ name: 'Ada', email: 'ada@example.com', tags: ['a'] })
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { ActionRegister, createStore } from '@context-action/core'
 import { render } from 'svelte/server'
+import { writable } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
 import Leaky from './Leaky.svelte'
 import type { Item } from './item'
@@ -38,10 +39,11 @@ describe('server rendering with render from svelte/server', () => {
     const draft = createStore('typed')
     const seen: number[] = []
     const html = [
-      render(Leaky, { props: { register, count, draft } }).body,
+      render(Leaky, { props: { register, count, draft, foreign: writable(7) } }).body,
       render(TodoApp, { props: { saver: true, label: 'A', log: [], register, ready: (api: TodoApi) => seen.push(api.register.getHandlerCount('save')) } }).body,
     ].join('\n')
     expect(html).toContain('3 false 6 5 3 light false')
+    expect(html).toContain('7 true false false false')
     expect(html).toContain('value="typed"')
     expect(html).toContain('idle')
     expect([

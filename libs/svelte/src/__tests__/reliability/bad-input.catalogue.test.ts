@@ -61,7 +61,7 @@ const rows: Row[] = [
   { fn: 'Demo.useActionHandler', input: 'called outside a component', call: () => Demo.useActionHandler('loadUsers', () => {}), message: 'useActionHandler' },
   { fn: 'Demo.provide', input: 'called outside a component', call: () => Demo.provide(), message: 'provide' },
   // In a component, without a provider above it
-  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionDispatch()) }, message: 'useActionDispatch: no Demo provider above this component; render <Provider context={Demo}> or call Demo.provide() in a parent component' },
+  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionDispatch()) }, message: 'useActionDispatch: no Demo provider above this component; render <Provider context={Demo}> or call Demo.provide() in a parent' },
   { fn: 'Demo.useActionHandler', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', () => {})) }, message: 'useActionHandler: no Demo provider above this component' },
   { fn: 'Demo.useActionStatus', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionStatus('loadUsers')) }, message: 'useActionStatus: no Demo provider above this component' },
   { fn: 'Demo.useActionRegister', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionRegister()) }, message: 'useActionRegister: no Demo provider above this component' },

@@ -1,0 +1,142 @@
+import { createComputedStore, createStore } from '@context-action/core'
+import { flushSync, tick } from 'svelte'
+import { derived, readable, toStore, writable } from 'svelte/store'
+import { describe, expect, it } from 'vitest'
+import { select } from '../select.js'
+import { useStoreValue } from '../use-store-value.js'
+
+/** A Svelte `writable` that counts its subscribers (Svelte's start/stop notifier). */
+function counted<T>(initial: T) {
+  let active = 0
+  const store = writable(initial, () => {
+    active++
+    return () => active--
+  })
+  return { store, active: () => active }
+}
+
+/** Run `read` in an effect; returns what it saw and a stop function. */
+function follow<T>(read: () => T) {
+  const seen: T[] = []
+  const stop = $effect.root(() => {
+    $effect(() => {
+      seen.push(read())
+    })
+  })
+  flushSync()
+  return { seen, stop }
+}
+
+describe('stores of other libraries as inputs', () => {
+  it('select over a Svelte writable notifies only when the slice changes and lets go of it', () => {
+    const { store, active } = counted({ name: 'Ada', age: 36 })
+    const name = select(store, (user) => user.name)
+    const seen: string[] = []
+    const off = name.subscribe((value) => seen.push(value))
+    const whileSubscribed = active()
+    store.update((user) => ({ ...user, age: 37 }))
+    store.update((user) => ({ ...user, name: 'Grace' }))
+    off()
+    expect([seen, whileSubscribed, active()]).toEqual([['Ada', 'Grace'], 1, 0])
+  })
+
+  it('useStoreValue over a Svelte writable reads, follows, and writes through set', async () => {
+    const { store, active } = counted(1)
+    const count = useStoreValue(store)
+    const { seen, stop } = follow(() => count.current)
+    count.current = 2
+    flushSync()
+    store.set(3)
+    flushSync()
+    const whileFollowed = active()
+    stop()
+    await tick()
+    expect([seen, whileFollowed, active(), count.current]).toEqual([[1, 2, 3], 1, 0, 3])
+  })
+
+  it('useStoreValue over toStore(() => $state) follows the state; current is read-only without a setter', () => {
+    let count = $state(1)
+    const cleanup = $effect.root(() => {
+      const doubled = useStoreValue(toStore(() => count * 2))
+      const { seen, stop } = follow(() => doubled.current)
+      count = 2
+      flushSync()
+      count = 5
+      flushSync()
+      stop()
+      expect(seen).toEqual([2, 4, 10])
+      expect(() => ((doubled as { current: number }).current = 1)).toThrow(new TypeError('useStoreValue: current is read-only (a slice, or a store without set)'))
+    })
+    cleanup()
+  })
+
+  it('a core computed store mixes a Svelte store and a core store', () => {
+    const rate = writable(2)
+    const amount = createStore(10)
+    const total = createComputedStore([rate, amount], (r, a) => r * a)
+    const seen: number[] = []
+    const off = total.subscribe((value) => seen.push(value))
+    rate.set(3)
+    amount.setValue(20)
+    off()
+    expect(seen).toEqual([20, 30, 60])
+  })
+
+  it('refuses what has no subscribe method, naming the function', () => {
+    expect(() => select({ value: 1 } as never, (v) => v)).toThrow(new TypeError('select: expected a store (with a subscribe method), got an object'))
+    expect(() => useStoreValue(5 as never)).toThrow(new TypeError('useStoreValue: expected a store (with a subscribe method), got 5'))
+    expect(() => useStoreValue(readable(1)).current).not.toThrow()
+  })
+})
+
+// Svelte's own tests for `derived` (svelte/tests/store/test.ts), with core stores in place of `writable`.
+describe('svelte/store derived over core stores', () => {
+  it('prevents glitches', () => {
+    const lastname = createStore('Jekyll')
+    const firstname = derived(lastname, ($lastname) => ($lastname === 'Jekyll' ? 'Henry' : 'Edward'))
+    const fullname = derived([firstname, lastname], (names) => names.join(' '))
+    const values: string[] = []
+    const unsubscribe = fullname.subscribe((value) => {
+      values.push(value)
+    })
+    lastname.set('Hyde')
+    expect(values).toEqual(['Henry Jekyll', 'Edward Hyde'])
+    unsubscribe()
+  })
+
+  // Fails over core stores: Svelte's derived does not pass an invalidation on to its own subscribers, and its
+  // glitch-freedom here comes from the queue that svelte/store's writables share at module level (a set made while
+  // that queue runs is deferred). A core store's run calls `a`'s set outside that queue, so `combined` runs at once
+  // with `b` not yet updated ('a1b0'). Reported to the core; the same diamond of core computed stores is below.
+  it.fails('prevents diamond dependency problem', () => {
+    const count = createStore(0)
+    const values: string[] = []
+    const a = derived(count, ($count) => 'a' + $count)
+    const b = derived(count, ($count) => 'b' + $count)
+    const combined = derived([a, b], ([a, b]) => a + b)
+    const unsubscribe = combined.subscribe((v) => {
+      values.push(v)
+    })
+    expect(values).toEqual(['a0b0'])
+    count.set(1)
+    expect(values).toEqual(['a0b0', 'a1b1'])
+    unsubscribe()
+    expect(count.getListenerCount()).toBe(0)
+  })
+})
+
+describe('the same diamond with core computed stores and select', () => {
+  it('recomputes once per change, with no mixed state', () => {
+    const count = createStore(0)
+    const a = select(count, ($count) => 'a' + $count)
+    const b = createComputedStore([count], ($count) => 'b' + $count)
+    const combined = createComputedStore([a, b], (a, b) => a + b)
+    const values: string[] = []
+    const unsubscribe = combined.subscribe((v) => {
+      values.push(v)
+    })
+    count.set(1)
+    unsubscribe()
+    expect([values, count.getListenerCount()]).toEqual([['a0b0', 'a1b1'], 0])
+  })
+})
