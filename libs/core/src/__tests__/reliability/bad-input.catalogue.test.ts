@@ -8,6 +8,7 @@ import {
   createComputedStore,
   createStore,
   deepEqual,
+  fromReadable,
   isStore,
   shallowEqual,
   transaction,
@@ -86,6 +87,7 @@ const rows: Row[] = [
   { fn: 'createStore', input: 'cyclic initial value, deepEqual', call: () => createStore(cyclic(), { equals: deepEqual }), expect: { works: (s) => expect((s as { getValue(): { self: unknown } }).getValue().self).toBeDefined() } },
   // store methods
   { fn: 'store.subscribe', input: 'run = 5', call: (f) => f.store.subscribe(5 as never), expect: { throws: 'sentinel.subscribe: expected a function, got 5' } },
+  { fn: 'store.subscribe', input: 'invalidate = 5', call: (f) => f.store.subscribe(() => {}, 5 as never), expect: { throws: 'sentinel.subscribe: invalidate must be a function, got 5' } },
   { fn: 'store.listen', input: 'listener = null', call: (f) => f.store.listen(null as never), expect: { throws: 'sentinel.listen: expected a function, got null' } },
   { fn: 'store.update', input: "updater = 'x'", call: (f) => f.store.update('x' as never), expect: { throws: 'sentinel.update: expected an updater function, got "x"' } },
   { fn: 'store.update', input: 'updater that throws', call: (f) => f.store.update(() => { throw new Error('updater failed') }), expect: { throws: 'updater failed' } },
@@ -165,6 +167,9 @@ const rows: Row[] = [
   { fn: 'transaction', input: 'a store instead of an array', call: (f) => transaction(f.store as never, () => {}), expect: { throws: 'transaction: expected an array of stores, got an object; wrap a single store in an array: [store]' } },
   { fn: 'transaction', input: "stores = ['x']", call: () => transaction(['x'] as never, () => {}), expect: { throws: 'transaction: stores[0] is not a store, got "x"' } },
   { fn: 'transaction', input: 'a computed store listed', call: (f) => transaction([f.computed] as never, () => {}), expect: { throws: 'transaction: stores[0] ("double") is read-only (a computed store, or a store of another library); list the stores it comes from' } },
+  { fn: 'transaction', input: 'options.timeout = NaN', call: (f) => transaction([f.store], () => {}, { timeout: NaN }), expect: { throws: 'transaction: options.timeout must be a finite number of milliseconds ≥ 0, got NaN' } },
+  { fn: 'transaction', input: 'options.signal = "x"', call: (f) => transaction([f.store], () => {}, { signal: 'x' as never }), expect: { throws: 'transaction: options.signal must be an AbortSignal, got "x"' } },
+  { fn: 'fromReadable', input: 'source = {}', call: () => fromReadable({} as never), expect: { throws: 'fromReadable: expected a store (an object with a subscribe method), got an object' } },
   { fn: 'transaction', input: 'missing body', call: (f) => (transaction as (...a: unknown[]) => unknown)([f.store]), expect: { throws: 'transaction: body must be a function, got undefined' } },
   {
     fn: 'transaction',
