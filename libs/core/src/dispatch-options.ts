@@ -7,7 +7,7 @@ export const CONCURRENCY_POLICIES: readonly ConcurrencyPolicy[] = ['parallel', '
 const STRATEGIES: readonly ResultStrategy[] = ['first', 'last', 'all', 'merge', 'custom']
 const KEYS = new Set(['executionMode', 'concurrency', 'signal', 'filter', 'debounce', 'throttle', 'result', 'timeout', 'retries', 'autoAbort'])
 const RESULT_KEYS = new Set(['collect', 'strategy', 'merger', 'maxResults', 'timeout'])
-const AUTO_ABORT_KEYS = new Set(['enabled', 'onControllerCreated', 'allowHandlerAbort'])
+const AUTO_ABORT = { enabled: 'boolean', onControllerCreated: 'function', allowHandlerAbort: 'boolean' } as const
 
 /** `undefined` passes when `optional`. */
 export function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[], optional?: boolean): void {
@@ -65,10 +65,8 @@ export function assertDispatchOptions(fn: string, options: unknown): asserts opt
   assertCount(fn, 'options.retries', options.retries, 0)
   const auto = options.autoAbort
   if (auto !== undefined) {
-    assertShape(fn, 'options.autoAbort', auto, AUTO_ABORT_KEYS)
-    assertOptional(fn, 'options.autoAbort.enabled', auto.enabled, 'boolean')
-    assertOptional(fn, 'options.autoAbort.onControllerCreated', auto.onControllerCreated, 'function')
-    assertOptional(fn, 'options.autoAbort.allowHandlerAbort', auto.allowHandlerAbort, 'boolean')
+    assertShape(fn, 'options.autoAbort', auto, new Set(Object.keys(AUTO_ABORT)))
+    for (const [key, type] of Object.entries(AUTO_ABORT)) assertOptional(fn, `options.autoAbort.${key}`, auto[key], type)
   }
   assertFilter(fn, options.filter)
   assertResultOptions(fn, options.result)
