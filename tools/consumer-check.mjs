@@ -14,6 +14,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, w
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { transform } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = join(root, 'test-output', 'consumer-check')
@@ -187,6 +188,8 @@ function vueApp(readme, tarballs) {
     ),
     'render.mjs': renderScript(''),
     'smoke.mjs': read('tools/consumer-smoke.mjs'),
+    // libs/core/README.md's example: type-checked with the app (vue-tsc) and run in Node (core-example.mjs, below).
+    'src/core-example.ts': packageReadmeBlock('core', 'ts'),
   })
   return { app, names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
 }
@@ -274,7 +277,7 @@ function nodeBinary(version) {
   return join(dir, 'package', 'bin', 'node')
 }
 
-function check({ app, names, typecheck }) {
+async function check({ app, names, typecheck }) {
   console.log(`${relative(root, app)}:`)
   run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
   assertInstalledFromTarballs(app, names)
@@ -285,6 +288,13 @@ function check({ app, names, typecheck }) {
   const rendered = run(app, process.execPath, ['render.mjs'], 'server render')
   for (const line of rendered.split('\n')) console.log(`    ${line}`)
   if (existsSync(join(app, 'smoke.mjs'))) run(app, process.execPath, ['smoke.mjs'], 'core smoke test in Node')
+  if (existsSync(join(app, 'src', 'core-example.ts'))) {
+    // Types stripped by esbuild (only a transform: the import still resolves to the app's installed tarball).
+    const { code } = await transform(readFileSync(join(app, 'src', 'core-example.ts'), 'utf8'), { loader: 'ts', format: 'esm' })
+    writeFileSync(join(app, 'core-example.mjs'), code)
+    const printed = run(app, process.execPath, ['core-example.mjs'], "libs/core/README.md's example in Node")
+    console.log(`    ${printed.split('\n').join(' | ')}`)
+  }
 }
 
 const keep = process.argv.includes('--keep')
@@ -300,13 +310,14 @@ const apps = [
   svelteApp(readme, tarballs, `svelte-${lowest}-app`, lowest),
 ]
 console.log(`svelte apps: ${pin('svelte')} (the workspace's) and ${lowest} (the lowest of libs/svelte's peer range ${range})`)
-for (const app of apps) check(app)
+for (const app of apps) await check(app)
 const node = lowestNode()
 const oldNode = nodeBinary(node.lowest)
 console.log(`lowest Node of engines.node "${node.range}": ${node.lowest}`)
 for (const { app } of apps) {
   run(app, oldNode, ['render.mjs'], `server render on Node ${node.lowest} (${relative(out, app)})`)
   if (existsSync(join(app, 'smoke.mjs'))) run(app, oldNode, ['smoke.mjs'], `core smoke test on Node ${node.lowest}`)
+  if (existsSync(join(app, 'core-example.mjs'))) run(app, oldNode, ['core-example.mjs'], `libs/core/README.md's example on Node ${node.lowest}`)
 }
 if (!keep) for (const { app } of apps) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
 console.log(`consumer check passed: 3 apps built, type-checked and rendered (also on Node ${node.lowest}) in ${seconds(started)}`)
