@@ -100,6 +100,23 @@ describe('subscribe(run, invalidate)', () => {
     expect(log).toEqual(['inv target', 'run target 10'])
   })
 
+  it('an invalidate that throws stops neither the other invalidates nor the runs; its error is re-thrown after', () => {
+    const count = createStore(0)
+    const log: string[] = []
+    count.subscribe(
+      (v) => log.push(`run x ${v}`),
+      () => {
+        throw new Error('invalidate failed')
+      },
+    )
+    watch(log, 'y', count)
+    log.length = 0
+    expect(() => count.setValue(1)).toThrow('invalidate failed')
+    expect(() => batch(() => count.setValue(2))).toThrow('invalidate failed')
+    count.setValue(2)
+    expect(log).toEqual(['inv y', 'run x 1', 'run y 1', 'inv y', 'run x 2', 'run y 2'])
+  })
+
   it('stops calling invalidate after unsubscribing, and rejects a non-function invalidate', () => {
     const count = createStore(0)
     const log: string[] = []

@@ -86,8 +86,9 @@ export class StoreNode<T> implements Notifier, Restorable {
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
   listeners = 0
-  /** Whether subscribers were invalidated for a change not delivered yet. */
+  /** Whether subscribers were invalidated for a change not delivered yet, and the first error an `invalidate` threw. */
   invalidated = false
+  failed: [unknown] | undefined = undefined
   // An array, not a Set: iterated on every write, changed only when a computed store starts or stops observing.
   readonly observers: StoreNode<any>[] = []
   marked = 0
@@ -187,21 +188,32 @@ export class StoreNode<T> implements Notifier, Restorable {
   invalidate(): void {
     if (this.invalidated) return
     // Only a change to come is announced (a batch may have put the value back). A compute that throws here will
-    // throw again in `notify`; a throwing `invalidate` stops the others of this store, as in Svelte's `writable`.
+    // throw again in `notify`, and so does the first `invalidate` that throws (after every run).
     try {
       if (this.equals(this.notified, this.read())) return
-      this.invalidated = true
-      for (let node = this.head; node !== null; node = node.next) node.inv?.()
-    } catch {}
+    } catch {
+      return
+    }
+    this.invalidated = true
+    for (let node = this.head; node !== null; node = node.next) {
+      try {
+        node.inv?.()
+      } catch (error) {
+        this.failed ??= [error]
+      }
+    }
   }
 
   notify(): void {
     const invalidated = this.invalidated
+    const failed = this.failed
     this.invalidated = false
+    this.failed = undefined
     const value = this.read()
     if (this.late !== null || !this.equals(this.notified, value)) this.emit(value)
     // Invalidated subscribers always get a `run`, even when the change came to nothing.
     else if (invalidated) this.emit(value, true)
+    if (failed) throw failed[0]
   }
 
   /**
