@@ -5,9 +5,12 @@
 //                                             `.svelte` components copied as they are (the consumer's Svelte compiles
 //                                             them); relative imports get the extension Node's ESM needs, in the
 //                                             `.js` files and in the `.d.ts` files emitted beforehand into `dist`
+//   node ../../tools/build-lib.mjs maps       after another tool wrote `dist` (svelte-package, which writes no
+//                                             source maps): re-emit each `dist/**/*.js` that has a `src/**/*.ts`
+//                                             beside a `.js.map` (esbuild, the same type stripping)
 //   node ../../tools/build-lib.mjs manifest   write the published package into `dist`: a clean `package.json`
 //                                             (see tools/publish-manifest.mjs), README.md and LICENSE
-//   node ../../tools/build-lib.mjs            compile, then manifest
+//   node ../../tools/build-lib.mjs            compile, then manifest (several steps may be named, in order)
 // `dist` is the package that `npm pack`/`npm publish` and `nx release publish` use (never the lib's own folder, whose
 // manifest carries the workspace-only `source` condition, the `nx` block and the scripts).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -44,6 +47,20 @@ function clean() {
   rmSync(dist, { recursive: true, force: true })
 }
 
+/** `src/x.ts` → `dist/x.js` + `dist/x.js.map`; the map names the source relative to the JS file and carries its text. */
+async function emitJs(path, js) {
+  const { code, map } = await transform(readFileSync(path, 'utf8'), {
+    loader: 'ts',
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: 'external',
+    sourcefile: relative(dirname(js), path),
+    sourcesContent: true,
+  })
+  writeFileSync(js, `${withExtensions(code, path)}//# sourceMappingURL=${basename(js)}.map\n`)
+  writeFileSync(`${js}.map`, map)
+}
+
 async function compile() {
   if (!existsSync(src)) throw new Error(`build-lib: no src folder in ${lib}`)
   for (const path of files(src)) {
@@ -51,26 +68,22 @@ async function compile() {
     const out = join(dist, relative(src, path))
     mkdirSync(dirname(out), { recursive: true })
     if (path.endsWith('.svelte')) copyFileSync(path, out)
-    else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) {
-      const js = out.replace(/\.ts$/, '.js')
-      // The map names the source relative to the JS file and carries its text, so it works without `src` shipped.
-      const { code, map } = await transform(readFileSync(path, 'utf8'), {
-        loader: 'ts',
-        format: 'esm',
-        target: 'es2022',
-        sourcemap: 'external',
-        sourcefile: relative(dirname(js), path),
-        sourcesContent: true,
-      })
-      writeFileSync(js, `${withExtensions(code, path)}//# sourceMappingURL=${basename(js)}.map\n`)
-      writeFileSync(`${js}.map`, map)
-    }
+    else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) await emitJs(path, out.replace(/\.ts$/, '.js'))
   }
   // Declarations were emitted per source file; give their relative imports the same extensions.
   for (const path of files(dist)) {
     if (!path.endsWith('.d.ts')) continue
     const source = join(src, relative(dist, path)).replace(/\.d\.ts$/, '.ts')
     writeFileSync(path, withExtensions(readFileSync(path, 'utf8'), source))
+  }
+}
+
+async function maps() {
+  if (!existsSync(dist)) throw new Error(`build-lib: ${relative(process.cwd(), dist) || 'dist'} is missing; build first`)
+  for (const js of files(dist)) {
+    if (!js.endsWith('.js')) continue
+    const source = join(src, relative(dist, js)).replace(/\.js$/, '.ts')
+    if (existsSync(source)) await emitJs(source, js)
   }
 }
 
@@ -84,11 +97,8 @@ function manifest() {
   }
 }
 
-const step = process.argv[2] ?? 'all'
-if (step === 'clean') clean()
-else if (step === 'compile') await compile()
-else if (step === 'manifest') manifest()
-else if (step === 'all') {
-  await compile()
-  manifest()
-} else throw new Error(`build-lib: unknown step "${step}" (clean, compile, manifest)`)
+const steps = { clean, compile, maps, manifest }
+const named = process.argv.length > 2 ? process.argv.slice(2) : ['compile', 'manifest']
+const unknown = named.filter((step) => !(step in steps))
+if (unknown.length > 0) throw new Error(`build-lib: unknown step "${unknown.join(', ')}" (${Object.keys(steps).join(', ')})`)
+for (const step of named) await steps[step]()
