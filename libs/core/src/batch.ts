@@ -27,11 +27,6 @@ let queued = 0
 let invalidated = 0
 /** Notifications one flush may deliver before listeners writing stores back are taken for an endless loop. */
 const MAX_NOTIFICATIONS = 100_000
-/** Subscribers that passed an `invalidate`, over all stores; while 0, there is nothing to invalidate. */
-export let invalidating = 0
-export function invalidators(change: number): void {
-  invalidating += change
-}
 // One flat undo list for all open levels: node, value before its first write in the level, node, value, …
 // A level owns the entries from its start mark; an inner level that ends well leaves its entries to the outer one.
 const undo: unknown[] = []
@@ -75,7 +70,7 @@ export function notifyNow(node: DirectNotifier): boolean {
 
 /** Before the first run of a flush, or at the end of a batch inside one: every `invalidate` runs before any `run`. */
 function invalidate(): void {
-  if (invalidating !== 0) while (invalidated < queued) queue[invalidated++]!.invalidate()
+  while (invalidated < queued) queue[invalidated++]!.invalidate()
 }
 
 export function enqueue(node: Notifier): void {

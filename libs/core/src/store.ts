@@ -1,4 +1,4 @@
-import { defer, depth, enqueue, flushing, invalidating, invalidators, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
+import { defer, depth, enqueue, flushing, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
 import { argumentError, assertFunction, assertOptions, describe } from './errors'
 
@@ -75,6 +75,8 @@ export let epoch = 0
  */
 let pass = 0
 let sharedBy = -1
+/** Subscribers that passed an `invalidate`, over all stores; while 0, there is nothing to invalidate. */
+let invalidating = 0
 
 /** Internal state of a store; computed stores extend it. */
 export class StoreNode<T> implements Notifier, Restorable {
@@ -186,7 +188,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   }
 
   invalidate(): void {
-    if (this.invalidated) return
+    if (invalidating === 0 || this.invalidated) return
     // Only a change to come is announced (a batch may have put the value back). A compute that throws here will
     // throw again in `notify`, and so does the first `invalidate` that throws (after every run).
     try {
@@ -285,7 +287,7 @@ export class StoreNode<T> implements Notifier, Restorable {
     else this.tail.next = node
     this.tail = node
     this.listeners++
-    if (inv !== null) invalidators(1)
+    if (inv !== null) invalidating++
     return () => {
       if (node.fn === null) return
       node.fn = null
@@ -295,7 +297,7 @@ export class StoreNode<T> implements Notifier, Restorable {
       if (node.next === null) this.tail = node.prev
       else node.next.prev = node.prev
       this.listeners--
-      if (inv !== null) invalidators(-1)
+      if (inv !== null) invalidating--
       if (this.getListenerCount() === 0) this.deactivate()
     }
   }
