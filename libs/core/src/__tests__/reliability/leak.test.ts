@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { ActionRegister, batch, createComputedStore, createStore, transaction } from '../../index'
+import { ActionRegister, batch, createComputedStore, createStore, fromReadable, transaction } from '../../index'
+import { likeWritable } from '../svelte-like'
 
 // `gc` without a command-line flag: the flag is turned on at run time and a fresh context exposes `gc`.
 setFlagsFromString('--expose-gc')
@@ -45,6 +46,69 @@ describe('heap stays flat across subscribe / unsubscribe cycles', () => {
     const after = heapAfterGc()
     report('store + computed subscribe/unsubscribe', before, after)
     expect([a, b, sum, doubled].map((s) => s.getListenerCount())).toEqual([0, 0, 0, 0])
+    expect(after - before).toBeLessThan(2 * MB)
+  })
+
+  it(`${CYCLES.toLocaleString('en')} cycles of subscribe(run, invalidate) and of a computed store over a foreign store grow the heap by < 2 MB`, () => {
+    const a = createStore(0)
+    const inner = likeWritable(0)
+    let subscribers = 0
+    const foreign = {
+      set: inner.set,
+      subscribe(run: (value: number) => void, invalidate?: () => void) {
+        subscribers++
+        const off = inner.subscribe(run, invalidate)
+        return () => {
+          subscribers--
+          off()
+        }
+      },
+    }
+    const sum = createComputedStore([a, foreign], (x, y) => x + y)
+    const text = fromReadable(foreign)
+    const cycle = (i: number) => {
+      const off1 = a.subscribe(
+        () => {},
+        () => {},
+      )
+      const off2 = sum.subscribe(
+        () => {},
+        () => {},
+      )
+      const off3 = text.listen(() => {})
+      a.setValue(i)
+      foreign.set(i)
+      off3()
+      off2()
+      off1()
+    }
+    for (let i = 0; i < 5_000; i++) cycle(i)
+    const before = heapAfterGc()
+    for (let i = 0; i < CYCLES; i++) cycle(i)
+    const after = heapAfterGc()
+    report('subscribe(run, invalidate) and foreign inputs', before, after)
+    expect([a, sum, text].map((s) => s.getListenerCount())).toEqual([0, 0, 0])
+    expect(subscribers).toBe(0)
+    expect(after - before).toBeLessThan(2 * MB)
+  })
+
+  it('pending transactions ended by their signal or timeout keep no log: later writes are not retained', async () => {
+    const a = createStore('')
+    const controller = new AbortController()
+    const pending = Array.from({ length: 100 }, () =>
+      transaction([a], async (a) => {
+        a.setValue('x')
+        await new Promise(() => {})
+      }, { signal: controller.signal }).catch(() => 'ended'),
+    )
+    controller.abort()
+    expect(await Promise.all(pending)).toEqual(pending.map(() => 'ended'))
+    const write = (i: number) => a.setValue(String(i).padStart(1_000, '0'))
+    for (let i = 0; i < 1_000; i++) write(i)
+    const before = heapAfterGc()
+    for (let i = 0; i < HEAVY_CYCLES; i++) write(i)
+    const after = heapAfterGc()
+    report('writes after aborted transactions', before, after)
     expect(after - before).toBeLessThan(2 * MB)
   })
 
