@@ -13,6 +13,7 @@ export interface TestStores<V extends Record<string, unknown>> {
   getStore<K extends keyof V & string>(key: K): Store<V[K]>
 }
 
+/** Options of `TestContexts.actions`. */
 export interface TestActionsOptions<A extends ActionPayloadMap> {
   /** Handlers the test registers (made spies with `createSpy`). */
   handlers?: { [K in keyof A & string]?: ActionHandler<A[K], unknown> }
@@ -31,6 +32,7 @@ export interface TestActions<A extends ActionPayloadMap> {
   readonly stubs: { [K in keyof A & string]?: Array<ActionHandler<A[K], unknown>> }
 }
 
+/** What `createTestContexts` returns: declare the contexts a test provides, then render with `wrap`. */
 export interface TestContexts {
   /** Provide `context` with fresh stores, `state` written into them before anything renders. */
   stores<V extends Record<string, unknown>>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
