@@ -10,7 +10,7 @@ import type {
 import type { App, MaybeRef, MaybeRefOrGetter, ShallowRef } from 'vue'
 import { defineContext } from './context'
 import { ActionRegister, describeValue, onUnmounted } from './deps'
-import { defineProviderWith, type ProviderComponent } from './provider'
+import { defineProvider, type ProviderComponent } from './provider'
 import { useActionHandler } from './use-action-handler'
 import { useActionStatus } from './use-action-status'
 
@@ -59,7 +59,7 @@ export function createActionContext<T extends ActionPayloadMap>(name: string, co
   }
   return {
     name,
-    Provider: defineProviderWith(`${name}ActionProvider`, 'register', provide),
+    Provider: defineProvider(`${name}ActionProvider`, 'register', provide),
     provide,
     install(app, options) {
       const register = context.installOn(app, options?.register ?? create())

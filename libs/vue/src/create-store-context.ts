@@ -2,7 +2,7 @@ import type { Store, StoreDefinitions, StoreManager } from '@context-action/core
 import type { App } from 'vue'
 import { defineContext } from './context'
 import { createStoreManager, validateStoreDefinitions } from './deps'
-import { defineProviderWith, type ProviderComponent } from './provider'
+import { defineProvider, type ProviderComponent } from './provider'
 
 /** Options of `app.use(StoreContext, options)`. */
 export interface StoreContextOptions<V extends Record<string, unknown>> {
@@ -38,7 +38,7 @@ export function createStoreContext<V extends Record<string, unknown>>(name: stri
   const provide = (state?: Partial<V>) => context.provideHere(create(state))
   return {
     name,
-    Provider: defineProviderWith(`${name}StoreProvider`, 'state', provide),
+    Provider: defineProvider(`${name}StoreProvider`, 'state', provide),
     provide,
     install: (app, options) => void context.installOn(app, create(options?.state)),
     useStore: (key) => context.use('useStore').getStore(key),

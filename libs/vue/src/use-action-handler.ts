@@ -1,6 +1,6 @@
 import type { ActionHandler, ActionPayloadMap, ActionRegisterLike, HandlerConfig } from '@context-action/core'
 import type { MaybeRef, MaybeRefOrGetter } from 'vue'
-import { assertRegister, getCurrentScope, isReactive, isRef, onScopeDispose, shallowEqual, toValue, unref, watch } from './deps'
+import { assertRegister, getCurrentScope, onScopeDispose, shallowEqual, toValue, unref, watch } from './deps'
 import { isServerRendering } from './server'
 
 /**
@@ -30,11 +30,10 @@ export function useActionHandler<T extends ActionPayloadMap, K extends keyof T &
     current = next
     off = register.register(action, latest, next)
   }
-  const changes = isRef(config) || isReactive(config) || typeof config === 'function'
-  // Spread so a reactive config object is tracked key by key.
-  const stopWatch = changes ? watch(() => ({ ...toValue(config) }), apply, { immediate: true, flush: 'sync' }) : apply(config)
+  // A ref, getter or reactive config re-registers on change; spread so a reactive object is tracked key by key.
+  const stopWatch = watch(() => ({ ...toValue(config) }), apply, { immediate: true, flush: 'sync' })
   const stop = () => {
-    stopWatch?.()
+    stopWatch()
     off?.()
     off = undefined
   }

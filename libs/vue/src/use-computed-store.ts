@@ -1,7 +1,7 @@
 import type { ComputedOptions, ReadableStore, StoreValues } from '@context-action/core'
-import type { ComputedRef } from 'vue'
-import { assertFunction, computed, describeValue, toRaw } from './deps'
-import { readonlyInDev, type DeepReadonly } from './deep-readonly'
+import type { ShallowRef } from 'vue'
+import { createComputedStore, describeValue } from './deps'
+import type { DeepReadonly } from './deep-readonly'
 import { followStore } from './use-store-value'
 
 /**
@@ -14,20 +14,9 @@ export function useComputedStore<const S extends readonly ReadableStore<any>[], 
   stores: S,
   compute: (...values: StoreValues<S>) => R,
   options?: Pick<ComputedOptions<R>, 'equals'>,
-): ComputedRef<DeepReadonly<R>> {
+): Readonly<ShallowRef<DeepReadonly<R>>> {
   if (!Array.isArray(stores)) throw new TypeError(`useComputedStore: expected an array of stores, got ${describeValue(stores)}`)
-  assertFunction('useComputedStore', 'compute', compute)
-  const equals = options?.equals ?? Object.is
-  assertFunction('useComputedStore', 'options.equals', equals)
-  const inputs = stores.map((store) => followStore('useComputedStore', store))
-  let current: R
-  let computedOnce = false
-  return computed(() => {
-    const next = compute(...(inputs.map((input) => toRaw(input.value)) as StoreValues<S>))
-    if (!computedOnce || !equals(current, next)) {
-      computedOnce = true
-      current = next
-    }
-    return readonlyInDev(current)
-  })
+  // The core store gathers the inputs' values; the selector (tracked) computes from them.
+  const inputs = createComputedStore(stores, (...values) => values as unknown as StoreValues<S>)
+  return followStore('useComputedStore', inputs, typeof compute === 'function' ? (values) => compute(...values) : compute, options?.equals)
 }

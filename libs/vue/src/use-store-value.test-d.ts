@@ -1,6 +1,6 @@
 import { createComputedStore, createStore, type Store } from '@context-action/core'
 import { expectTypeOf, it } from 'vitest'
-import { shallowRef, type ComputedRef, type ShallowRef, type WritableComputedRef } from 'vue'
+import { shallowRef, type ShallowRef, type WritableComputedRef } from 'vue'
 import type { DeepReadonly } from './deep-readonly'
 import { useComputedStore } from './use-computed-store'
 import { useStoreModel } from './use-store-model'
@@ -74,9 +74,9 @@ it('useStoreRefs gives one writable ref per key, read-only inside', () => {
   expectTypeOf(useStoreRefs(optional).note).toEqualTypeOf<WritableComputedRef<string | undefined, string | undefined>>()
 })
 
-it('useComputedStore is a computed ref typed from its inputs', () => {
+it('useComputedStore is a read-only ref typed from its inputs', () => {
   const total = useComputedStore([user, createStore(2)], (u, n) => u.name.repeat(n))
-  expectTypeOf(total).toEqualTypeOf<ComputedRef<string>>()
+  expectTypeOf(total).toEqualTypeOf<Readonly<ShallowRef<string>>>()
   // @ts-expect-error read-only
   total.value = 'x'
 })

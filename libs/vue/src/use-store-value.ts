@@ -1,6 +1,6 @@
 import type { EqualityFn, ReadableStore } from '@context-action/core'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import { assertFunction, assertStore, customRef, effect, getCurrentScope, isRef, onScopeDispose, shallowRef, toValue, watch } from './deps'
+import { assertFunction, assertStore, customRef, ReactiveEffect, shallowRef, toValue, watch } from './deps'
 import { readonlyInDev, type DeepReadonly } from './deep-readonly'
 import { isServerRendering } from './server'
 
@@ -57,16 +57,13 @@ export function followStore<T, S = T>(
   // With a selector: run it in an effect, so the refs, props and reactives it reads re-run it like computed();
   // a new store value re-runs it directly (no scheduler, so only a changed selection reaches the renderer).
   let value = storeOf().getValue()
-  const selection = selector ? effect(() => select(value), { scheduler: () => publish(selection!()) }) : undefined
+  const selection = selector ? new ReactiveEffect(() => select(value)) : undefined
+  if (selection) selection.scheduler = () => publish(selection.run())
   const listener = (next: T) => {
     value = next
-    publish(selection ? selection() : (next as unknown as S))
+    publish(selection ? selection.run() : (next as unknown as S))
   }
-  if (isRef(source) || typeof source === 'function') {
-    watch(storeOf, (store, _, onCleanup) => onCleanup(store.subscribe(listener)), { immediate: true, flush: 'sync' })
-  } else {
-    const off = storeOf().subscribe(listener)
-    if (getCurrentScope()) onScopeDispose(off)
-  }
+  // `watch` so a ref or getter can point at another store; flush 'sync', so the ref follows it before anything reads it.
+  watch(storeOf, (store, _, onCleanup) => onCleanup(store.subscribe(listener)), { immediate: true, flush: 'sync' })
   return state
 }
