@@ -12,6 +12,8 @@ import ProvidedCall from './ProvidedCall.svelte'
 // the sentinel store kept its value and no handler ran. Rows marked `poor` give a message that does not name
 // the public function (SPEC §1.7); they are reported to the lead and run as `it.fails` until fixed.
 
+const Prefs = createStoreContext('Prefs', { theme: { initialValue: 'light' } })
+
 interface Fixture {
   store: ReturnType<typeof createStore<{ n: number }>>
   register: ActionRegister<{ save: void }>
@@ -52,6 +54,10 @@ const rows: Row[] = [
   { fn: 'select(...).set', input: 'writing to a selected slice', call: (f) => ((select(f.store, (s) => s.n) as unknown as { set: (v: unknown) => void }).set)(2), message: 'sentinel.select.setValue: computed stores are read-only; write to their input stores instead' },
   { fn: 'useStoreValue', input: 'store = undefined', call: () => useStoreValue(undefined as never).current, message: 'useStoreValue: ' },
   { fn: 'useStoreValue', input: 'selector = 5', call: (f) => useStoreValue(f.store, 5 as never).current, message: 'useStoreValue: ' },
+  { fn: 'useStoreValue', input: 'an object without subscribe', call: () => useStoreValue({ value: 1 } as never), message: 'useStoreValue: expected a store (with a subscribe method), got an object' },
+  { fn: 'select', input: 'an object without subscribe', call: () => select({ value: 1 } as never, (v) => v), message: 'select: expected a store (with a subscribe method), got an object' },
+  { fn: 'useStoreValue(...).current =', input: 'assigning a selected slice', call: (f) => ((useStoreValue(f.store, (s) => s.n) as { current: number }).current = 2), message: 'useStoreValue: current is read-only (a slice, or a store without set)' },
+  { fn: 'useStoreValue(...).current =', input: 'assigning a computed store', call: (f) => ((useStoreValue(select(f.store, (s) => s.n)) as unknown as { current: number }).current = 2), message: 'sentinel.select.setValue: computed stores are read-only' },
   { fn: 'createActionContext', input: 'name = undefined', call: () => createActionContext(undefined as never), message: 'createActionContext: ' },
   { fn: 'createStoreContext', input: 'definitions = 5', call: () => createStoreContext('Bad', 5 as never), message: 'createStoreContext: definitions must be an object like { user: { initialValue: … } }, got 5' },
   { fn: 'createStoreContext', input: 'definition without initialValue', call: () => createStoreContext('Bad', { user: 5 } as never), message: 'createStoreContext: definition "user" must be an object with an initialValue' },
@@ -68,6 +74,9 @@ const rows: Row[] = [
   // In a component under a provider, with bad arguments
   { fn: 'Demo.useActionHandler', input: 'handler = 5, under a provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', 5 as never), true) }, message: 'handler must be a function, got 5' },
   { fn: 'Demo.useActionHandler', input: 'priority = NaN, under a provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', () => {}, { priority: NaN }), true) }, message: 'priority must be a number, got NaN' },
+  { fn: 'Demo.provide', input: 'register = 5', call: () => { throw inComponent(() => Demo.provide(5 as never)) }, message: 'Demo.provide: expected an ActionRegister, got 5' },
+  { fn: 'Prefs.provide', input: 'state with an unknown key', call: () => { throw inComponent(() => Prefs.provide({ colour: 'red' } as never)) }, message: 'Prefs.hydrate: unknown store "colour" in the snapshot; known stores: theme' },
+  { fn: 'Prefs.provide', input: 'state = 5', call: () => { throw inComponent(() => Prefs.provide(5 as never)) }, message: 'Prefs.hydrate: snapshot must be an object' },
   { fn: 'Demo.useActionStatus', input: "action = '', under a provider", call: () => { throw inComponent(() => Demo.useActionStatus('' as never), true) }, message: 'ActionRegister.getActionStatus: action must be a non-empty string, got ""' },
 ]
 
