@@ -3,8 +3,10 @@ import { setupDevtoolsPlugin } from '@vue/devtools-api'
 import type { App } from 'vue'
 import { contextHooks, type ProvidedEntry } from './context'
 import { getCurrentScope, onScopeDispose } from './deps'
-import { isDev } from './dev'
 import { setIn } from './set-in'
+
+// Module-scoped, so it does not clash with @types/node.
+declare const process: { env: { NODE_ENV?: string } }
 
 type DevtoolsApi = Parameters<Parameters<typeof setupDevtoolsPlugin>[1]>[0]
 
@@ -20,59 +22,65 @@ export const DEVTOOLS_INSPECTOR = 'context-action:contexts'
  */
 export const ContextActionDevtools = {
   install(app: App): void {
-    if (!isDev || typeof window === 'undefined') return
-    let api: DevtoolsApi | undefined
-    const entries = new Map<string, ProvidedEntry>()
-    let count = 0
-    const refresh = () => {
-      api?.sendInspectorTree(DEVTOOLS_INSPECTOR)
-      api?.sendInspectorState(DEVTOOLS_INSPECTOR)
-    }
-
-    contextHooks.provided = (entry) => {
-      const id = `${entry.name}#${++count}`
-      entries.set(id, entry)
-      const stops = entry.kind === 'actions' ? [followDispatches(id, entry.value as ActionRegister<any>, () => api)] : followStores(entry.value as StoreManager<any>, refresh)
-      refresh()
-      // A Provider's or provide()'s entry ends with its component; an app's lasts as long as the app.
-      if (getCurrentScope()) {
-        onScopeDispose(() => {
-          stops.forEach((stop) => stop())
-          entries.delete(id)
-          refresh()
-        })
-      }
-    }
-    app.onUnmount(() => {
-      contextHooks.provided = undefined
-    })
-
-    setupDevtoolsPlugin(
-      { id: 'context-action', label: 'Context-Action', packageName: '@context-action/vue', app, enableEarlyProxy: true },
-      (devtools) => {
-        api = devtools
-        devtools.addTimelineLayer({ id: DEVTOOLS_LAYER, label: 'Context-Action dispatches', color: 0x42b883 })
-        devtools.addInspector({ id: DEVTOOLS_INSPECTOR, label: 'Context-Action', icon: 'storage', treeFilterPlaceholder: 'Search contexts' })
-        devtools.on.getInspectorTree((payload) => {
-          if (payload.inspectorId !== DEVTOOLS_INSPECTOR) return
-          payload.rootNodes = [...entries]
-            .filter(([id]) => id.toLowerCase().includes(payload.filter.toLowerCase()))
-            .map(([id, entry]) => ({ id, label: id, tags: [{ label: entry.kind, textColor: 0xffffff, backgroundColor: entry.kind === 'stores' ? 0x42b883 : 0x3b82f6 }] }))
-        })
-        devtools.on.getInspectorState((payload) => {
-          const entry = payload.inspectorId === DEVTOOLS_INSPECTOR ? entries.get(payload.nodeId) : undefined
-          if (entry !== undefined) payload.state = inspect(entry)
-        })
-        devtools.on.editInspectorState((payload) => {
-          const entry = payload.inspectorId === DEVTOOLS_INSPECTOR ? entries.get(payload.nodeId) : undefined
-          if (entry?.kind !== 'stores') return
-          const [key, ...rest] = payload.path
-          const store = (entry.value as StoreManager<any>).getStore(key)
-          store.setValue(setIn(store.getValue(), rest, payload.state.value))
-        })
-      },
-    )
+    // Read here, not imported: bundlers replace it with a constant, so production builds drop setupDevtools and
+    // @vue/devtools-api.
+    if (process.env.NODE_ENV !== 'production' && typeof window !== 'undefined') setupDevtools(app)
   },
+}
+
+/** Collects what the contexts provide and hands it to Vue devtools for `app`. */
+function setupDevtools(app: App): void {
+  let api: DevtoolsApi | undefined
+  const entries = new Map<string, ProvidedEntry>()
+  let count = 0
+  const refresh = () => {
+    api?.sendInspectorTree(DEVTOOLS_INSPECTOR)
+    api?.sendInspectorState(DEVTOOLS_INSPECTOR)
+  }
+
+  contextHooks.provided = (entry) => {
+    const id = `${entry.name}#${++count}`
+    entries.set(id, entry)
+    const stops = entry.kind === 'actions' ? [followDispatches(id, entry.value as ActionRegister<any>, () => api)] : followStores(entry.value as StoreManager<any>, refresh)
+    refresh()
+    // A Provider's or provide()'s entry ends with its component; an app's lasts as long as the app.
+    if (getCurrentScope()) {
+      onScopeDispose(() => {
+        stops.forEach((stop) => stop())
+        entries.delete(id)
+        refresh()
+      })
+    }
+  }
+  app.onUnmount(() => {
+    contextHooks.provided = undefined
+  })
+
+  setupDevtoolsPlugin(
+    { id: 'context-action', label: 'Context-Action', packageName: '@context-action/vue', app, enableEarlyProxy: true },
+    (devtools) => {
+      api = devtools
+      devtools.addTimelineLayer({ id: DEVTOOLS_LAYER, label: 'Context-Action dispatches', color: 0x42b883 })
+      devtools.addInspector({ id: DEVTOOLS_INSPECTOR, label: 'Context-Action', icon: 'storage', treeFilterPlaceholder: 'Search contexts' })
+      devtools.on.getInspectorTree((payload) => {
+        if (payload.inspectorId !== DEVTOOLS_INSPECTOR) return
+        payload.rootNodes = [...entries]
+          .filter(([id]) => id.toLowerCase().includes(payload.filter.toLowerCase()))
+          .map(([id, entry]) => ({ id, label: id, tags: [{ label: entry.kind, textColor: 0xffffff, backgroundColor: entry.kind === 'stores' ? 0x42b883 : 0x3b82f6 }] }))
+      })
+      devtools.on.getInspectorState((payload) => {
+        const entry = payload.inspectorId === DEVTOOLS_INSPECTOR ? entries.get(payload.nodeId) : undefined
+        if (entry !== undefined) payload.state = inspect(entry)
+      })
+      devtools.on.editInspectorState((payload) => {
+        const entry = payload.inspectorId === DEVTOOLS_INSPECTOR ? entries.get(payload.nodeId) : undefined
+        if (entry?.kind !== 'stores') return
+        const [key, ...rest] = payload.path
+        const store = (entry.value as StoreManager<any>).getStore(key)
+        store.setValue(setIn(store.getValue(), rest, payload.state.value))
+      })
+    },
+  )
 }
 
 /** What the inspector shows for one entry: store values (editable), or each action's handler count and status. */
