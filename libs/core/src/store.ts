@@ -208,9 +208,12 @@ export class StoreNode<T> implements Notifier, Restorable {
 
   notify(): void {
     const invalidated = this.invalidated
-    const failed = this.failed
-    this.invalidated = false
-    this.failed = undefined
+    let failed: [unknown] | undefined
+    if (invalidated) {
+      failed = this.failed
+      this.invalidated = false
+      this.failed = undefined
+    }
     const value = this.read()
     if (this.late !== null || !this.equals(this.notified, value)) this.emit(value)
     // Invalidated subscribers always get a `run`, even when the change came to nothing.
