@@ -1,11 +1,12 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, nextTick } from 'vue'
 import { AppActions } from './__tests__/actions'
 import SaveButton from './__tests__/SaveButton.vue'
 import { AppStores } from './__tests__/stores'
-import { createTestingContexts } from './testing'
+import { createTestContexts } from './testing'
 
+// A component that registers a handler writing a store, and renders SaveButton (dispatch, status, a store value).
 const Saver = defineComponent({
   setup() {
     const count = AppStores.useStore('count')
@@ -14,43 +15,47 @@ const Saver = defineComponent({
   },
 })
 
-describe('createTestingContexts', () => {
-  it('provides the contexts with seeded stores, records dispatches and stubs the handlers components register', async () => {
-    const testing = createTestingContexts({ actions: [AppActions], stores: [AppStores], initialState: { AppStores: { count: 3 } }, createSpy: vi.fn })
-    const wrapper = mount(Saver, { global: { plugins: [testing] } })
+describe('createTestContexts', () => {
+  it('provides seeded stores and a recording register; with stub, the handlers components register are spies that do nothing', async () => {
+    const contexts = createTestContexts({ createSpy: vi.fn })
+    const stores = contexts.stores(AppStores, { count: 3 })
+    const actions = contexts.actions(AppActions, { stub: true })
+    const wrapper = mount(Saver, { global: { plugins: [contexts] } })
     await wrapper.find('button').trigger('click')
-    const [handler] = testing.handlers(AppActions, 'save')
     expect({
       text: wrapper.text(),
-      dispatches: testing.dispatches,
-      calls: vi.mocked(handler).mock.calls.map((call) => call[0]),
-      count: testing.stores(AppStores).getStore('count').getValue(),
+      dispatches: actions.dispatches,
+      stubCalls: vi.mocked(actions.stubs.save![0]).mock.calls.map((call) => call[0]),
+      count: stores.getStore('count').getValue(),
     }).toEqual({
       text: 'save 3',
-      dispatches: [{ context: 'AppActions', action: 'save', payload: { id: 3 } }],
-      calls: [{ id: 3 }],
-      // Stubbed: the real handler did not run.
+      dispatches: [{ action: 'save', payload: { id: 3 } }],
+      stubCalls: [{ id: 3 }],
+      // Stubbed: the component's handler did not run.
       count: 3,
     })
     wrapper.unmount()
   })
 
-  it('with stubActions: false the spies call the real handlers; the stores can be written from the test', async () => {
-    const testing = createTestingContexts({ actions: [AppActions], stores: [AppStores], stubActions: false, createSpy: vi.fn })
-    const wrapper = mount(Saver, { global: { plugins: [testing] } })
-    testing.stores(AppStores).getStore('count').setValue(5)
-    await wrapper.vm.$nextTick()
+  it('without stub the components\' handlers run; the test adds handlers of its own (spies) and writes the stores', async () => {
+    const contexts = createTestContexts({ createSpy: vi.fn })
+    const stores = contexts.stores(AppStores)
+    const actions = contexts.actions(AppActions, { handlers: { reset: () => {} } })
+    const wrapper = mount(Saver, { global: { plugins: [contexts] } })
+    stores.getStore('count').setValue(5)
+    await nextTick()
     await wrapper.find('button').trigger('click')
-    await testing.register(AppActions).dispatch('save', { id: 1 })
-    await wrapper.vm.$nextTick()
-    expect({ text: wrapper.text(), calls: testing.handlers(AppActions, 'save').map((spy) => vi.mocked(spy).mock.calls.length) }).toEqual({
-      text: 'save 101',
-      calls: [2],
+    await actions.register.dispatch('reset')
+    await nextTick()
+    expect({ text: wrapper.text(), resets: vi.mocked(actions.handlers.reset!).mock.calls.length, dispatched: actions.dispatches.map((d) => d.action) }).toEqual({
+      text: 'save 105',
+      resets: 1,
+      dispatched: ['save', 'reset'],
     })
     wrapper.unmount()
   })
 
-  it('falls back to a global vi.fn (vitest globals), and names what is missing or wrong', () => {
+  it('names what is wrong: a bad createSpy, a store context used as an action context, stores read before mounting', () => {
     const errors: string[] = []
     const capture = (run: () => unknown) => {
       try {
@@ -59,18 +64,14 @@ describe('createTestingContexts', () => {
         errors.push((e as Error).message)
       }
     }
-    capture(() => createTestingContexts({ createSpy: 5 as never }))
-    vi.stubGlobal('vi', { fn: vi.fn })
-    const testing = createTestingContexts({ actions: [AppActions] })
-    vi.unstubAllGlobals()
-    capture(() => testing.stores(AppStores))
-    vi.stubGlobal('vi', undefined)
-    capture(() => createTestingContexts())
-    vi.unstubAllGlobals()
+    capture(() => createTestContexts({ createSpy: 5 as never }))
+    const contexts = createTestContexts()
+    capture(() => contexts.actions(AppStores as never))
+    capture(() => contexts.stores(AppStores).manager)
     expect(errors).toEqual([
-      'createTestingContexts: createSpy must be a spy factory such as vi.fn, got 5',
-      'createTestingContexts: AppStores is not among the store contexts given to createTestingContexts, or the plugin is not installed yet',
-      'createTestingContexts: pass createSpy (e.g. vi.fn); no global vi.fn or jest.fn was found',
+      'createTestContexts: createSpy must be a spy factory such as vi.fn, got 5',
+      'createTestContexts.actions: expected a context from createActionContext, got an object',
+      'createTestContexts.stores: AppStores is provided when the component mounts; mount it first',
     ])
   })
 })

@@ -1,102 +1,107 @@
-import { ActionRegister, describeValue, type ActionPayloadMap, type StoreManager } from '@context-action/core'
+import { ActionRegister, describeValue, type ActionHandler, type ActionPayloadMap, type Store, type StoreManager } from '@context-action/core'
 import type { App } from 'vue'
 import type { ActionContext } from './create-action-context'
 import type { StoreContext } from './create-store-context'
 
-/** A spy factory such as `vi.fn` or `jest.fn`: called with no argument for a stub, or with the function to call through. */
-export type CreateSpy = (implementation?: (...args: any[]) => any) => (...args: any[]) => any
+/** Makes a spy that calls `implementation`, like `vi.fn` or `jest.fn`: the package depends on no test runner. */
+export type CreateSpy = <F extends (...args: any[]) => any>(implementation?: F) => F
 
-export interface TestingContextsOptions {
-  /** The action contexts to provide, each with a fresh register. */
-  actions?: ActionContext<any>[]
-  /** The store contexts to provide, each with fresh stores. */
-  stores?: StoreContext<any>[]
-  /** Values to seed, by store context name: `{ Cart: { items: [...] } }`; written with the manager's `hydrate`. */
-  initialState?: Record<string, Record<string, unknown>>
-  /** True (default): handlers that components register are replaced by spies that do nothing; false: spies that call through. */
-  stubActions?: boolean
-  /** Makes the spies (e.g. `vi.fn`); by default the global `vi.fn` or `jest.fn`. */
-  createSpy?: CreateSpy
+/** The stores a test provided: the manager exists once the component is mounted. */
+export interface TestStores<V extends Record<string, unknown>> {
+  readonly manager: StoreManager<V>
+  getStore<K extends keyof V & string>(key: K): Store<V[K]>
 }
 
-/** One recorded dispatch. */
-export interface RecordedDispatch {
-  context: string
-  action: string
-  payload: unknown
+/** Options of `TestContexts.actions`. */
+export interface TestActionsOptions<A extends ActionPayloadMap> {
+  /** Handlers the test registers (made spies with `createSpy`). */
+  handlers?: { [K in keyof A & string]?: ActionHandler<A[K], unknown> }
+  /** Register a spy that does nothing in place of every handler the mounted components register. */
+  stub?: boolean
 }
 
-export interface TestingContexts {
-  /** Vue plugin: `mount(Component, { global: { plugins: [testing] } })`. */
+/** The register a test provided, with what happened on it. */
+export interface TestActions<A extends ActionPayloadMap> {
+  readonly register: ActionRegister<A>
+  /** Every dispatch so far, in order. */
+  readonly dispatches: Array<{ action: keyof A & string; payload: unknown }>
+  /** The test's handlers, as registered (spies with `createSpy`). */
+  readonly handlers: { [K in keyof A & string]?: ActionHandler<A[K], unknown> }
+  /** With `stub`: the spies registered in place of the components' handlers, per action, in registration order. */
+  readonly stubs: { [K in keyof A & string]?: Array<ActionHandler<A[K], unknown>> }
+}
+
+/** What `createTestContexts` returns: declare the contexts a test provides, then mount with it as a plugin. */
+export interface TestContexts {
+  /** Vue plugin: `mount(Component, { global: { plugins: [contexts] } })` provides every declared context app-wide. */
   install(app: App): void
-  /** Every dispatch on the provided registers, in order. */
-  readonly dispatches: RecordedDispatch[]
-  /** The register provided for `context` (dispatch on it, or register handlers of your own). */
-  register<T extends ActionPayloadMap>(context: ActionContext<T>): ActionRegister<T>
-  /** The stores provided for `context`. */
-  stores<V extends Record<string, unknown>>(context: StoreContext<V>): StoreManager<V>
-  /** The spies standing for the handlers components registered for `action`, in registration order. */
-  handlers(context: ActionContext<any>, action: string): Array<(...args: any[]) => any>
-}
-
-/** The test framework's spy factory, when it exposes one globally. */
-function globalSpy(): CreateSpy | undefined {
-  const scope = globalThis as { vi?: { fn?: CreateSpy }; jest?: { fn?: CreateSpy } }
-  return scope.vi?.fn ?? scope.jest?.fn
+  /** Provide `context` with fresh stores, `state` written into them before anything renders. */
+  stores<V extends Record<string, unknown>>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
+  /** Provide `context` with a register of the test's own that records dispatches. */
+  actions<A extends ActionPayloadMap>(context: ActionContext<A>, options?: TestActionsOptions<A>): TestActions<A>
 }
 
 /**
- * Provides action and store contexts to a component under test, like `@pinia/testing`'s `createTestingPinia`:
- * handlers stubbed with spies, dispatches recorded, stores seeded.
- * @example const testing = createTestingContexts({ actions: [Cart], stores: [CartStores], createSpy: vi.fn }); mount(CartView, { global: { plugins: [testing] } })
+ * Mount components inside store and action contexts in tests (like `@pinia/testing`): seeded stores, recorded
+ * dispatches, handlers stubbed with spies; the same names as `@context-action/svelte/testing`.
+ * @example const t = createTestContexts({ createSpy: vi.fn }); const todo = t.actions(Todo, { stub: true }); mount(SaveButton, { global: { plugins: [t] } })
  */
-export function createTestingContexts(options: TestingContextsOptions = {}): TestingContexts {
-  const fn = 'createTestingContexts'
-  if (options.createSpy !== undefined && typeof options.createSpy !== 'function') {
-    throw new TypeError(`${fn}: createSpy must be a spy factory such as vi.fn, got ${describeValue(options.createSpy)}`)
-  }
-  const createSpy = options.createSpy ?? globalSpy()
-  if (createSpy === undefined) throw new TypeError(`${fn}: pass createSpy (e.g. vi.fn); no global vi.fn or jest.fn was found`)
-  const stub = options.stubActions ?? true
-  const dispatches: RecordedDispatch[] = []
-  const registers = new Map<ActionContext<any>, ActionRegister<any>>()
-  const managers = new Map<StoreContext<any>, StoreManager<any>>()
-  const spies = new Map<string, Array<(...args: any[]) => any>>()
-  const known = (kind: string, name: string, found: unknown) => {
-    if (found === undefined) throw new Error(`${fn}: ${name} is not among the ${kind} given to ${fn}, or the plugin is not installed yet`)
-    return found
-  }
-
-  const testingRegister = (context: ActionContext<any>) => {
-    const register = new ActionRegister<ActionPayloadMap>({ name: context.name })
-    const original = register.register.bind(register)
-    register.register = (action, handler, config) => {
-      const spy = stub ? createSpy() : createSpy(handler)
-      const key = `${context.name}:${action}`
-      spies.set(key, [...(spies.get(key) ?? []), spy])
-      return original(action, spy, config)
+export function createTestContexts(options: { createSpy?: CreateSpy } = {}): TestContexts {
+  const createSpy = options.createSpy ?? ((implementation) => implementation ?? ((() => {}) as never))
+  if (typeof createSpy !== 'function') throw new TypeError(`createTestContexts: createSpy must be a spy factory such as vi.fn, got ${describeValue(createSpy)}`)
+  const setups: Array<(app: App) => void> = []
+  const check = (fn: string, context: unknown, method: string) => {
+    if (typeof (context as Record<string, unknown> | null)?.[method] !== 'function') {
+      throw new TypeError(`createTestContexts.${fn}: expected a context from create${fn === 'stores' ? 'Store' : 'Action'}Context, got ${describeValue(context)}`)
     }
-    register.observe((event) => {
-      if (event.type === 'start') dispatches.push({ context: context.name, action: event.action, payload: event.payload })
-    })
-    return register
   }
-
   return {
     install(app) {
-      for (const context of options.actions ?? []) {
-        const register = testingRegister(context)
-        registers.set(context, register)
-        app.use(context, { register })
+      setups.forEach((setup) => setup(app))
+    },
+    stores(context, state) {
+      check('stores', context, 'useStore')
+      let manager: StoreManager<any> | undefined
+      setups.push((app) => {
+        app.use(context, { state })
+        manager = app.runWithContext(() => context.useStoreManager())
+      })
+      const provided = () => {
+        if (manager === undefined) throw new Error(`createTestContexts.stores: ${context.name} is provided when the component mounts; mount it first`)
+        return manager
       }
-      for (const context of options.stores ?? []) {
-        app.use(context, { state: options.initialState?.[context.name] })
-        managers.set(context, app.runWithContext(() => context.useStoreManager()))
+      return {
+        get manager() {
+          return provided()
+        },
+        getStore: (key) => provided().getStore(key),
       }
     },
-    dispatches,
-    register: (context) => known('action contexts', context.name, registers.get(context)) as ActionRegister<any>,
-    stores: (context) => known('store contexts', context.name, managers.get(context)) as StoreManager<any>,
-    handlers: (context, action) => spies.get(`${context.name}:${action}`) ?? [],
+    actions<A extends ActionPayloadMap>(context: ActionContext<A>, settings: TestActionsOptions<A> = {}) {
+      check('actions', context, 'useActionDispatch')
+      const register = new ActionRegister<A>({ name: context.name })
+      const dispatches: TestActions<A>['dispatches'] = []
+      const handlers: TestActions<A>['handlers'] = {}
+      const stubs: TestActions<A>['stubs'] = {}
+      register.observe((event) => {
+        if (event.type === 'start') dispatches.push({ action: event.action as keyof A & string, payload: event.payload })
+      })
+      const add = register.register.bind(register)
+      for (const [action, handler] of Object.entries(settings.handlers ?? {}) as Array<[keyof A & string, ActionHandler<any, unknown>]>) {
+        const made = createSpy(handler)
+        handlers[action] = made
+        add(action, made)
+      }
+      if (settings.stub) {
+        // Components register through this method; the test's own handlers went through `add`.
+        register.register = (action, _handler, config) => {
+          const stub = createSpy()
+          stubs[action] = [...(stubs[action] ?? []), stub]
+          return add(action, stub, config)
+        }
+      }
+      setups.push((app) => app.use(context, { register }))
+      return { register, dispatches, handlers, stubs }
+    },
   }
 }

@@ -1,6 +1,6 @@
 import { createStore } from '@context-action/core'
 import type { DemoDomain, User } from '@context-action/demo-domain'
-import { createTestingContexts } from '@context-action/vue/testing'
+import { createTestContexts } from '@context-action/vue/testing'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { Demo, DemoForms, demoStores } from '../context'
@@ -11,34 +11,36 @@ const bob: User = { id: 'u2', name: 'Bob', email: 'bob@example.org', updatedAt: 
 
 /** MasterDetail under test: Demo's handlers stubbed and its dispatches recorded, the domain stores it reads seeded. */
 function setup(selected: User | null) {
-  const testing = createTestingContexts({ actions: [Demo], stores: [DemoForms], createSpy: vi.fn })
+  const contexts = createTestContexts({ createSpy: vi.fn })
+  const demo = contexts.actions(Demo, { stub: true })
+  const forms = contexts.stores(DemoForms)
   const stores = { users: createStore([ada, bob]), selectedUser: createStore(selected) } as unknown as DemoDomain['stores']
-  const wrapper = mount(MasterDetail, { global: { plugins: [testing, demoStores({ stores, userCache: {} as DemoDomain['userCache'] })] } })
-  return { testing, wrapper }
+  const wrapper = mount(MasterDetail, { global: { plugins: [contexts, demoStores({ stores, userCache: {} as DemoDomain['userCache'] })] } })
+  return { demo, forms, wrapper }
 }
 
 describe('MasterDetail', () => {
   it('lists the users and dispatches selectUser for the one clicked', async () => {
-    const { testing, wrapper } = setup(null)
+    const { demo, wrapper } = setup(null)
     await wrapper.findAll('[data-testid="user-list"] button')[1].trigger('click')
-    expect({ users: wrapper.findAll('[data-testid="user-list"] button').map((b) => b.text()), empty: wrapper.find('[data-testid="detail-empty"]').exists(), dispatches: testing.dispatches }).toEqual({
+    expect({ users: wrapper.findAll('[data-testid="user-list"] button').map((b) => b.text()), empty: wrapper.find('[data-testid="detail-empty"]').exists(), dispatches: demo.dispatches }).toEqual({
       users: ['Ada', 'Bob'],
       empty: true,
-      dispatches: [{ context: 'Demo', action: 'selectUser', payload: { userId: 'u2' } }],
+      dispatches: [{ action: 'selectUser', payload: { userId: 'u2' } }],
     })
     wrapper.unmount()
   })
 
   it('edits the selected user in a draft (v-model on useStoreRefs) and dispatches the draft on save', async () => {
-    const { testing, wrapper } = setup(ada)
+    const { demo, forms, wrapper } = setup(ada)
     const name = wrapper.find('input[name="name"]')
     const before = (name.element as HTMLInputElement).value
     await name.setValue('Ada Lovelace')
     await wrapper.find('form').trigger('submit')
-    expect({ before, draft: testing.stores(DemoForms).getStore('draft').getValue(), dispatches: testing.dispatches }).toEqual({
+    expect({ before, draft: forms.getStore('draft').getValue(), dispatches: demo.dispatches }).toEqual({
       before: 'Ada',
       draft: { name: 'Ada Lovelace', email: 'ada@example.org' },
-      dispatches: [{ context: 'Demo', action: 'updateSelectedUser', payload: { name: 'Ada Lovelace', email: 'ada@example.org' } }],
+      dispatches: [{ action: 'updateSelectedUser', payload: { name: 'Ada Lovelace', email: 'ada@example.org' } }],
     })
     wrapper.unmount()
   })
