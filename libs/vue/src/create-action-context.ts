@@ -20,6 +20,7 @@ export interface ActionContextOptions<T extends ActionPayloadMap> {
   register?: ActionRegister<T>
 }
 
+/** What `createActionContext` returns: ways to provide one register, and composables bound to the nearest one. */
 export interface ActionContext<T extends ActionPayloadMap> {
   readonly name: string
   /**

@@ -10,6 +10,7 @@ export interface StoreContextOptions<V extends Record<string, unknown>> {
   state?: Partial<V>
 }
 
+/** What `createStoreContext` returns: ways to provide one set of stores, and the lookups of the nearest one. */
 export interface StoreContext<V extends Record<string, unknown>> {
   readonly name: string
   /** Renders its default slot; each instance owns its own stores, hydrated from the `state` prop before its children render. */

@@ -10,8 +10,9 @@ declare const process: { env: { NODE_ENV?: string } }
 
 type DevtoolsApi = Parameters<Parameters<typeof setupDevtoolsPlugin>[1]>[0]
 
-/** The ids the plugin registers with Vue devtools. */
+/** The id of the plugin's timeline layer in Vue devtools. */
 export const DEVTOOLS_LAYER = 'context-action:dispatches'
+/** The id of the plugin's inspector in Vue devtools. */
 export const DEVTOOLS_INSPECTOR = 'context-action:contexts'
 
 /**
