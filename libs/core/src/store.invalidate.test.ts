@@ -168,6 +168,18 @@ describe('a Svelte-style derived over core stores', () => {
     expect(values).toEqual(['Henry Jekyll', 'Edward Hyde', 'Henry Jekyll'])
   })
 
+  it('Svelte-style derived stores in the middle of a diamond over a core store show one intermediate state (the limit)', () => {
+    // `a` sets its value while the core runs its subscribers; Svelte's derived runs `combined` at once unless Svelte's own
+    // run queue is busy, which only Svelte's writable can arrange: no invalidate from the core can hold `combined` back.
+    const count = createStore(0)
+    const a = likeDerived([count], ([c]) => `a${c}`)
+    const b = likeDerived([count], ([c]) => `b${c}`)
+    const values: string[] = []
+    likeDerived([a, b], ([a, b]) => a + b).subscribe((v) => values.push(v))
+    count.setValue(1)
+    expect(values).toEqual(['a0b0', 'a1b0', 'a1b1'])
+  })
+
   it('the stand-in reproduces Svelte over its own writable (the reference behaviour)', () => {
     const count = likeWritable(0)
     const a = likeDerived([count], ([c]) => `a${c}`)
