@@ -1,6 +1,6 @@
-import type { ActionStatus, ExecutionResult } from '@context-action/core'
+import { ActionRegister, type ActionStatus, type ExecutionResult } from '@context-action/core'
 import { expectTypeOf, it } from 'vitest'
-import type { ShallowRef } from 'vue'
+import { createApp, h, type ShallowRef } from 'vue'
 import { createActionContext } from './create-action-context'
 
 // A type alias: an interface extending ActionPayloadMap inherits its string index signature, so any action name would type-check.
@@ -36,4 +36,18 @@ it('handlers receive the action payload; status is a read-only ref', () => {
   expectTypeOf(status).toEqualTypeOf<Readonly<ShallowRef<ActionStatus>>>()
   // @ts-expect-error read-only ref
   status.value = { running: 0, pending: false, lastError: undefined, lastAbortReason: undefined }
+})
+
+it('provide and install take an existing register of the same actions, or none', () => {
+  const register = new ActionRegister<Actions>()
+  expectTypeOf(App.provide()).toEqualTypeOf<ActionRegister<Actions>>()
+  App.provide(register)
+  // @ts-expect-error a register of other actions
+  App.provide(new ActionRegister<{ other: number }>())
+  const app = createApp({})
+  app.use(App)
+  app.use(App, { register })
+  // @ts-expect-error a register of other actions
+  app.use(App, { register: new ActionRegister<{ other: number }>() })
+  h(App.Provider, { register })
 })

@@ -1,5 +1,6 @@
 import type { Store } from '@context-action/core'
 import { expectTypeOf, it } from 'vitest'
+import { createApp, h } from 'vue'
 import { createStoreContext } from './create-store-context'
 
 it('useStore(key) is typed by the definitions, inferred or given', () => {
@@ -14,4 +15,22 @@ it('useStore(key) is typed by the definitions, inferred or given', () => {
   expectTypeOf(Given.useStoreManager().keys).toEqualTypeOf<ReadonlyArray<'user'>>()
   // @ts-expect-error definitions always use the { initialValue } form
   createStoreContext('Direct', { count: 0 })
+})
+
+it('provide(state), install options and the Provider state prop take a partial snapshot of the values', () => {
+  const Shop = createStoreContext('Shop', { cart: { initialValue: [] as string[] }, coupon: { initialValue: '' } })
+  expectTypeOf(Shop.provide({ coupon: 'X' }).snapshot()).toEqualTypeOf<{ cart: string[]; coupon: string }>()
+  Shop.provide()
+  // @ts-expect-error unknown key
+  Shop.provide({ nope: 1 })
+  // @ts-expect-error wrong value type
+  Shop.provide({ coupon: 5 })
+  const app = createApp({})
+  app.use(Shop, { state: { cart: ['book'] } })
+  // @ts-expect-error wrong value type in the app-wide state
+  app.use(Shop, { state: { cart: 'book' } })
+  h(Shop.Provider, { state: { coupon: 'Y' } })
+  // @ts-expect-error wrong value type in the Provider prop
+  h(Shop.Provider, { state: { coupon: 1 } })
+  expectTypeOf(Shop.name).toEqualTypeOf<string>()
 })
