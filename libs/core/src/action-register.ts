@@ -198,6 +198,7 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     return registry
   }
 
+  /** Whether `registry.debug` logs every dispatch event. */
   isDebugEnabled(): boolean {
     return this.settings.debug
   }
