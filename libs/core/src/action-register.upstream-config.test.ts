@@ -110,6 +110,23 @@ describe('ActionRegister - upstream registry configuration', () => {
     expect([result.success, result.results]).toEqual([true, ['ok']])
   })
 
+  it('a retry waiting for its delay does not run once the dispatch was aborted', async () => {
+    vi.useFakeTimers()
+    const actionRegister = new ActionRegister<TestActions>({ registry: { retryDelay: 100 } })
+    const controller = new AbortController()
+    let attempts = 0
+    actionRegister.register('simpleAction', () => {
+      attempts++
+      throw new Error('down')
+    }, { retries: 3 })
+    const pending = actionRegister.dispatchWithResult('simpleAction', 'x', { signal: controller.signal })
+    await vi.advanceTimersByTimeAsync(50)
+    controller.abort()
+    await vi.advanceTimersByTimeAsync(500)
+    const result = await pending
+    expect([attempts, result.aborted, result.errors.map((e) => e.error.message)]).toEqual([1, true, []])
+  })
+
   it('defaultExecutionMode sets the mode of every action', async () => {
     const actionRegister = new ActionRegister<TestActions>({ registry: { defaultExecutionMode: 'parallel' } })
     expect(actionRegister.getActionExecutionMode('simpleAction')).toBe('parallel')

@@ -19,10 +19,15 @@ export function callHandler(entry: PipelineEntry, payload: unknown, invocation: 
   const timeout = entry.info?.timeout ?? limits.timeout
   let left = Math.min(entry.info?.retries ?? limits.retries ?? 0, limits.maxRetries)
   if (timeout === undefined && left === 0) return entry.handler(payload, invocation as never)
+  const over = () => invocation.settled || invocation.cancelled
   const attempt = (): unknown => {
     const retry = (error: unknown): unknown => {
-      if (left-- < 1 || invocation.settled || invocation.cancelled) throw error
-      return new Promise((resolve) => setTimeout(resolve, limits.retryDelay)).then(attempt)
+      if (left-- < 1 || over()) throw error
+      return new Promise((resolve) => setTimeout(resolve, limits.retryDelay)).then(() => {
+        // Checked again after the delay: the dispatch may have been aborted, or the handler timed out, meanwhile.
+        if (over()) throw error
+        return attempt()
+      })
     }
     try {
       const value = entry.handler(payload, invocation as never)
