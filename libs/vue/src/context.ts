@@ -1,5 +1,6 @@
 import type { App, InjectionKey } from 'vue'
-import { getCurrentInstance, hasInjectionContext, inject, provide } from './deps'
+import { getCurrentInstance, hasInjectionContext, inject, onUnmounted, provide } from './deps'
+import { defineProvider } from './provider'
 
 /** What a context provides, told to `@context-action/vue/devtools` while it is installed. */
 export interface ProvidedEntry {
@@ -16,27 +17,40 @@ export interface ProvidedEntry {
  */
 export const contextHooks: { provided?: (entry: ProvidedEntry) => void } = {}
 
-/** The three ways to provide one context's value (a component's setup, an app) and the lookup its composables use. */
-export function defineContext<V extends object>(name: string, kind: ProvidedEntry['kind']) {
+/**
+ * The shared half of both contexts: `Provider` (one optional prop), `provide(option)` in `setup()`, `install(app,
+ * options)` for `app.use`, and `use(fn)`, the lookup their composables make. `create(option)` makes the value to
+ * provide, and says whether the context owns it (then `dispose` runs when its component or app unmounts).
+ */
+export function defineContext<V extends object, K extends string, O>(
+  name: string,
+  kind: ProvidedEntry['kind'],
+  prop: K,
+  create: (option: O | undefined) => V,
+  dispose?: (value: V, option: O | undefined) => void,
+) {
   const key: InjectionKey<V> = Symbol(`${name}.${kind}`)
   const provider = `<${name}.Provider>`
   const announce = (value: V) => contextHooks.provided?.({ name, kind, value })
+  /** In setup(): provide a new value to the calling component's subtree; returns it. */
+  const provideHere = (option?: O): V => {
+    if (!getCurrentInstance()) throw new Error(`${name}.provide: call it inside setup()`)
+    const value = create(option)
+    provide(key, value)
+    announce(value)
+    if (dispose) onUnmounted(() => dispose(value, option))
+    return value
+  }
   return {
-    /** In setup(): provide `value` to the calling component's subtree; returns it. */
-    provideHere(value: V): V {
-      if (!getCurrentInstance()) throw new Error(`${name}.provide: call it inside setup()`)
-      provide(key, value)
-      announce(value)
-      return value
-    },
-    /** `app.use(Ctx)`: provide `value` to the whole app; a second install on one app is an error. */
-    installOn(app: App, value: V): V {
-      if (app.runWithContext(() => inject(key, null)) !== null) {
-        throw new Error(`${name}.install: already installed on this app`)
-      }
+    Provider: defineProvider(`${name}Provider`, prop, provideHere),
+    provide: provideHere,
+    /** `app.use(Ctx, options)`: provide to the whole app; a second install on one app is an error. */
+    install(app: App, options?: { [P in K]?: O }): void {
+      if (app.runWithContext(() => inject(key, null)) !== null) throw new Error(`${name}.install: already installed on this app`)
+      const value = create(options?.[prop])
       app.provide(key, value)
       announce(value)
-      return value
+      if (dispose) app.onUnmount(() => dispose(value, options?.[prop]))
     },
     /** The nearest provided value, or an error naming `<name>.<fn>`. */
     use(fn: string): V {

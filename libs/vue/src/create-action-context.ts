@@ -9,8 +9,8 @@ import type {
 } from '@context-action/core'
 import type { App, MaybeRef, MaybeRefOrGetter, ShallowRef } from 'vue'
 import { defineContext } from './context'
-import { ActionRegister, describeValue, onUnmounted } from './deps'
-import { defineProvider, type ProviderComponent } from './provider'
+import { ActionRegister, describeValue } from './deps'
+import type { ProviderComponent } from './provider'
 import { useActionHandler } from './use-action-handler'
 import { useActionStatus } from './use-action-status'
 
@@ -50,24 +50,23 @@ export interface ActionContext<T extends ActionPayloadMap> {
  */
 export function createActionContext<T extends ActionPayloadMap>(name: string, config?: ActionRegisterConfig): ActionContext<T> {
   if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
-  const context = defineContext<ActionRegister<T>>(name, 'actions')
-  const create = () => new ActionRegister<T>({ ...config, name: config?.name ?? name })
-  const provide = (existing?: ActionRegister<T>) => {
-    const register = context.provideHere(existing ?? create())
-    // onUnmounted runs after the children unmounted and unregistered their handlers.
-    if (!existing) onUnmounted(() => register.dispose())
-    return register
-  }
+  // onUnmounted runs after the children unmounted and unregistered their handlers; an existing register is never disposed.
+  const context = defineContext<ActionRegister<T>, 'register', ActionRegister<T>>(
+    name,
+    'actions',
+    'register',
+    (existing) => existing ?? new ActionRegister<T>({ ...config, name: config?.name ?? name }),
+    (register, existing) => {
+      if (!existing) register.dispose()
+    },
+  )
   return {
     name,
-    Provider: defineProvider(`${name}ActionProvider`, 'register', provide),
-    provide,
-    install(app, options) {
-      const register = context.installOn(app, options?.register ?? create())
-      if (!options?.register) app.onUnmount(() => register.dispose())
-    },
+    Provider: context.Provider,
+    provide: context.provide,
+    install: context.install,
     useActionRegister: () => context.use('useActionRegister'),
-    // The register's own `dispatch`: the same function on every call, like `useActionDispatch(register)`.
+    // The register's own `dispatch`: the same function on every call.
     useActionDispatch: () => context.use('useActionDispatch').dispatch,
     useActionDispatchWithResult: () => context.use('useActionDispatchWithResult').dispatchWithResult,
     useActionHandler: (action, handler, handlerConfig) => useActionHandler(context.use('useActionHandler'), action, handler, handlerConfig),

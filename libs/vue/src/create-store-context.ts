@@ -2,7 +2,7 @@ import type { Store, StoreDefinitions, StoreManager } from '@context-action/core
 import type { App } from 'vue'
 import { defineContext } from './context'
 import { createStoreManager, validateStoreDefinitions } from './deps'
-import { defineProvider, type ProviderComponent } from './provider'
+import type { ProviderComponent } from './provider'
 
 /** Options of `app.use(StoreContext, options)`. */
 export interface StoreContextOptions<V extends Record<string, unknown>> {
@@ -30,18 +30,16 @@ export interface StoreContext<V extends Record<string, unknown>> {
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
-  const context = defineContext<StoreManager<V>>(name, 'stores')
-  const create = (state: Partial<V> | undefined) => {
+  const context = defineContext<StoreManager<V>, 'state', Partial<V>>(name, 'stores', 'state', (state) => {
     const manager = createStoreManager(name, definitions)
     if (state !== undefined) manager.hydrate(state)
     return manager
-  }
-  const provide = (state?: Partial<V>) => context.provideHere(create(state))
+  })
   return {
     name,
-    Provider: defineProvider(`${name}StoreProvider`, 'state', provide),
-    provide,
-    install: (app, options) => void context.installOn(app, create(options?.state)),
+    Provider: context.Provider,
+    provide: context.provide,
+    install: context.install,
     useStore: (key) => context.use('useStore').getStore(key),
     useStoreManager: () => context.use('useStoreManager'),
   }
