@@ -1,6 +1,6 @@
 import type { Store } from '@context-action/core'
 import type { MaybeRefOrGetter, WritableComputedRef } from 'vue'
-import { computed, describeValue, toValue } from './deps'
+import { assertStore, computed, describeValue, toValue } from './deps'
 import type { DeepReadonly } from './deep-readonly'
 import { followStore } from './use-store-value'
 
@@ -14,18 +14,19 @@ export type StoreRefs<T extends object> = { [K in keyof T]-?: WritableComputedRe
  * @example const { name, email } = useStoreRefs(user) // <input v-model="name">
  */
 export function useStoreRefs<T extends object>(store: MaybeRefOrGetter<Store<T>>): StoreRefs<T> {
-  const state = followStore<T>('useStoreRefs', store)
-  const value = toValue(store).getValue()
-  const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value)
-  if (proto !== Object.prototype && proto !== null) {
+  const source = toValue(store)
+  assertStore('useStoreRefs', source)
+  const value = source.getValue()
+  // `?? 0` so null and undefined are refused with the rest (their prototype is not Object's).
+  if (Object.getPrototypeOf(value ?? 0) !== Object.prototype) {
     throw new TypeError(`useStoreRefs: the store's value must be a plain object, got ${describeValue(value)}`)
   }
-  const refs: Record<string, WritableComputedRef<unknown>> = {}
-  for (const key of Object.keys(value)) {
-    refs[key] = computed({
+  // Checked before following, so a refused store is left without a listener.
+  const state = followStore<T>('useStoreRefs', store)
+  const field = (key: string) =>
+    computed({
       get: () => (state.value as Record<string, unknown>)[key],
       set: (next) => toValue(store).update((current) => ({ ...current, [key]: next })),
     })
-  }
-  return refs as StoreRefs<T>
+  return Object.fromEntries(Object.keys(value).map((key) => [key, field(key)])) as StoreRefs<T>
 }
