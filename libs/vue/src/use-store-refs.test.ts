@@ -53,6 +53,19 @@ describe('useStoreRefs', () => {
       listeners: [0, 0],
     })
   })
+  it('refuses a store whose value is not a plain object before following it', () => {
+    const list = createStore([1, 2])
+    const scope = effectScope()
+    const message = scope.run(() => {
+      try {
+        useStoreRefs(list as never)
+      } catch (e) {
+        return (e as Error).message
+      }
+    })
+    scope.stop()
+    expect([message, list.getListenerCount()]).toEqual(["useStoreRefs: the store's value must be a plain object, got an array (length 2)", 0])
+  })
 })
 
 describe('read-only values in development', () => {
