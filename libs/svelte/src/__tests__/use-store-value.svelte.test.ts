@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { useStoreValue } from '../use-store-value.js'
 import NameField from './NameField.svelte'
 import UserById from './UserById.svelte'
+import UserByIdHost from './UserByIdHost.svelte'
 import UserName from './UserName.svelte'
 
 const user = () => createStore({ name: 'Ada', email: 'ada@example.com' })
@@ -75,15 +76,16 @@ describe('useStoreValue', () => {
 })
 
 describe('useStoreValue selectors that read props', () => {
-  it('follow the prop, and re-render only when the selected value changes', async () => {
+  const texts = () => [screen.getByTestId('value').textContent, screen.getByTestId('select').textContent]
+
+  it('follow a prop the parent changes, and re-render only when the selected value changes', async () => {
     const users = createStore<Record<string, string>>({ a: 'Ada', b: 'Bob' })
     const log: string[] = []
-    const view = render(UserById, { users, id: 'a', log })
-    const texts = () => [screen.getByTestId('value').textContent, screen.getByTestId('select').textContent]
+    render(UserByIdHost, { users, log })
     const seen = [texts()]
     users.update((all) => ({ ...all, b: 'Bea' }))
     flushSync()
-    await view.rerender({ id: 'b' })
+    await fireEvent.click(screen.getByText('show b'))
     seen.push(texts())
     users.update((all) => ({ ...all, a: 'Alan' }))
     flushSync()
@@ -92,6 +94,15 @@ describe('useStoreValue selectors that read props', () => {
     seen.push(texts())
     expect(seen).toEqual([['Ada', 'Ada'], ['Bea', 'Bea'], ['Bo', 'Bo']])
     expect(log).toEqual(['value Ada', 'select Ada', 'value Bea', 'select Bea', 'value Bo', 'select Bo'])
+  })
+
+  it('follow props set by rerender', async () => {
+    const users = createStore<Record<string, string>>({ a: 'Ada', b: 'Bob' })
+    const view = render(UserById, { users, id: 'a', log: [] })
+    const seen = [texts()]
+    await view.rerender({ id: 'b' })
+    seen.push(texts())
+    expect(seen).toEqual([['Ada', 'Ada'], ['Bob', 'Bob']])
   })
 })
 
