@@ -9,8 +9,6 @@ export {
   getCurrentScope,
   hasInjectionContext,
   inject,
-  isReactive,
-  isRef,
   onScopeDispose,
   onUnmounted,
   provide,
