@@ -15,12 +15,18 @@ const stock = (h: Harness) => Object.values(h.domain.stores.inventory.getValue()
 const cartLines = (h: Harness) => h.domain.stores.cart.getValue().items.map((i) => `${i.productId}x${i.quantity}`)
 
 describe('processCheckout', () => {
-  it('creates the order, empties the cart, takes the stock and pays', async () => {
+  it('shows the order at once with a temporary id, then the server creates, pays and confirms it under its own id', async () => {
     const h = await shopping({ domain: { now: () => 4 } })
-    await h.domain.dispatch('processCheckout', { paymentMethod: 'card' })
+    const gate = h.hold('pay')
+    const ids: string[] = []
+    h.domain.stores.orders.subscribe((list) => ids.push(list.map((o) => `${o.id}:${o.status}`).join(',')))
+    const checkout = h.domain.dispatch('processCheckout', { paymentMethod: 'card' })
+    await until(() => gate.waiting === 1)
+    gate.release()
+    await checkout
     const order = h.domain.stores.order.getValue()
     expect(order).toEqual({
-      id: 'local-1',
+      id: 'o1',
       userId: 'u1',
       items: [
         { productId: 'p1', quantity: 2, price: 89 },
@@ -28,15 +34,18 @@ describe('processCheckout', () => {
       ],
       total: 377,
       status: 'confirmed',
-      createdAt: 4,
+      createdAt: expect.any(Number),
       paymentMethod: 'card',
-      paymentId: 'pay1',
+      paymentId: 'pay2',
     })
-    expect([cartLines(h), stock(h), h.domain.stores.orders.getValue(), h.server.api.db.payments.get('pay1')?.amount]).toEqual([
+    expect(ids).toEqual(['', 'local-1:processing', 'o1:confirmed'])
+    expect(h.calls.slice(-3)).toEqual(['createOrder', 'pay', 'confirmOrder'])
+    expect([cartLines(h), stock(h), h.domain.stores.orders.getValue(), h.server.api.db.payments.get('pay2')?.amount, h.server.api.db.orders.get('o1')?.status]).toEqual([
       [],
       [3, 10, 3, 8, 4, 1],
       [order],
       377,
+      'confirmed',
     ])
   })
 
@@ -63,6 +72,8 @@ describe('processCheckout', () => {
     ])
     expect(seen).toEqual(['p1x2,p6x1', '', 'p2x1', 'p1x2,p6x1,p2x1'])
     expect(status.getValue().lastAbortReason).toBe('Payment failed: Payment declined')
+    // The order the server created for it was cancelled, which put its stock back.
+    expect([[...h.server.api.db.orders.values()].map((o) => o.status), h.server.api.db.products.get('p1')?.stock]).toEqual([['cancelled'], 5])
   })
 
   it('refuses an empty cart, a logged-out user and unavailable items', async () => {

@@ -2,7 +2,7 @@ import { transaction, type ActionRegister } from '@context-action/core'
 import type { DemoActions } from './demo-actions'
 import { messageOf } from './errors'
 import { adjustStock, money, type ShopStores } from './shop'
-import type { DemoApi, Order } from './types'
+import type { DemoApi, Order, Payment } from './types'
 
 /** The reason `processCheckout` / `processOrder` cannot start, or `undefined`. */
 export function checkoutProblem({ cart, inventory, session }: ShopStores): string | undefined {
@@ -14,9 +14,56 @@ export function checkoutProblem({ cart, inventory, session }: ShopStores): strin
   return undefined
 }
 
+/** An error of one checkout step, worded for the user ("Payment failed: Payment declined"). */
+class CheckoutStepError extends Error {}
+
+/** Run `step`; a failure becomes a `CheckoutStepError` worded with `label`. */
+async function attempt<R>(label: string, step: () => Promise<R>): Promise<R> {
+  try {
+    return await step()
+  } catch (error) {
+    throw new CheckoutStepError(`${label}: ${messageOf(error)}`)
+  }
+}
+
+/** Undo what the server already did for a checkout that cannot complete; an undo that fails is left as it is. */
+async function undo(steps: Array<() => Promise<unknown>>): Promise<void> {
+  for (const step of steps) {
+    try {
+      await step()
+    } catch {
+      // The checkout already failed; its message names the first failure.
+    }
+  }
+}
+
 /**
- * The seed's `processCheckout` as one transaction: order created, cart emptied, stock taken, then the payment;
- * a declined payment restores all of it (keeping what other actions changed meanwhile).
+ * The server's side of a checkout: create the order, pay for it, confirm it. A failed payment cancels the order,
+ * a failed confirmation refunds and cancels; the order returned has the server's id.
+ */
+async function placeOrder(api: DemoApi, draft: Order, signal: AbortSignal): Promise<Order> {
+  const items = draft.items.map(({ productId, quantity }) => ({ productId, quantity }))
+  const created = await attempt('Checkout failed', () => api.createOrder({ items, userId: draft.userId ?? undefined }, { signal }))
+  let payment: Payment
+  try {
+    payment = await attempt('Payment failed', () => api.pay({ amount: created.total, orderId: created.id }, { signal }))
+  } catch (error) {
+    await undo([() => api.cancelOrder(created.id)])
+    throw error
+  }
+  try {
+    const confirmed = await attempt('Checkout failed', () => api.confirmOrder(created.id, { signal }))
+    return { ...confirmed, paymentId: payment.id, paymentMethod: draft.paymentMethod }
+  } catch (error) {
+    await undo([() => api.refund(payment.id), () => api.cancelOrder(created.id)])
+    throw error
+  }
+}
+
+/**
+ * The seed's `processCheckout` as one transaction: order shown at once (with a temporary `local-` id), cart emptied,
+ * stock taken, then the server creates, pays and confirms the order, which replaces the temporary one; a failure
+ * restores all of it (keeping what other actions changed meanwhile).
  */
 export function setupCheckout(register: ActionRegister<DemoActions>, api: DemoApi, shop: ShopStores, now: () => number): void {
   let ids = 0
@@ -43,13 +90,12 @@ export function setupCheckout(register: ActionRegister<DemoActions>, api: DemoAp
           orders.update((list) => [draft, ...list])
           cart.setValue({ items: [] })
           inventory.update(adjustStock(lines, 1))
-          const payment = await api.pay({ amount: draft.total, orderId: draft.id }, { signal: controller.signal })
-          const paid: Order = { ...draft, status: 'confirmed', paymentId: payment.id }
-          order.setValue(paid)
-          orders.update((list) => list.map((o) => (o.id === draft.id ? paid : o)))
+          const placed = await placeOrder(api, draft, controller.signal)
+          order.setValue(placed)
+          orders.update((list) => list.map((o) => (o.id === draft.id ? placed : o)))
         })
       } catch (error) {
-        controller.abort(`Payment failed: ${messageOf(error)}`)
+        controller.abort(error instanceof CheckoutStepError ? error.message : `Checkout failed: ${messageOf(error)}`)
       }
     },
     { id: 'checkout' },

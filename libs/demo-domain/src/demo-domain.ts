@@ -3,6 +3,7 @@ import { createActionLog, type ActionLogEntry } from './action-log'
 import { setupCheckout } from './checkout'
 import type { DemoActions } from './demo-actions'
 import { messageOf } from './errors'
+import { createActionMessage, type ActionMessage } from './messages'
 import { setupMasterDetail, type MasterDetailStores } from './master-detail'
 import { setupProcessOrder, type SagaStep } from './process-order'
 import { setupSettings } from './settings'
@@ -24,8 +25,12 @@ export interface DemoDomainOptions {
 export interface DemoStores extends MasterDetailStores, UserCacheStores, ShopStores {
   orderSteps: ReadableStore<SagaStep[]>
   settings: ReadableStore<Settings>
-  /** Every dispatch: action, handlers run, outcome, duration (oldest first). */
+  /** Every dispatch: action, payload, handlers run, outcome, duration (oldest first). */
   log: ReadableStore<ActionLogEntry[]>
+  /** Why the last `updateSelectedUser` did not go through, and which view sent it; `null` once one did. */
+  detailMessage: ReadableStore<ActionMessage | null>
+  /** The same for whichever of `addToCart`, `processCheckout` and `processOrder` finished last. */
+  checkoutMessage: ReadableStore<ActionMessage | null>
 }
 
 export interface DemoDomain {
@@ -50,11 +55,13 @@ export function createDemoDomain(options: DemoDomainOptions): DemoDomain {
   const userCache = createUserCache(api, { ttl: options.cacheTtl, staleWhileRevalidate: options.staleWhileRevalidate, now })
   const shop = createShopStores()
   const masterDetail = setupMasterDetail(register, api, userCache, now)
-  const cacheStores = setupUserCache(register, userCache)
+  const cacheStores = setupUserCache(register, userCache, masterDetail.users)
   setupShop(register, api, userCache, shop)
   setupCheckout(register, api, shop, now)
   const orderSteps = setupProcessOrder(register, api, shop)
   const settings = setupSettings(register, api)
+  const detailMessage = createActionMessage(register, ['updateSelectedUser'], 'detailMessage')
+  const checkoutMessage = createActionMessage(register, ['addToCart', 'processCheckout', 'processOrder'], 'checkoutMessage')
 
   register.register('clearLog', () => log.clear(), { id: 'clearLog' })
   register.register(
@@ -69,6 +76,9 @@ export function createDemoDomain(options: DemoDomainOptions): DemoDomain {
         userCache.invalidateAll()
         userCache.deselect()
         masterDetail.selectedUser.setValue(null)
+        masterDetail.failedSave.setValue(null)
+        detailMessage.clear()
+        checkoutMessage.clear()
         shop.cart.setValue({ items: [] })
         shop.order.setValue(null)
         shop.orders.setValue([])
@@ -85,12 +95,23 @@ export function createDemoDomain(options: DemoDomainOptions): DemoDomain {
   return {
     register,
     dispatch: register.dispatch,
-    stores: { ...masterDetail, ...cacheStores, ...shop, orderSteps, settings, log: log.entries },
+    stores: {
+      ...masterDetail,
+      ...cacheStores,
+      ...shop,
+      orderSteps,
+      settings,
+      log: log.entries,
+      detailMessage: detailMessage.message,
+      checkoutMessage: checkoutMessage.message,
+    },
     userCache,
     dispose() {
       if (disposed) return
       disposed = true
       log.stop()
+      detailMessage.stop()
+      checkoutMessage.stop()
       userCache.dispose()
       register.dispose()
     },

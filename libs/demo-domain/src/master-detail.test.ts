@@ -1,5 +1,6 @@
 import { createComputedStore } from '@context-action/core'
 import { describe, expect, it } from 'vitest'
+import { messageText } from './messages'
 import { setup, until } from './__tests__/api'
 
 describe('master-detail', () => {
@@ -69,5 +70,54 @@ describe('master-detail', () => {
     const result = await saving
     expect([result.aborted, result.abortReason]).toEqual([true, 'Could not save: Injected failure (failure rate 1)'])
     expect(names()).toEqual(['Ada Lovelace', 'Alan Turing', 'Ada Lovelace'])
+  })
+
+  it('keeps a refused save\'s edit in the form so it can be retried, for that user only', async () => {
+    const { domain, server } = await setup()
+    await domain.dispatch('loadUsers')
+    await domain.dispatch('selectUser', { userId: 'u1' })
+    const forms: unknown[] = []
+    domain.stores.detailForm.subscribe((form) => forms.push(form))
+    server.api.db.settings.failureRate = 1
+    const failed = await domain.register.dispatchWithResult('updateSelectedUser', { name: 'Ada King', email: 'ada@king.example' })
+    expect([failed.abortReason, domain.stores.users.getValue()[0].name, domain.stores.selectedUser.getValue()?.name]).toEqual([
+      'Could not save: Injected failure (failure rate 1)',
+      'Ada Lovelace',
+      'Ada Lovelace',
+    ])
+    // The list rolled back; the form still holds what was typed.
+    expect(domain.stores.failedSave.getValue()).toEqual({ userId: 'u1', changes: { name: 'Ada King', email: 'ada@king.example' }, reason: failed.abortReason })
+    expect(forms.at(-1)).toEqual({ name: 'Ada King', email: 'ada@king.example' })
+    // Retrying with the API back saves it and forgets the failure.
+    server.api.db.settings.failureRate = 0
+    await domain.dispatch('updateSelectedUser', { name: 'Ada King', email: 'ada@king.example' })
+    expect([domain.stores.failedSave.getValue(), domain.stores.users.getValue()[0].name, domain.stores.detailForm.getValue()]).toEqual([
+      null,
+      'Ada King',
+      { name: 'Ada King', email: 'ada@king.example' },
+    ])
+    // Opening another user drops a kept edit: its form shows that user, and coming back shows the saved one.
+    server.api.db.settings.failureRate = 1
+    await domain.dispatch('updateSelectedUser', { name: 'Ada K.' })
+    expect(domain.stores.detailForm.getValue()?.name).toBe('Ada K.')
+    await domain.dispatch('selectUser', { userId: 'u2' })
+    expect([domain.stores.failedSave.getValue(), domain.stores.detailForm.getValue()]).toEqual([null, { name: 'Alan Turing', email: 'alan@example.com' }])
+    await domain.dispatch('selectUser', { userId: 'u1' })
+    expect(domain.stores.detailForm.getValue()?.name).toBe('Ada King')
+  })
+
+  it('says which view sent a refused edit', async () => {
+    const { domain } = await setup()
+    await domain.dispatch('loadUsers')
+    await domain.dispatch('selectUser', { userId: 'u2' })
+    const { detailMessage } = domain.stores
+    await domain.dispatch('updateSelectedUser', { name: '', source: 'Svelte' })
+    expect([detailMessage.getValue(), messageText(detailMessage.getValue(), 'Svelte'), messageText(detailMessage.getValue(), 'Vue')]).toEqual([
+      { text: 'Name cannot be empty', action: 'updateSelectedUser', source: 'Svelte' },
+      'Name cannot be empty',
+      'Name cannot be empty (from the Svelte tree)',
+    ])
+    await domain.dispatch('updateSelectedUser', { name: 'Alan', source: 'Vue' })
+    expect([detailMessage.getValue(), messageText(detailMessage.getValue(), 'Vue')]).toEqual([null, ''])
   })
 })

@@ -1,4 +1,4 @@
-import { createStore, transaction, type ActionRegister, type Cache, type Store } from '@context-action/core'
+import { createComputedStore, createStore, shallowEqual, transaction, type ActionRegister, type Cache, type ComputedStore, type Store } from '@context-action/core'
 import type { DemoActions } from './demo-actions'
 import { isAbort, messageOf } from './errors'
 import type { DemoApi, User } from './types'
@@ -8,6 +8,21 @@ export interface MasterDetailStores {
   users: Store<User[]>
   /** The user being edited (detail), a copy kept in step with the list. */
   selectedUser: Store<User | null>
+  /** The last save the API refused, kept so the user can retry it without retyping; cleared by a save or another selection. */
+  failedSave: Store<FailedSave | null>
+  /** What the detail form shows: the selected user, with a refused save's edit laid over it; `null` when none is selected. */
+  detailForm: ComputedStore<UserForm | null>
+}
+
+export interface UserForm {
+  name: string
+  email: string
+}
+
+export interface FailedSave {
+  userId: string
+  changes: { name?: string; email?: string }
+  reason: string
 }
 
 const replace = (user: User) => (list: User[]) => list.map((u) => (u.id === user.id ? user : u))
@@ -23,6 +38,16 @@ export function validateUserChanges(changes: DemoActions['updateSelectedUser']):
 export function setupMasterDetail(register: ActionRegister<DemoActions>, api: DemoApi, cache: Cache<string, User>, now: () => number): MasterDetailStores {
   const users = createStore<User[]>([], { name: 'users' })
   const selectedUser = createStore<User | null>(null, { name: 'selectedUser' })
+  const failedSave = createStore<FailedSave | null>(null, { name: 'failedSave' })
+  const detailForm = createComputedStore(
+    [selectedUser, failedSave],
+    (user, failed): UserForm | null => {
+      if (user === null) return null
+      const kept = failed?.userId === user.id ? failed.changes : {}
+      return { name: kept.name ?? user.name, email: kept.email ?? user.email }
+    },
+    { name: 'detailForm', equals: shallowEqual },
+  )
 
   register.setActionConcurrency('loadUsers', 'takeLatest')
   register.register(
@@ -47,6 +72,8 @@ export function setupMasterDetail(register: ActionRegister<DemoActions>, api: De
     ({ userId }, controller) => {
       const user = users.getValue().find((u) => u.id === userId)
       if (user === undefined) return controller.abort('User not found')
+      // A refused edit is kept for its own user only.
+      if (failedSave.getValue()?.userId !== userId) failedSave.setValue(null)
       selectedUser.setValue(user)
     },
     { id: 'selectUser' },
@@ -70,6 +97,7 @@ export function setupMasterDetail(register: ActionRegister<DemoActions>, api: De
       if (payload.name !== undefined) changes.name = payload.name.trim()
       if (payload.email !== undefined) changes.email = payload.email.trim()
       const optimistic: User = { ...current, ...changes, updatedAt: now() }
+      if (failedSave.getValue()?.userId === current.id) failedSave.setValue(null)
       try {
         // List, detail and cache change together and roll back together if the API refuses.
         const saved = await transaction([users, selectedUser, cache.entries], async (users, detail, _cacheEntries) => {
@@ -84,11 +112,15 @@ export function setupMasterDetail(register: ActionRegister<DemoActions>, api: De
         })
         cache.set(saved.id, saved)
       } catch (error) {
-        if (!isAbort(error)) controller.abort(`Could not save: ${messageOf(error)}`)
+        if (isAbort(error)) return
+        const reason = `Could not save: ${messageOf(error)}`
+        // The stores rolled back; the edit is kept so the form can show it again and the user can retry.
+        failedSave.setValue({ userId: current.id, changes, reason })
+        controller.abort(reason)
       }
     },
     { id: 'saveUser' },
   )
 
-  return { users, selectedUser }
+  return { users, selectedUser, failedSave, detailForm }
 }

@@ -88,4 +88,38 @@ describe('user cache', () => {
     expect(view(domain.stores.cacheRequests.getValue())).toEqual(['u3 miss aborted (userCache.invalidate: the request for "u3" was aborted)'])
     gate.release()
   })
+
+  it('the panel says which user is loading, which one failed, and when an invalidate fetches the open one again', async () => {
+    const { domain, hold, server } = await setup()
+    await domain.dispatch('loadUsers')
+    const panels: string[] = []
+    domain.stores.cachePanel.subscribe((p) => {
+      const line = p.state === 'shown' ? `shown ${p.user.name}` : `${p.state}: ${p.text}`
+      if (panels.at(-1) !== line) panels.push(line)
+    })
+    const gate = hold('getUser')
+    const opening = domain.dispatch('openUser', { userId: 'u3' })
+    await until(() => gate.waiting === 1)
+    gate.release()
+    await opening
+    const again = domain.dispatch('invalidateUser', { userId: 'u3' })
+    await until(() => gate.waiting === 1)
+    gate.release()
+    await again
+    server.api.db.settings.failureRate = 1
+    const failing = domain.dispatch('openUser', { userId: 'u4' })
+    await until(() => gate.waiting === 1)
+    gate.release()
+    await failing
+    expect(panels).toEqual([
+      'empty: No user open',
+      'loading: Loading Grace Hopper…',
+      'shown Grace Hopper',
+      'loading: Grace Hopper was invalidated: loading it again…',
+      'shown Grace Hopper',
+      'loading: Loading Edsger Dijkstra…',
+      'failed: Could not load Edsger Dijkstra',
+    ])
+    expect(domain.stores.cacheRequests.getValue().map((r) => `${r.userId} ${r.trigger} ${r.state}`)).toEqual(['u4 open error', 'u3 invalidate done', 'u3 open done'])
+  })
 })
