@@ -1,6 +1,6 @@
 import { ActionRegister } from '@context-action/core'
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h } from 'vue'
 import { AppActions, type TestActions } from './__tests__/actions'
 import SaveButton from './__tests__/SaveButton.vue'
@@ -72,6 +72,18 @@ describe('contexts without a Provider component', () => {
     const wrapper = mount(() => [h(Probe), h(AppActions.Provider, null, () => h(Probe))], { global: { plugins: [AppActions] } })
     expect(seen[0] === seen[1]).toBe(false)
     wrapper.unmount()
+  })
+
+  it('a second app.use(Ctx) is ignored by Vue itself (a dev warning), so the first options stay in force', () => {
+    const first = new ActionRegister<TestActions>({ name: 'first' })
+    const second = new ActionRegister<TestActions>({ name: 'second' })
+    // Outside a component Vue warns on the console.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const app = createApp({})
+    app.use(AppActions, { register: first }).use(AppActions, { register: second })
+    const warnings = warn.mock.calls.map((call) => String(call[0]))
+    warn.mockRestore()
+    expect([app.runWithContext(() => AppActions.useActionRegister()).name, warnings]).toEqual(['first', ['[Vue warn]: Plugin has already been applied to target app.']])
   })
 
   it('installing the same context twice on one app is a clear error', () => {
