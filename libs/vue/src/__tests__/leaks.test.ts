@@ -1,10 +1,14 @@
-import { ActionRegister } from '@context-action/core'
+import { ActionRegister, createStore } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, nextTick, shallowRef } from 'vue'
 import { useActionHandler } from '../use-action-handler'
 import { useActionStatus } from '../use-action-status'
+import { useStoreRefs } from '../use-store-refs'
+import { useStoreValue } from '../use-store-value'
+import { AppActions, type TestActions } from './actions'
 import Harness from './Harness.vue'
+import { AppStores } from './stores'
 import type { Found } from './Probe.vue'
 import { counts, createShared } from './shared'
 
@@ -60,4 +64,49 @@ it('leaves nothing behind after 10,000 mounts that each unmount while their hand
     statusListeners: status.getListenerCount(),
     running: status.getValue().running,
   }).toEqual({ abortedByUnmount: 10_000, outcomes: ['completed'], handlers: 0, info: 0, actions: [], statusListeners: 0, running: 0 })
+}, 60_000)
+
+it('leaves nothing behind after 10,000 mounts of a component that provides both contexts with provide() and uses them below', async () => {
+  const shared = createStore({ name: 'Ada', email: 'ada@example.org' })
+  const registers: ActionRegister<TestActions>[] = []
+  const Child = defineComponent({
+    setup() {
+      AppActions.useActionHandler('save', () => {})
+      const { name } = useStoreRefs(shared)
+      const count = useStoreValue(AppStores.useStore('count'))
+      return () => h('p', `${name.value} ${count.value}`)
+    },
+  })
+  const Host = defineComponent({
+    setup() {
+      registers.push(AppActions.provide())
+      AppStores.provide({ count: registers.length })
+      return () => h(Child)
+    },
+  })
+  const show = shallowRef(false)
+  const wrapper = mount(() => (show.value ? h(Host) : null))
+  for (let i = 0; i < 10_000; i++) {
+    show.value = true
+    await nextTick()
+    show.value = false
+    await nextTick()
+  }
+  wrapper.unmount()
+  // A disposed register refuses new handlers; one still accepting them was never disposed.
+  const accepts = (register: ActionRegister<TestActions>) => {
+    try {
+      register.register('reset', () => {})()
+      return true
+    } catch {
+      return false
+    }
+  }
+  const handlers = registers.reduce((sum, register) => sum + register.getHandlerCount('save'), 0)
+  expect({ mounts: registers.length, undisposed: registers.filter(accepts).length, handlers, listeners: shared.getListenerCount() }).toEqual({
+    mounts: 10_000,
+    undisposed: 0,
+    handlers: 0,
+    listeners: 0,
+  })
 }, 60_000)
