@@ -14,7 +14,13 @@ function setup(selected: User | null) {
   const contexts = createTestContexts({ createSpy: vi.fn })
   const demo = contexts.actions(Demo, { stub: true })
   const forms = contexts.stores(DemoForms)
-  const stores = { users: createStore([ada, bob]), selectedUser: createStore(selected) } as unknown as DemoDomain['stores']
+  const stores = {
+    users: createStore([ada, bob]),
+    selectedUser: createStore(selected),
+    detailForm: createStore(selected && { name: selected.name, email: selected.email }),
+    failedSave: createStore(null),
+    detailMessage: createStore(null),
+  } as unknown as DemoDomain['stores']
   const wrapper = mount(MasterDetail, { global: { plugins: [contexts, demoStores({ stores, userCache: {} as DemoDomain['userCache'] })] } })
   return { demo, forms, wrapper }
 }
@@ -40,7 +46,7 @@ describe('MasterDetail', () => {
     expect({ before, draft: forms.getStore('draft').getValue(), dispatches: demo.dispatches }).toEqual({
       before: 'Ada',
       draft: { name: 'Ada Lovelace', email: 'ada@example.org' },
-      dispatches: [{ action: 'updateSelectedUser', payload: { name: 'Ada Lovelace', email: 'ada@example.org' } }],
+      dispatches: [{ action: 'updateSelectedUser', payload: { name: 'Ada Lovelace', email: 'ada@example.org', source: 'Vue' } }],
     })
     wrapper.unmount()
   })
