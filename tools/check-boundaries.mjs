@@ -1,6 +1,7 @@
 // Module boundaries by Nx project tags: what each kind of project may import from the workspace and frameworks.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { coreLayers, cycleProblems, layerProblems } from './import-cycles.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const allowed = {
@@ -72,8 +73,12 @@ for (const [pkgName, project] of projects) {
   }
 }
 
+// Inside the core: no import cycle, and each of its parts (a folder of libs/core/src) imports only the parts below it.
+const coreSrc = join(root, 'libs/core/src')
+problems.push(...cycleProblems(coreSrc, root), ...layerProblems(coreSrc, coreLayers, root))
+
 if (problems.length > 0) {
   console.error(`check-boundaries: ${problems.length} violation(s)\n  ` + problems.join('\n  '))
   process.exit(1)
 }
-console.log(`check-boundaries: ${projects.size} projects respect their module boundaries`)
+console.log(`check-boundaries: ${projects.size} projects respect their module boundaries; libs/core/src has no import cycle`)

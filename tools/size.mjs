@@ -31,7 +31,7 @@ export const budgets = [
   { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 13500 },
   {
     name: '@context-action/core stores only (createStore, createComputedStore, batch)',
-    contents: `export { createStore } from './store'\nexport { createComputedStore } from './computed'\nexport { batch } from './batch'\n`,
+    contents: `export { batch, createComputedStore, createStore } from './stores'\n`,
     resolveDir: 'libs/core/src',
     target: 1000,
     ceiling: 3000,

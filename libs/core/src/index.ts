@@ -1,14 +1,4 @@
-export { batch } from './batch'
-export { createCache, type Cache, type CacheEntries, type CacheEntry, type CacheKeyStatus, type CacheLookup, type CacheOptions, type CacheSource } from './cache'
-export { compensate, CompensationError, type CompensationStep } from './compensate'
-export { createComputedStore, type ComputedOptions, type ComputedStore, type StoreValues } from './computed'
-export { deepEqual, shallowEqual, type EqualityFn } from './equality'
-export { assertFunction, assertRegister, describe as describeValue } from './errors'
-export { assertStore, createStore, isStore, type Listener, type ReadableStore, type Store, type StoreOptions, type Unsubscribe } from './store'
-export { fromReadable, isReadable, type Subscribable } from './readable'
-export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
-export { transaction, type TransactionOptions } from './transaction'
-export { ActionRegister } from './action-register'
+export { ActionRegister } from './actions'
 export type {
   ActionDispatcher,
   ActionDispatcherWithResult,
@@ -34,4 +24,29 @@ export type {
   PipelineController,
   ResultStrategy,
   UnregisterFunction,
-} from './action-types'
+} from './actions'
+export { createCache, type Cache, type CacheEntries, type CacheEntry, type CacheKeyStatus, type CacheLookup, type CacheOptions, type CacheSource } from './cache'
+export { assertFunction, assertRegister, describe as describeValue } from './shared/errors'
+export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
+export {
+  assertStore,
+  batch,
+  createComputedStore,
+  createStore,
+  deepEqual,
+  fromReadable,
+  isReadable,
+  isStore,
+  shallowEqual,
+  type ComputedOptions,
+  type ComputedStore,
+  type EqualityFn,
+  type Listener,
+  type ReadableStore,
+  type Store,
+  type StoreOptions,
+  type StoreValues,
+  type Subscribable,
+  type Unsubscribe,
+} from './stores'
+export { compensate, CompensationError, transaction, type CompensationStep, type TransactionOptions } from './transactions'

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { ActionRegister } from './action-register'
 import type { ActionPayloadMap, ActionRegisterLike, ActionStatus, ExecutionResult, PipelineController } from './action-types'
-import type { ReadableStore } from './store'
+import type { ReadableStore } from '../stores/store'
 
 type Actions = {
   save: { name: string }

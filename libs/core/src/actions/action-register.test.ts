@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deferred, failOnUnhandledRejections } from './__tests__/async-helpers'
+import { deferred, failOnUnhandledRejections } from '../__tests__/async-helpers'
 import { ActionRegister } from './action-register'
 import type { ActionPayloadMap, DispatchEvent, PipelineController } from './action-types'
 

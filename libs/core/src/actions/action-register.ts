@@ -19,12 +19,12 @@ import type {
 import { ActionStatsBook } from './action-stats'
 import { ActionStatusBook } from './action-status'
 import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatcher'
-import { assertAction, assertConcurrency, assertCount, assertExecutionMode, assertName } from './dispatch-options'
-import { assertDelay, assertFunction, assertOptional, assertShape, stateError } from './errors'
+import { assertAction, assertConcurrency, assertExecutionMode } from './dispatch-options'
+import { assertCount, assertDelay, assertFunction, assertName, assertOptional, assertShape, stateError } from '../shared/errors'
 import { Guard } from './guard'
 import { HandlerList } from './handler-list'
 import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
-import type { ReadableStore, Unsubscribe } from './store'
+import type { ReadableStore, Unsubscribe } from '../stores/store'
 
 const rethrow = (outcome: DispatchOutcome): void => {
   if (outcome.failed) throw outcome.error

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { failOnUnhandledRejections } from './__tests__/async-helpers'
+import { failOnUnhandledRejections } from '../__tests__/async-helpers'
 import { ActionRegister } from './action-register'
 import type { ActionPayloadMap } from './action-types'
 

@@ -1,7 +1,7 @@
 import type { ActionStatus } from './action-types'
 import { toError } from './dispatch-result'
-import { shallowEqual } from './equality'
-import { createStore, nodeOf, readable, type ReadableStore, type Store } from './store'
+import { shallowEqual } from '../stores/equality'
+import { createStore, nodeOf, readable, type ReadableStore, type Store } from '../stores/store'
 
 /** How a dispatch that ran ended, as far as the status cares. */
 export interface DispatchEnding {

@@ -1,4 +1,4 @@
-import type { ReadableStore, Unsubscribe } from './store'
+import type { ReadableStore, Unsubscribe } from '../stores/store'
 
 /**
  * Map of action name to payload type; use `void` for actions without a payload. Any object type fits,

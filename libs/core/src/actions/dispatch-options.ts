@@ -1,5 +1,5 @@
 import type { ConcurrencyPolicy, DispatchOptions, ExecutionMode, ResultStrategy } from './action-types'
-import { argumentError, assertDelay, assertOptional, assertShape, describe } from './errors'
+import { argumentError, assertCount, assertDelay, assertName, assertOneOf, assertOptional, assertShape, describe } from '../shared/errors'
 import { assertFilter } from './handler-filter'
 
 export const EXECUTION_MODES: readonly ExecutionMode[] = ['sequential', 'parallel', 'race']
@@ -9,28 +9,12 @@ const KEYS = new Set(['executionMode', 'concurrency', 'signal', 'filter', 'debou
 const RESULT_KEYS = new Set(['collect', 'strategy', 'merger', 'maxResults', 'timeout'])
 const AUTO_ABORT = { enabled: 'boolean', onControllerCreated: 'function', allowHandlerAbort: 'boolean' } as const
 
-/** `undefined` passes when `optional`. */
-export function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[], optional?: boolean): void {
-  if (!(optional && value === undefined) && !values.includes(value as string)) throw argumentError(fn, `${what} must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describe(value)}`)
-}
-
 export function assertExecutionMode(fn: string, what: string, mode: unknown, optional?: boolean): asserts mode is ExecutionMode | undefined {
   assertOneOf(fn, what, mode, EXECUTION_MODES, optional)
 }
 
 export function assertConcurrency(fn: string, what: string, policy: unknown, optional?: boolean): asserts policy is ConcurrencyPolicy | undefined {
   assertOneOf(fn, what, policy, CONCURRENCY_POLICIES, optional)
-}
-
-/** `undefined`, or an integer ≥ `min` (`Infinity` included). */
-export function assertCount(fn: string, what: string, value: unknown, min: number): void {
-  if (value !== undefined && (typeof value !== 'number' || !(value >= min) || (Number.isFinite(value) && !Number.isInteger(value)))) {
-    throw argumentError(fn, `${what} must be an integer ≥ ${min}, got ${describe(value)}`)
-  }
-}
-
-export function assertName(fn: string, what: string, value: unknown): asserts value is string {
-  if (typeof value !== 'string' || value === '') throw argumentError(fn, `${what} must be a non-empty string, got ${describe(value)}`)
 }
 
 export function assertAction(fn: string, action: unknown): asserts action is string {

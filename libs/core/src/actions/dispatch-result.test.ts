@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActionHandler, DispatchOptions, HandlerExecution } from './action-types'
 import { DispatchClock, emptyRun, pipelineResult, startClock, toError } from './dispatch-result'
-import { Pipeline, type PipelineEntry } from './pipeline'
+import type { PipelineEntry } from './invocation'
+import { Pipeline } from './pipeline'
 
 // Fake `performance` and `Date` only: with them `performance.timeOrigin` is `T0` and `performance.now()` starts at 0,
 // so durations and timestamps are exact. Real microtasks keep the pipelines running.

@@ -1,5 +1,5 @@
 import type { DispatchOptions, ExecutionResult, HandlerExecution } from './action-types'
-import { describe } from './errors'
+import { describe } from '../shared/errors'
 import type { Pipeline } from './pipeline'
 
 /** Epoch milliseconds for a `performance.now()` reading: one clock read serves both durations and timestamps. */

@@ -1,32 +1,32 @@
-import type { ActionRegister } from './action-register'
-import type { DispatchEnding } from './action-status'
-import type { DispatchEvent, DispatchOptions, ExecutionResult } from './action-types'
+import type { ActionStatsBook } from './action-stats'
+import type { ActionStatusBook, DispatchEnding } from './action-status'
+import type { ConcurrencyPolicy, DispatchEvent, DispatchObserver, DispatchOptions, ExecutionMode, ExecutionResult } from './action-types'
 import { assertAction, assertDispatchOptions } from './dispatch-options'
 import { DispatchClock, emptyRun, pipelineResult, type Run } from './dispatch-result'
-import { stateError } from './errors'
+import { stateError } from '../shared/errors'
+import type { Guard } from './guard'
 import { applyFilter } from './handler-filter'
+import type { HandlerList } from './handler-list'
 import type { Registration } from './handler-registration'
 import { Pipeline, type HandlerHook } from './pipeline'
 
 const SIGNAL_ABORT = 'Action dispatch aborted by signal'
 
-type Register = ActionRegister
-
 /**
  * What the dispatcher reads of its register: the `ActionRegister` itself, whose private members most of these are
- * (typed from the register, so the two cannot drift apart).
+ * (declared here, not typed from the register, so that the dispatcher does not import the register that imports it).
  */
 export interface DispatchHost {
   readonly name: string
-  readonly settings: Pick<Register['settings'], 'strict' | 'maxRetries' | 'retryDelay'>
-  readonly guard: Register['guard']
-  readonly stats: Register['stats']
-  readonly status: Register['status']
-  readonly observers: Register['observers']
+  readonly settings: { readonly strict: boolean; readonly maxRetries: number; readonly retryDelay: number }
+  readonly guard: Guard
+  readonly stats: ActionStatsBook
+  readonly status: ActionStatusBook
+  readonly observers: Set<DispatchObserver>
   disposed: boolean
-  readonly table: Register['table']
-  getActionExecutionMode: Register['getActionExecutionMode']
-  getActionConcurrency: Register['getActionConcurrency']
+  readonly table: Map<string, HandlerList>
+  getActionExecutionMode(action: string): ExecutionMode
+  getActionConcurrency(action: string): ConcurrencyPolicy
 }
 
 export interface DispatchOutcome extends DispatchEnding {

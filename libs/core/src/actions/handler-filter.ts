@@ -1,5 +1,5 @@
 import type { HandlerFilter } from './action-types'
-import { assertOptional, assertShape, assertStrings } from './errors'
+import { assertOptional, assertShape, assertStrings } from '../shared/errors'
 import type { Registration } from './handler-registration'
 
 const LISTS = ['tags', 'handlerIds', 'excludeTags', 'excludeHandlerIds'] as const

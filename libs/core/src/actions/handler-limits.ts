@@ -1,5 +1,4 @@
-import type { Invocation } from './invocation'
-import type { PipelineEntry } from './pipeline'
+import type { Invocation, PipelineEntry } from './invocation'
 
 /** A dispatch's timeout and retries, for handlers without their own, and the register's bounds. */
 export interface HandlerLimits {

@@ -1,8 +1,6 @@
 import type { ActionHandler, HandlerConfig, HandlerRegistration } from './action-types'
-import { assertCount, assertName, assertOneOf } from './dispatch-options'
-import { assertDelay, assertNumber, assertOptional, assertShape, assertStrings } from './errors'
-import type { Invocation } from './invocation'
-import type { PipelineEntry } from './pipeline'
+import { assertCount, assertDelay, assertName, assertNumber, assertOneOf, assertOptional, assertShape, assertStrings } from '../shared/errors'
+import type { Invocation, PipelineEntry } from './invocation'
 
 const FN = 'ActionRegister.register'
 const optional =

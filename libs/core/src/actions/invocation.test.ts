@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ActionHandler, PipelineController } from './action-types'
-import { createController, Invocation } from './invocation'
-import { Pipeline, type PipelineEntry } from './pipeline'
+import { createController, Invocation, type PipelineEntry } from './invocation'
+import { Pipeline } from './pipeline'
 
 const METHODS = ['abort', 'modifyPayload', 'getPayload', 'jumpToPriority', 'return', 'setResult', 'getResults', 'mergeResult'] as const
 

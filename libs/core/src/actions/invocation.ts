@@ -1,12 +1,41 @@
-import type { PipelineController } from './action-types'
-import { assertOptional } from './errors'
-import type { Pipeline, PipelineEntry } from './pipeline'
+import type { ActionHandler, PipelineController } from './action-types'
+import { assertOptional } from '../shared/errors'
+
+/** One handler of a pipeline snapshot; the owner decides whether it may still run. */
+export interface PipelineEntry {
+  readonly id: string
+  readonly priority: number
+  readonly handler: ActionHandler<any, any>
+  readonly blocking: boolean
+  readonly condition: ((payload: any) => boolean) | undefined
+  readonly validation: ((payload: any) => boolean) | undefined
+  readonly info?: { readonly timeout?: number; readonly retries?: number }
+  /** Called right before the handler starts; `false` means it may not run (unregistered, or a `once` handler already taken). */
+  claim(invocation: Invocation): boolean
+  /** Called once the handler of a claimed invocation has settled. */
+  done?(invocation: Invocation): void
+}
+
+/**
+ * What a controller drives: the invocation's pipeline (`Pipeline` implements it; declared here so that neither file
+ * imports the other).
+ */
+export interface InvocationOwner {
+  readonly payload: unknown
+  readonly results: unknown[]
+  abort(reason: string | undefined, by?: string): void
+  modifyPayload(modifier: (payload: unknown) => unknown): void
+  jump(invocation: Invocation, priority: number): void
+  finishEarly(invocation: Invocation, value: unknown): void
+  addResult(invocation: Invocation, value: unknown): void
+  mergeResult(invocation: Invocation, merger: (earlier: unknown[], last: unknown) => unknown): void
+}
 
 /** A cancel's reason becomes an `AbortError` only when a signal needs it: most cancelled handlers never read theirs. */
 const abortError = (reason: string | DOMException | undefined): DOMException =>
   reason instanceof DOMException ? reason : new DOMException(reason ?? 'Aborted', 'AbortError')
 
-type Binder = (pipeline: Pipeline, invocation: Invocation) => unknown
+type Binder = (pipeline: InvocationOwner, invocation: Invocation) => unknown
 
 const METHODS: Record<string, Binder> = {
   abort: (pipeline, invocation) => (reason?: string) => {
@@ -34,7 +63,7 @@ export class Invocation {
   private stopped = false
   #bound: Record<string, unknown> | undefined
   /** Set by `createController`. */
-  pipeline!: Pipeline
+  pipeline!: InvocationOwner
   cancelled = false
   settled = false
   returned = false
@@ -83,7 +112,7 @@ export class Invocation {
 }
 
 /** The controller of `invocation`, driving `pipeline`: the invocation itself, so a handler costs one object. */
-export function createController(pipeline: Pipeline, invocation: Invocation): PipelineController<any, any> {
+export function createController(pipeline: InvocationOwner, invocation: Invocation): PipelineController<any, any> {
   invocation.pipeline = pipeline
   return invocation as unknown as PipelineController<any, any>
 }

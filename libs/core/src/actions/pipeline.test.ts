@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ActionHandler } from './action-types'
-import type { Invocation } from './invocation'
-import { Pipeline, type PipelineEntry } from './pipeline'
+import type { Invocation, PipelineEntry } from './invocation'
+import { Pipeline } from './pipeline'
 
 function entry(id: string, priority: number, handler: ActionHandler<any, any>, extra: Partial<PipelineEntry> = {}): PipelineEntry {
   return { id, priority, handler, blocking: true, condition: undefined, validation: undefined, claim: () => true, ...extra }

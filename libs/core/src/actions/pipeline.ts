@@ -1,22 +1,7 @@
-import type { ActionHandler, ExecutionMode, HandlerExecution, HandlerOutcome } from './action-types'
-import { assertFunction, assertNumber } from './errors'
+import type { ExecutionMode, HandlerExecution, HandlerOutcome } from './action-types'
+import { assertFunction, assertNumber } from '../shared/errors'
 import { callHandler, type HandlerLimits } from './handler-limits'
-import { createController, Invocation } from './invocation'
-
-/** One handler of a pipeline snapshot; the owner decides whether it may still run. */
-export interface PipelineEntry {
-  readonly id: string
-  readonly priority: number
-  readonly handler: ActionHandler<any, any>
-  readonly blocking: boolean
-  readonly condition: ((payload: any) => boolean) | undefined
-  readonly validation: ((payload: any) => boolean) | undefined
-  readonly info?: { readonly timeout?: number; readonly retries?: number }
-  /** Called right before the handler starts; `false` means it may not run (unregistered, or a `once` handler already taken). */
-  claim(invocation: Invocation): boolean
-  /** Called once the handler of a claimed invocation has settled. */
-  done?(invocation: Invocation): void
-}
+import { createController, Invocation, type InvocationOwner, type PipelineEntry } from './invocation'
 
 export interface PipelineError {
   handlerId: string
@@ -38,7 +23,7 @@ function insertKeyed<V>(values: V[], keys: number[], key: number, value: V): voi
  * Runs one snapshot of handlers in one execution mode. Knows nothing about registration:
  * the owner supplies entries, and reads the outcome from the public fields when `run()` settles.
  */
-export class Pipeline {
+export class Pipeline implements InvocationOwner {
   payload: unknown
   aborted = false
   abortReason: string | undefined

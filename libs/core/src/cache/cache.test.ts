@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createCache, type CacheOptions } from './cache'
-import { createStore } from './store'
-import { transaction } from './transaction'
+import { createStore } from '../stores/store'
+import { transaction } from '../transactions/transaction'
 
 interface Call {
   key: string

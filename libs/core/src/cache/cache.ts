@@ -1,7 +1,7 @@
-import { batch } from './batch'
-import { createComputedStore, type ComputedStore } from './computed'
-import { argumentError, assertFunction, assertOptions, describe, stateError } from './errors'
-import { createStore, storeOptions, type ReadableStore, type Store } from './store'
+import { batch } from '../stores/batch'
+import { createComputedStore, type ComputedStore } from '../stores/computed'
+import { argumentError, assertFunction, assertOptions, describe, stateError } from '../shared/errors'
+import { createStore, storeOptions, type ReadableStore, type Store } from '../stores/store'
 
 /** A cached value and the time (from `options.now`) it was fetched or set. */
 export interface CacheEntry<V> {

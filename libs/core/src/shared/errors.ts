@@ -71,3 +71,19 @@ export function assertNumber(fn: string, what: string, value: unknown, optional?
     throw argumentError(fn, `${what} must be a number, got ${describe(value)}`)
   }
 }
+
+/** `undefined` passes when `optional`. */
+export function assertOneOf(fn: string, what: string, value: unknown, values: readonly string[], optional?: boolean): void {
+  if (!(optional && value === undefined) && !values.includes(value as string)) throw argumentError(fn, `${what} must be one of ${values.map((v) => `"${v}"`).join(', ')}, got ${describe(value)}`)
+}
+
+/** `undefined`, or an integer ≥ `min` (`Infinity` included). */
+export function assertCount(fn: string, what: string, value: unknown, min: number): void {
+  if (value !== undefined && (typeof value !== 'number' || !(value >= min) || (Number.isFinite(value) && !Number.isInteger(value)))) {
+    throw argumentError(fn, `${what} must be an integer ≥ ${min}, got ${describe(value)}`)
+  }
+}
+
+export function assertName(fn: string, what: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw argumentError(fn, `${what} must be a non-empty string, got ${describe(value)}`)
+}

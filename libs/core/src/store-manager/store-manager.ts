@@ -1,7 +1,7 @@
-import { batch } from './batch'
-import { type EqualityFn } from './equality'
-import { argumentError, assertOptional, describe } from './errors'
-import { createStore, type Store } from './store'
+import { batch } from '../stores/batch'
+import { type EqualityFn } from '../stores/equality'
+import { argumentError, assertOptional, describe } from '../shared/errors'
+import { createStore, type Store } from '../stores/store'
 
 /** How one store of a store context starts: always the `{ initialValue }` form, so data is never mistaken for config. */
 export interface StoreDefinition<T> {

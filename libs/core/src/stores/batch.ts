@@ -1,4 +1,4 @@
-import { assertFunction, stateError } from './errors'
+import { assertFunction, stateError } from '../shared/errors'
 
 /** A node that may have to tell its listeners about a change once the current batch ends. */
 export interface Notifier {

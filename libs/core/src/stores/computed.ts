@@ -1,5 +1,5 @@
 import { type EqualityFn } from './equality'
-import { assertFunction, stateError } from './errors'
+import { assertFunction, stateError } from '../shared/errors'
 import { sourceNode, type Subscribable } from './readable'
 import { epoch, nextVersion, version, nodesOf, readable, StoreNode, storeOptions, type ReadableStore } from './store'
 

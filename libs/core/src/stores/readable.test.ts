@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { likeDerived, likeWritable } from './__tests__/svelte-like'
+import { likeDerived, likeWritable } from '../__tests__/svelte-like'
 import { batch } from './batch'
 import { createComputedStore } from './computed'
 import { fromReadable, isReadable } from './readable'
 import { createStore } from './store'
-import { transaction } from './transaction'
+import { transaction } from '../transactions/transaction'
 
 /** A foreign store that counts its subscribers (Svelte-like, from the stand-in). */
 function foreign<T>(initial: T) {

@@ -1,4 +1,4 @@
-import { argumentError, describe } from './errors'
+import { argumentError, describe } from '../shared/errors'
 import { nextVersion, nodeOf, readable, StoreNode, type ReadableStore } from './store'
 
 /** Anything with the Svelte store contract: a Svelte store, a SvelteKit store, `toStore(...)`, an RxJS subject. */

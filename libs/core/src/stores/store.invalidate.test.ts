@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { likeDerived, likeWritable } from './__tests__/svelte-like'
+import { likeDerived, likeWritable } from '../__tests__/svelte-like'
 import { batch } from './batch'
 import { createComputedStore } from './computed'
 import { createStore } from './store'
-import { transaction } from './transaction'
+import { transaction } from '../transactions/transaction'
 
 /** Subscribe with both callbacks, logging `inv <name>` and `run <name> <value>`. */
 function watch(log: string[], name: string, store: { subscribe(run: (v: any) => void, inv?: () => void): () => void }) {

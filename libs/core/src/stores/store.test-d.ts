@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { createComputedStore, type ComputedStore } from './computed'
 import { createStore, type ReadableStore, type Store } from './store'
-import { transaction } from './transaction'
+import { transaction } from '../transactions/transaction'
 
 describe('store types', () => {
   it('infers the value type from the initial value or the type argument', () => {

@@ -1,6 +1,6 @@
 import { defer, depth, enqueue, flushing, journal, level, notifyNow, type Notifier, type Restorable } from './batch'
 import { type EqualityFn } from './equality'
-import { argumentError, assertFunction, assertOptions, describe } from './errors'
+import { argumentError, assertFunction, assertOptions, describe } from '../shared/errors'
 
 /** Called with the new value and the value listeners saw before. */
 export type Listener<T> = (value: T, previous: T) => void

@@ -1,4 +1,4 @@
-import { assertFunction, stateError } from './errors'
+import { assertFunction, stateError } from '../shared/errors'
 
 /** Run one step of a saga and register how to undo it. */
 export type CompensationStep = <R>(run: () => R | Promise<R>, undo?: (result: R) => unknown) => Promise<R>

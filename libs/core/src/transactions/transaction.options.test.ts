@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createStore } from './store'
+import { createStore } from '../stores/store'
 import { transaction } from './transaction'
 
 const never = () => new Promise<never>(() => {})

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { batch } from './batch'
-import { createComputedStore } from './computed'
-import { createStore, type Store } from './store'
+import { batch } from '../stores/batch'
+import { createComputedStore } from '../stores/computed'
+import { createStore, type Store } from '../stores/store'
 import { transaction } from './transaction'
 
 const fail = (message = 'payment declined') => {

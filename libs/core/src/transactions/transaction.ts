@@ -1,6 +1,6 @@
-import { batch, defer, depth, journal } from './batch'
-import { argumentError, assertDelay, assertFunction, assertShape, describe, stateError } from './errors'
-import { nodesOf, tracking, writable, type Store, type StoreNode } from './store'
+import { batch, defer, depth, journal } from '../stores/batch'
+import { argumentError, assertDelay, assertFunction, assertShape, describe, stateError } from '../shared/errors'
+import { nodesOf, tracking, writable, type Store, type StoreNode } from '../stores/store'
 
 type Updater = (value: any) => any
 

@@ -1,0 +1,1 @@
+export { createCache, type Cache, type CacheEntries, type CacheEntry, type CacheKeyStatus, type CacheLookup, type CacheOptions, type CacheSource } from './cache'

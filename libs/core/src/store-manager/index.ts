@@ -1,0 +1,1 @@
+export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'

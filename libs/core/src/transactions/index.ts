@@ -1,0 +1,2 @@
+export { compensate, CompensationError, type CompensationStep } from './compensate'
+export { transaction, type TransactionOptions } from './transaction'
