@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import * as root from '../index'
+
+const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  exports: Record<string, string | { source: string; types: string; default: string }>
+}
+const subpaths = Object.entries(manifest.exports).filter((entry): entry is [string, { source: string; types: string; default: string }] => typeof entry[1] !== 'string' && entry[0] !== '.')
+
+/** The root's helpers for the adapters, in no subpath entry. */
+const ROOT_ONLY = ['assertFunction', 'assertRegister', 'describeValue']
+
+describe('the entry points', () => {
+  it('are the parts of the core, each a folder index built to the same place in dist', () => {
+    expect(subpaths.map(([subpath, target]) => [subpath, target])).toEqual(
+      ['./store', './transaction', './actions', './cache', './store-manager'].map((subpath, i) => {
+        const folder = ['stores', 'transactions', 'actions', 'cache', 'store-manager'][i]
+        return [subpath, { source: `./src/${folder}/index.ts`, types: `./dist/${folder}/index.d.ts`, default: `./dist/${folder}/index.js` }]
+      }),
+    )
+  })
+
+  it('share their modules with the root entry, which exports everything they do and the adapters\' helpers', async () => {
+    const fromParts = new Map<string, unknown>()
+    for (const [, target] of subpaths) {
+      const part = (await import(/* @vite-ignore */ new URL(`../../${target.source}`, import.meta.url).href)) as Record<string, unknown>
+      for (const [name, value] of Object.entries(part)) {
+        expect([name, root[name as keyof typeof root]]).toEqual([name, value])
+        fromParts.set(name, value)
+      }
+    }
+    expect(Object.keys(root).sort()).toEqual([...fromParts.keys(), ...ROOT_ONLY].sort())
+  })
+})
