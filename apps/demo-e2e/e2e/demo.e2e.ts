@@ -211,6 +211,32 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await expect.poll(() => text(page.getByTestId('md-message'))).toBe('')
   })
 
+  it('master-detail: a save the API refuses rolls the list back but keeps the typed edit, and Retry save sends it again', async () => {
+    await userButton('Grace Hopper').click()
+    const name = detail().getByLabel('Name', { exact: true })
+    const email = detail().getByLabel('Email', { exact: true })
+    await expect.poll(() => name.inputValue()).toBe('Grace Hopper')
+    expect(await button('Retry save', detail()).count()).toBe(0)
+
+    await setSwitch('Failure rate', 1)
+    await name.fill('Grace B. Hopper')
+    await email.fill('amazing.grace@example.com')
+    await button('Save', detail()).click()
+    await expect.poll(() => text(page.getByTestId('md-message'))).toBe('Could not save: Injected failure (failure rate 1)')
+    // The list is rolled back; the form still holds what was typed, with a way to retry.
+    expect(await userButton('Grace Hopper').count()).toBe(1)
+    expect(await userButton('Grace B. Hopper').count()).toBe(0)
+    expect([await name.inputValue(), await email.inputValue()]).toEqual(['Grace B. Hopper', 'amazing.grace@example.com'])
+    expect(await button('Retry save', detail()).count()).toBe(1)
+
+    await setSwitch('Failure rate', 0)
+    await button('Retry save', detail()).click()
+    await expect.poll(() => userButton('Grace B. Hopper').count()).toBe(1)
+    await expect.poll(() => text(page.getByTestId('md-message'))).toBe('')
+    expect(await button('Retry save', detail()).count()).toBe(0)
+    expect(await apiGet<{ name: string; email: string }>(app, '/api/users/u3')).toMatchObject({ name: 'Grace B. Hopper', email: 'amazing.grace@example.com' })
+  })
+
   // ---- cache synchronisation --------------------------------------------------------------------------------------
 
   it('cache: a first open is a miss, re-opening is a hit, invalidating fetches again', async () => {
@@ -231,13 +257,15 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('Ada Lovelace')
     await expect.poll(() => requests()).toEqual(['u1 · hit · done', 'u2 · miss · done', 'u1 · miss · done'])
 
+    // The open user is fetched again on its own, and the request list says why.
     await button('Invalidate current').click()
-    await expect.poll(async () => (await requests())[0]).toBe('u1 · miss · done')
+    await expect.poll(async () => (await requests())[0]).toBe('u1 · miss · done · after invalidate')
     expect(await text(page.getByTestId('cache-current'))).toContain('Ada Lovelace')
+    expect(await text(page.getByTestId('cache-hint'))).toContain('the open one is fetched again at once')
 
     await button('Invalidate all').click()
     await expect.poll(async () => (await requests()).length).toBe(5)
-    await expect.poll(async () => (await requests())[0]).toBe('u1 · miss · done')
+    await expect.poll(async () => (await requests())[0]).toBe('u1 · miss · done · after invalidate')
     // Alan was invalidated too: opening him is a miss again.
     await button('Open Alan Turing').click()
     await expect.poll(async () => (await requests())[0]).toBe('u2 · miss · done')
@@ -282,9 +310,10 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
         samples.push(shown)
         return shown
       })
-      .toContain(last)
+      .toContain('edsger@example.com')
+    // On the way it said it was loading the last one ("Loading Edsger Dijkstra…"), never another user.
     expect(samples.filter((shown) => others.some((u) => shown.includes(u)))).toEqual([])
-    expect(await text(page.getByTestId('cache-current'))).toContain('edsger@example.com')
+    expect(samples.filter((shown) => shown.startsWith('Loading ')).every((shown) => shown === `Loading ${last}…`)).toBe(true)
     // All four requests were made as misses, newest first, and all of them settle.
     await expect.poll(async () => (await requests()).some((r) => r.endsWith('pending'))).toBe(false)
     const rows = await requests()
@@ -315,9 +344,9 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await setSwitch('Failure rate', 1)
     await button('Open Grace Hopper').click()
     await expect.poll(async () => (await requests())[0]).toBe('u3 · miss · error')
-    const shown = await text(page.getByTestId('cache-current'))
-    expect(shown).not.toContain('Grace Hopper')
-    expect(shown).not.toContain('grace@example.com')
+    // The panel says the load failed; it shows none of Grace's data (and not Ada's either).
+    await expect.poll(() => text(page.getByTestId('cache-current'))).toBe('Could not load Grace Hopper')
+    expect(await text(page.getByTestId('cache-message'))).toContain('Could not load user u3')
 
     // Ada is still cached: re-opening her is a hit, needs no request, so the failing API does not matter.
     await button('Open Ada Lovelace').click()
@@ -330,6 +359,24 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await button('Open Grace Hopper').click()
     await expect.poll(async () => (await requests())[0]).toBe('u3 · miss · done')
     await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('Grace Hopper')
+  })
+
+  it('cache: with latency on the panel says which user is loading, and says so again when an invalidate refetches it', async () => {
+    await go('Cache', 'Cache synchronisation')
+    await setSwitch('Latency (ms)', 700)
+    const panel = page.getByTestId('cache-current')
+    await button('Open Grace Hopper').click()
+    await expect.poll(async () => ({ text: await text(panel), busy: await panel.getAttribute('aria-busy') })).toEqual({ text: 'Loading Grace Hopper…', busy: 'true' })
+    // The name (h3) and the email (p) of the loaded user.
+    const shown = async () => [await text(panel.locator('h3')), await text(panel.locator('p'))]
+    await expect.poll(shown).toEqual(['Grace Hopper', 'grace@example.com'])
+    expect(await panel.getAttribute('aria-busy')).toBe('false')
+
+    await button('Invalidate current').click()
+    await expect.poll(() => text(panel)).toBe('Grace Hopper was invalidated: loading it again…')
+    await expect.poll(shown).toEqual(['Grace Hopper', 'grace@example.com'])
+    expect(await requests()).toEqual(['u3 · miss · done · after invalidate', 'u3 · miss · done'])
+    await setSwitch('Latency (ms)', 0)
   })
 
   // ---- checkout with rollback -------------------------------------------------------------------------------------
@@ -362,7 +409,9 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await button('Add Wireless mouse').click()
     await button('Add Wireless mouse').click()
     await expect.poll(async () => (await checkoutView()).cart).toEqual(['Mechanical keyboard × 1 Remove Mechanical keyboard', 'Wireless mouse × 2 Remove Wireless mouse'])
-    expect((await checkoutView()).total).toMatch(/^Total: .*147/)
+    // Prices and totals carry their currency.
+    expect((await checkoutView()).total).toBe('Total: €147.00')
+    expect(await texts(page.getByTestId('products').locator('tbody tr').first().locator('td'))).toEqual(['Mechanical keyboard', '€89.00', '5', 'Add Mechanical keyboard'])
   }
 
   it('checkout: with Fail payments on the payment fails and cart, stock and orders are visibly restored; off, the order goes through', async () => {
@@ -377,7 +426,7 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await expect
       .poll(async () => {
         const v = await checkoutView()
-        return { checkingOut: v.checkingOut, cart: v.cart, stock: v.stock, processing: v.orders.some((o) => / · processing · /.test(o)) }
+        return { checkingOut: v.checkingOut, cart: v.cart, stock: v.stock, processing: v.orders.some((o) => /^local-\d+ · processing · €147\.00$/.test(o)) }
       })
       .toEqual({ checkingOut: true, cart: ['Cart is empty'], stock: { p1: '4', p2: '8' }, processing: true })
 
@@ -399,7 +448,12 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await expect.poll(async () => (await checkoutView()).orders.filter((o) => o.includes(' · confirmed · '))).toHaveLength(1)
     const placed = await checkoutView()
     expect(placed.orders.filter((o) => o.includes(' · '))).toHaveLength(1)
-    expect(placed.orders[0]).toMatch(/^\S+ · confirmed · .*147/)
+    // The confirmed order carries the server's id, not the temporary local- one.
+    expect(placed.orders[0]).toMatch(/^o\d+ · confirmed · €147\.00$/)
+    expect((await apiGet<Array<{ id: string; status: string }>>(app, '/api/orders')).map((o) => `${o.id} ${o.status}`)).toEqual([
+      'o1 cancelled',
+      `${placed.orders[0].split(' · ')[0]} confirmed`,
+    ])
     expect(placed.cart).toEqual(['Cart is empty'])
     expect(placed.stock).toEqual({ p1: '4', p2: '8' })
     expect(placed.message).toBe('')
@@ -434,7 +488,12 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
   it('checkout: the saga undoes its completed steps when the payment fails, and runs every step when it does not', async () => {
     await logInAndFillCart()
     await setFailPayments(true)
+    // An older checkout failure is replaced by the newer saga error: one message, the newest.
+    await button('Checkout').click()
+    await expect.poll(async () => (await checkoutView()).message).toBe('Payment failed: Payment declined')
     await button('Process order (saga)').click()
+    await expect.poll(async () => (await checkoutView()).message).toBe('Order failed: Payment declined')
+    expect((await texts(page.getByRole('alert'))).filter((t) => t.includes('Payment failed'))).toEqual([])
     await expect.poll(() => items('order-steps')).toHaveLength(3)
     const failed = await items('order-steps')
     expect(failed[0]).toMatch(/reserve.*\bdone\b/i)
@@ -456,7 +515,7 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
 
   // ---- action log -------------------------------------------------------------------------------------------------
 
-  it('action log: each dispatch with its handlers and outcome, newest first; Clear log empties it', async () => {
+  it('action log: each dispatch with its payload, what each handler did, outcome, abort reason and duration, newest first; Clear log empties it', async () => {
     await userButton('Grace Hopper').click()
     const name = detail().getByLabel('Name', { exact: true })
     await expect.poll(() => name.inputValue()).toBe('Grace Hopper')
@@ -470,29 +529,32 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
 
     await go('Action log', 'Action log')
     const table = page.getByTestId('action-log')
-    expect(await texts(table.getByRole('columnheader'))).toEqual(['Action', 'Handlers', 'Outcome', 'Duration'])
+    expect(await texts(table.getByRole('columnheader'))).toEqual(['Action', 'Payload', 'Handlers', 'Outcome', 'Duration'])
     const rows = async () =>
       Promise.all(
         (await table.locator('tr:has(td)').all()).map(async (row) => {
-          const [action, handlers, outcome, duration] = await texts(row.locator('td'))
-          return { action, handlers, outcome, duration }
+          const [action, payload, handlers, outcome, duration] = await texts(row.locator(':scope > td'))
+          // Each handler as "{id} {what it did}", its duration left out.
+          const steps = (await texts(row.locator('.steps > li'))).map((step) => step.replace(/ \d+\.\d ms$/, ''))
+          return { action, payload, handlers, steps, outcome, duration }
         }),
       )
     await expect.poll(async () => (await rows()).slice(0, 3).map((r) => r.action)).toEqual(['updateSelectedUser', 'updateSelectedUser', 'selectUser'])
     const [saved, refused, selected] = await rows()
-    expect(saved.handlers).toContain('validateUser: completed')
-    expect(saved.handlers).toContain('saveUser: completed')
-    expect(saved.outcome).toContain('completed')
-    // The validating handler aborts the pipeline, and the log says which one did: saving never completes.
-    expect(refused.handlers).toBe('validateUser: completed (called abort), saveUser: aborted')
-    expect(refused.outcome).toContain('aborted')
-    expect(selected.handlers).toContain('selectUser: completed')
-    expect(selected.outcome).toContain('completed')
-    for (const row of [saved, refused, selected]) expect(row.duration).toMatch(/^\d+\.\d( ?ms)?$/)
-    // The start-up loads are logged too, further down.
+    expect([saved.payload, saved.steps, saved.outcome]).toEqual([
+      `{"name":"Grace Brewster Hopper","email":"grace@example.com","source":"${framework}"}`,
+      ['validateUser ran', 'saveUser ran'],
+      'completed',
+    ])
+    // The validating handler aborted the dispatch and says so; the saving handler never started: skipped.
+    expect([refused.payload, refused.steps, refused.outcome]).toEqual([`{"name":" ","email":"grace@example.com","source":"${framework}"}`, ['validateUser aborted it', 'saveUser skipped'], 'aborted Name cannot be empty'])
+    expect(await table.locator('tr:has(td)').nth(1).locator('.steps > li').first().locator('.tag').getAttribute('data-state')).toBe('aborted it')
+    expect([selected.payload, selected.steps, selected.outcome]).toEqual(['{"userId":"u3"}', ['selectUser ran'], 'completed'])
+    for (const row of [saved, refused, selected]) expect(row.duration).toMatch(/^\d+\.\d ms$/)
+    // The start-up loads are logged too, further down, with no payload.
     const all = await rows()
     const loadUsers = all.find((r) => r.action === 'loadUsers')
-    expect(loadUsers?.handlers).toContain('fetchUsers: completed')
+    expect([loadUsers?.payload, loadUsers?.steps]).toEqual(['—', ['fetchUsers ran']])
     expect(all.some((r) => r.action === 'loadProducts')).toBe(true)
     await screenshot(page, appName, 'log')
 
@@ -504,5 +566,52 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     await userButton('Ken Thompson').click()
     await go('Action log', 'Action log')
     await expect.poll(async () => (await rows()).map((r) => r.action)).toEqual(['selectUser'])
+  })
+  // ---- narrow screens -----------------------------------------------------------------------------------------------
+
+  it.each([390, 360])('narrow screen (%i px): the products table and the cart fit, every Add and Remove button is fully visible', async (width) => {
+    await page.setViewportSize({ width, height: 844 })
+    await go('Checkout', 'Checkout with rollback')
+    await button('Log in as Ada Lovelace').click()
+    await expect.poll(() => text(page.getByTestId('session'))).toBe('Signed in as Ada Lovelace')
+    for (const name of ['Mechanical keyboard', 'Noise-cancelling headphones', 'Wireless mouse']) await button(`Add ${name}`).click()
+    await expect.poll(async () => (await items('cart')).length).toBe(3)
+
+    const layout = await page.evaluate(() => {
+      const box = (el: Element) => el.getBoundingClientRect()
+      const table = document.querySelector('[data-testid="products"]')!
+      const adds = [...table.querySelectorAll('tbody button')].map(box)
+      const rows = [...document.querySelectorAll('[data-testid="cart"] > li')].map((li) => {
+        const button = li.querySelector('button')!
+        return { li: box(li), button: box(button), label: button.textContent?.replace(/\s+/g, ' ').trim() }
+      })
+      return {
+        page: { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth },
+        table: { scroll: table.scrollWidth, client: table.clientWidth },
+        adds: adds.map((b) => ({ left: b.left, right: b.right, height: b.height })),
+        rows,
+      }
+    })
+    // Nothing scrolls sideways: not the page, not the products table.
+    expect(layout.page.scroll).toBeLessThanOrEqual(width)
+    expect(layout.table.scroll).toBeLessThanOrEqual(layout.table.client)
+    // Every Add button lies inside the viewport, on one line (all the same height).
+    expect(layout.adds).toHaveLength(6)
+    for (const add of layout.adds) expect(add.left >= 0 && add.right <= width).toBe(true)
+    expect(new Set(layout.adds.map((a) => Math.round(a.height))).size).toBe(1)
+    // Remove buttons: the same size, at the right end of their row, vertically inside it, whatever the name's length.
+    expect(new Set(layout.rows.map((r) => `${Math.round(r.button.width)}x${Math.round(r.button.height)}`)).size).toBe(1)
+    for (const row of layout.rows) {
+      expect(Math.abs(row.li.right - row.button.right)).toBeLessThan(16)
+      expect(row.button.top >= row.li.top && row.button.bottom <= row.li.bottom).toBe(true)
+      expect(row.button.right).toBeLessThanOrEqual(width)
+    }
+    // The names stay in the buttons' accessible names (the contract's selectors still find them).
+    expect(await button('Remove Noise-cancelling headphones').count()).toBe(1)
+    expect(await button('Add Wireless mouse').isVisible()).toBe(true)
+    if (width === 390) {
+      await page.getByRole('heading', { level: 3, name: 'Products' }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot(page, appName, 'checkout-390')
+    }
   })
 })

@@ -1,7 +1,7 @@
 // The side-by-side page: a Vue tree and a Svelte tree over ONE domain instance. What one tree does, the other shows.
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, resetApi, screenshot, squash, startPreview, type OpenedPage, type RunningApp } from '../../../tools/e2e-helpers'
+import { apiSettings, launchChromium, openPage, resetApi, screenshot, squash, startPreview, type OpenedPage, type RunningApp } from '../../../tools/e2e-helpers'
 
 describe('side-by-side', () => {
   let app: RunningApp
@@ -68,7 +68,7 @@ describe('side-by-side', () => {
     await expect.poll(() => userButton(vue(), 'Ada Byron').count()).toBe(1)
   })
 
-  it('an edit in the Svelte tree shows up in the Vue tree at once, and so does its abort message', async () => {
+  it('an edit in the Svelte tree shows up in the Vue tree at once; its abort message shows in both, labelled in the Vue tree', async () => {
     await userButton(svelte(), 'Alan Turing').click()
     await expect.poll(() => userButton(vue(), 'Alan Turing').getAttribute('aria-pressed')).toBe('true')
     await expect.poll(() => nameInput(svelte()).inputValue()).toBe('Alan Turing')
@@ -78,12 +78,20 @@ describe('side-by-side', () => {
     await expect.poll(() => userButton(vue(), 'Alan M. Turing').count()).toBe(1)
     await expect.poll(() => nameInput(vue()).inputValue()).toBe('Alan M. Turing')
 
-    // One register, one status store: the abort message of a Svelte dispatch shows in both trees.
+    // One register: the abort message of a Svelte dispatch shows in both trees; the Vue tree, whose form holds a valid
+    // name, says which tree raised it.
     await nameInput(svelte()).fill('')
     await save(svelte()).click()
     await expect.poll(() => text(svelte().getByTestId('md-message'))).toBe('Name cannot be empty')
-    await expect.poll(() => text(vue().getByTestId('md-message'))).toBe('Name cannot be empty')
+    await expect.poll(() => text(vue().getByTestId('md-message'))).toBe('Name cannot be empty (from the Svelte tree)')
+    expect(await nameInput(vue()).inputValue()).toBe('Alan M. Turing')
     expect(await userButton(vue(), 'Alan M. Turing').count()).toBe(1)
+
+    // And the other way round.
+    await nameInput(vue()).fill('')
+    await save(vue()).click()
+    await expect.poll(() => text(vue().getByTestId('md-message'))).toBe('Name cannot be empty')
+    await expect.poll(() => text(svelte().getByTestId('md-message'))).toBe('Name cannot be empty (from the Vue tree)')
   })
 
   it('a dispatch in one tree updates the other: log in, add to cart, check out', async () => {
@@ -108,5 +116,37 @@ describe('side-by-side', () => {
     await expect.poll(() => items(svelte().getByTestId('cart'))).toEqual(['Wireless mouse × 1 Remove Wireless mouse'])
     await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'side-by-side', 'page')
+  })
+  it('the page has the API switches: with Fail payments on, a checkout from one tree rolls back in both', async () => {
+    const switches = page.getByRole('region', { name: 'API switches' })
+    expect(await switches.count()).toBe(1)
+    await button(vue(), 'Log in as Ada Lovelace').click()
+    await expect.poll(() => text(svelte().getByTestId('session'))).toBe('Signed in as Ada Lovelace')
+    await button(vue(), 'Add Mechanical keyboard').click()
+    await expect.poll(() => items(svelte().getByTestId('cart'))).toEqual(['Mechanical keyboard × 1 Remove Mechanical keyboard'])
+
+    await switches.getByLabel('Fail payments', { exact: true }).check()
+    const latency = switches.getByLabel('Latency (ms)', { exact: true })
+    await latency.fill('800')
+    await latency.press('Tab')
+    await expect.poll(async () => await apiSettings(app)).toEqual({ latencyMs: 800, failureRate: 0, failPayments: true })
+
+    await button(svelte(), 'Checkout').click()
+    // While the payment is pending both trees show the optimistic state: cart empty, stock taken, order processing.
+    await expect
+      .poll(async () => ({
+        vueCart: await items(vue().getByTestId('cart')),
+        vueStock: await text(vue().getByTestId('stock-p1')),
+        vueOrders: (await items(vue().getByTestId('orders'))).map((o) => o.split(' · ')[1]),
+      }))
+      .toEqual({ vueCart: ['Cart is empty'], vueStock: '4', vueOrders: ['processing'] })
+    // Then it is declined and both trees are rolled back; the message says which tree checked out.
+    await expect.poll(() => text(svelte().getByTestId('checkout-message'))).toBe('Payment failed: Payment declined')
+    await expect.poll(() => text(vue().getByTestId('checkout-message'))).toBe('Payment failed: Payment declined (from the Svelte tree)')
+    for (const tree of [vue(), svelte()]) {
+      expect(await items(tree.getByTestId('cart'))).toEqual(['Mechanical keyboard × 1 Remove Mechanical keyboard'])
+      expect(await text(tree.getByTestId('stock-p1'))).toBe('5')
+      expect(await items(tree.getByTestId('orders'))).toEqual([])
+    }
   })
 })
