@@ -24,21 +24,31 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * stores-only 2.60 → 2.70 kB; measured 12.15 and 2.67). Then up on purpose for spec'd additions (December 2026): the
  * store manager's snapshot/hydrate state transfer (SPEC §1.6b), stores of Svelte's contract as computed inputs with
  * the invalidate protocol (issue 14), and the correctness guards and upstream configuration keys of issue 15
- * (core 12.20 → 13.50 kB, stores-only 2.70 → 3.00 kB); issue 16's per-entry budgets replace these. Any growth above a
- * ceiling fails CI.
+ * (core 12.20 → 13.50 kB, stores-only 2.70 → 3.00 kB). Any growth above a ceiling fails CI.
+ * Issue 16 set the targets of what a user's bundler ships for production: everything ≤ 8 kB, the stores entry
+ * (`@context-action/core/store`: createStore, createComputedStore, batch) ≤ 1.5 kB. There is no production build yet
+ * (short coded errors, development messages and checks left out), so these rows still measure the development build:
+ * 14.78 kB and 3.29 kB when the targets were set (December 2026, the Svelte delivery scheduler included), and the
+ * ceilings are those + 2% until the production build brings them under their targets.
  */
 export const budgets = [
-  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 5000, ceiling: 13500 },
+  { name: '@context-action/core (all)', entry: 'libs/core/src/index.ts', target: 8000, ceiling: 15080 },
   {
-    name: '@context-action/core stores only (createStore, createComputedStore, batch)',
+    name: '@context-action/core/store (createStore, createComputedStore, batch)',
     contents: `export { batch, createComputedStore, createStore } from './stores'\n`,
     resolveDir: 'libs/core/src',
-    target: 1000,
-    ceiling: 3000,
+    target: 1500,
+    ceiling: 3360,
   },
   { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
 ]
+
+/** Every subpath entry of the core whole (everything it exports), for information: printed, not enforced. */
+export const entries = ['store', 'transaction', 'actions', 'cache', 'store-manager'].map((subpath) => {
+  const folder = { store: 'stores', transaction: 'transactions' }[subpath] ?? subpath
+  return { name: `@context-action/core/${subpath} (all of it)`, entry: `libs/core/src/${folder}/index.ts` }
+})
 
 /**
  * The same measurement of what users would pick instead (pinned dev dependencies), for comparison only: the store
@@ -137,6 +147,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const r of rows) {
     const mark = r.gzip > enforced(r) ? '  OVER THE CEILING' : r.gzip > r.target ? '  target missed' : ''
     console.log(`${r.name.padEnd(width)}  ${kB(r.min).padStart(9)}  ${kB(r.gzip).padStart(9)}  ${kB(r.target).padStart(9)}  ${kB(enforced(r)).padStart(9)}${mark}`)
+  }
+  console.log('\ncore entries, whole:')
+  for (const entry of entries) {
+    const r = await sizeOf(entry)
+    console.log(`${entry.name.padEnd(width)}  ${kB(r.min).padStart(9)}  ${kB(r.gzip).padStart(9)}`)
   }
   console.log('\nfor comparison:')
   for (const r of peerRows) console.log(`${r.name.padEnd(width)}  ${kB(r.min).padStart(9)}  ${kB(r.gzip).padStart(9)}`)
