@@ -75,6 +75,9 @@ export function publishManifest(pkg) {
       out.exports = Object.fromEntries(
         Object.entries(pkg.exports).map(([subpath, target]) => [subpath, cleanTarget(target, `exports["${subpath}"]`)]),
       )
+    } else if (field === 'sideEffects' && Array.isArray(pkg.sideEffects)) {
+      // The workspace lists a module with side effects twice, as source and as built file; the package has the built one.
+      out.sideEffects = pkg.sideEffects.filter((path) => !path.startsWith('./src/')).map((path) => fromDist(path, 'sideEffects'))
     } else if (['main', 'module', 'types', 'svelte'].includes(field)) out[field] = fromDist(pkg[field], field)
     else out[field] = pkg[field]
   }

@@ -37,6 +37,7 @@ export {
   fromReadable,
   isReadable,
   isStore,
+  setDeliveryScheduler,
   shallowEqual,
   type ComputedOptions,
   type ComputedStore,

@@ -1,6 +1,5 @@
 import type { ActionHandler, ActionPayloadMap, ActionRegister, ActionStatus, HandlerConfig, ReadableStore, UnregisterFunction } from '@context-action/core'
-import { fromReadable, onDestroy, shallowEqual, untrack } from './deps.js'
-import { toStore } from 'svelte/store'
+import { fromReadable, onDestroy, shallowEqual, toStore, untrack } from './deps.js'
 import { useStoreValue, type StoreValue } from './use-store-value.js'
 
 /** A value, or a getter whose result may change (it reads props or `$state`). */

@@ -9,7 +9,9 @@ export {
   describeValue,
   fromReadable,
   isReadable,
+  setDeliveryScheduler,
   shallowEqual,
   validateStoreDefinitions,
 } from '@context-action/core'
 export { createContext, hasContext, onDestroy, untrack } from 'svelte'
+export { toStore, writable } from 'svelte/store'

@@ -1,3 +1,4 @@
+import './delivery.js'
 export { createActionContext, type ActionContext } from './action-context.js'
 export { default as Provider } from './Provider.svelte'
 export type { ProviderProps } from './provider-props.js'

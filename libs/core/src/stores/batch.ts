@@ -90,33 +90,63 @@ function clear(list: unknown[], from: number, size: number): number {
   return from
 }
 
+/** Runs a flush's deliveries; an adapter may run them inside its framework's update queue (see `setDeliveryScheduler`). */
+let scheduler: ((deliver: () => void) => void) | null = null
+let failed = false
+let failure: unknown
+
+/**
+ * Make every flush deliver its notifications through `schedule(deliver)`, which must call `deliver` synchronously
+ * (`null` restores the default). `@context-action/svelte` runs them inside svelte/store's own update queue, so
+ * svelte/store's `derived` stays glitch-free over core stores, as it is over Svelte's `writable`.
+ * @example setDeliveryScheduler((deliver) => frameworkQueue.run(deliver))
+ */
+export function setDeliveryScheduler(schedule: ((deliver: () => void) => void) | null): void {
+  if (schedule !== null) assertFunction('setDeliveryScheduler', 'the scheduler', schedule)
+  scheduler = schedule
+}
+
+// Never throws (a scheduler need not guard it): the first error is kept for `flush` to re-throw.
+function deliver(): void {
+  // Listeners may write; their notifications join the end of this same loop.
+  for (let i = 0; i < queued; i++) {
+    const node = queue[i]!
+    node.queued = false
+    // The store notified last is the one a listener keeps writing (the queue is the loop's trail).
+    if (i > MAX_NOTIFICATIONS) {
+      failed = true
+      failure = stateError(`${node.name}.setValue`, 'maximum recursive updates exceeded; does a listener keep writing this store?')
+      break
+    }
+    try {
+      node.notify()
+    } catch (e) {
+      if (!failed) {
+        failed = true
+        failure = e
+      }
+    }
+  }
+}
+
 function flush(): void {
   flushing = true
   invalidate()
-  let failed = false
-  let error: unknown
+  failed = false
   try {
-    // Listeners may write; their notifications join the end of this same loop.
-    for (let i = 0; i < queued; i++) {
-      const node = queue[i]!
-      node.queued = false
-      // The store notified last is the one a listener keeps writing (the queue is the loop's trail).
-      if (i > MAX_NOTIFICATIONS) throw stateError(`${node.name}.setValue`, 'maximum recursive updates exceeded; does a listener keep writing this store?')
-      try {
-        node.notify()
-      } catch (e) {
-        if (!failed) {
-          failed = true
-          error = e
-        }
-      }
-    }
+    if (scheduler === null) deliver()
+    else scheduler(deliver)
   } finally {
     queued = clear(queue, 0, queued)
     invalidated = 0
     flushing = false
   }
-  if (failed) throw error
+  if (failed) {
+    const error = failure
+    failed = false
+    failure = undefined
+    throw error
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-export { batch } from './batch'
+export { batch, setDeliveryScheduler } from './batch'
 export { createComputedStore, type ComputedOptions, type ComputedStore, type StoreValues } from './computed'
 export { deepEqual, shallowEqual, type EqualityFn } from './equality'
 export { fromReadable, isReadable, type Subscribable } from './readable'

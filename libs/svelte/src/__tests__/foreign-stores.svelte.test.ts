@@ -2,8 +2,8 @@ import { createComputedStore, createStore } from '@context-action/core'
 import { flushSync, tick } from 'svelte'
 import { derived, readable, toStore, writable } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
-import { select } from '../select.js'
-import { useStoreValue } from '../use-store-value.js'
+// Through the package entry, as users import it: the entry installs the delivery into svelte/store's queue.
+import { select, useStoreValue } from '../index.js'
 
 /** A Svelte `writable` that counts its subscribers (Svelte's start/stop notifier). */
 function counted<T>(initial: T) {
@@ -104,11 +104,9 @@ describe('svelte/store derived over core stores', () => {
     unsubscribe()
   })
 
-  // Fails over core stores: Svelte's derived does not pass an invalidation on to its own subscribers, and its
-  // glitch-freedom here comes from the queue that svelte/store's writables share at module level (a set made while
-  // that queue runs is deferred). A core store's run calls `a`'s set outside that queue, so `combined` runs at once
-  // with `b` not yet updated ('a1b0'). Reported to the core; the same diamond of core computed stores is below.
-  it.fails('prevents diamond dependency problem', () => {
+  // Passes because the adapter delivers core notifications inside svelte/store's own queue (src/delivery.ts): Svelte's
+  // derived does not pass an invalidation on to its subscribers, and relies on that queue to defer `a`'s set.
+  it('prevents diamond dependency problem', () => {
     const count = createStore(0)
     const values: string[] = []
     const a = derived(count, ($count) => 'a' + $count)
@@ -140,3 +138,43 @@ describe('the same diamond with core computed stores and select', () => {
     expect([values, count.getListenerCount()]).toEqual([['a0b0', 'a1b1'], 0])
   })
 })
+
+describe('core notifications inside svelte/store\'s queue', () => {
+  it('re-throws a listener\'s error after every other subscriber ran, and svelte/store keeps working', () => {
+    const count = createStore(0)
+    const doubled = derived(count, ($count) => $count * 2)
+    const seen: string[] = []
+    const offDerived = doubled.subscribe((v) => seen.push(`doubled ${v}`))
+    const offThrowing = count.subscribe((v) => {
+      if (v === 1) throw new Error('listener failed')
+    })
+    expect(() => count.set(1)).toThrow('listener failed')
+    const plain = writable('x')
+    const offPlain = plain.subscribe((v) => seen.push(`plain ${v}`))
+    plain.set('y')
+    count.set(2)
+    offDerived()
+    offThrowing()
+    offPlain()
+    expect(seen).toEqual(['doubled 0', 'doubled 2', 'plain x', 'plain y', 'doubled 4'])
+  })
+
+  it('a core write made inside a svelte/store run reaches derived stores in svelte/store\'s order, with no glitch', () => {
+    const source = writable(0)
+    const count = createStore(0)
+    const a = derived(count, ($count) => 'a' + $count)
+    const b = derived(count, ($count) => 'b' + $count)
+    const combined = derived([a, b], ([a, b]) => a + b)
+    const values: string[] = []
+    const offCombined = combined.subscribe((v) => values.push(v))
+    const offSource = source.subscribe((v) => {
+      count.set(v)
+      values.push(`count ${count.getValue()}`)
+    })
+    source.set(1)
+    offCombined()
+    offSource()
+    expect(values).toEqual(['a0b0', 'count 0', 'count 1', 'a1b1'])
+  })
+})
+
