@@ -50,7 +50,7 @@ it('useStoreModel reads deeply read-only values and writes whole values; it take
   const model = useStoreModel(user)
   expectTypeOf(model).toEqualTypeOf<WritableComputedRef<DeepReadonly<User>, User>>()
   model.value = { name: 'Grace', age: 1, tags: [], address: { city: '' } }
-  // @ts-expect-error a field of the value is read-only: v-model="user.name" does not compile
+  // @ts-expect-error a field of the value is read-only (in script; vue-tsc does not check v-model targets)
   model.value.name = 'Grace'
   const count = createStore(1)
   expectTypeOf(useStoreModel(count).value).toEqualTypeOf<number>()
