@@ -3,19 +3,27 @@ import { describe, expect, it } from 'vitest'
 import * as root from '../index'
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  exports: Record<string, string | { source: string; types: string; default: string }>
+  exports: Record<string, string | Target>
 }
-const subpaths = Object.entries(manifest.exports).filter((entry): entry is [string, { source: string; types: string; default: string }] => typeof entry[1] !== 'string' && entry[0] !== '.')
+interface Target {
+  source: string
+  types: string
+  development: string
+  production: string
+  default: string
+}
+const subpaths = Object.entries(manifest.exports).filter((entry): entry is [string, Target] => typeof entry[1] !== 'string' && entry[0] !== '.')
 
 /** The root's helpers for the adapters, in no subpath entry. */
 const ROOT_ONLY = ['assertFunction', 'assertRegister', 'describeValue']
 
 describe('the entry points', () => {
-  it('are the parts of the core, each a folder index built to the same place in dist', () => {
+  it('are the parts of the core, each a folder index built to the same place in dist, in both builds', () => {
     expect(subpaths.map(([subpath, target]) => [subpath, target])).toEqual(
       ['./store', './transaction', './actions', './cache', './store-manager'].map((subpath, i) => {
         const folder = ['stores', 'transactions', 'actions', 'cache', 'store-manager'][i]
-        return [subpath, { source: `./src/${folder}/index.ts`, types: `./dist/${folder}/index.d.ts`, default: `./dist/${folder}/index.js` }]
+        const production = `./dist/production/${folder}/index.js`
+        return [subpath, { source: `./src/${folder}/index.ts`, types: `./dist/${folder}/index.d.ts`, development: `./dist/${folder}/index.js`, production, default: production }]
       }),
     )
   })

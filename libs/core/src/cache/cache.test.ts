@@ -211,7 +211,7 @@ describe('createCache', () => {
     const load = cache.load('1')
     cache.dispose()
     await expect(load).rejects.toMatchObject({ name: 'AbortError' })
-    expect(String(retried)).toContain('users.load: the cache was disposed')
+    expect(retried).toEqual(new Error('users.load: the cache was disposed; create a new one'))
     expect(fetches).toBe(1)
   })
 

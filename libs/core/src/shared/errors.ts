@@ -9,14 +9,22 @@ export function describe(value: unknown): string {
   return ctor && ctor !== 'Object' ? `${/^[AEIOU]/i.test(ctor) ? 'an' : 'a'} ${ctor}` : 'an object'
 }
 
+const CODES = 'https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#e'
+
+/**
+ * `fn: problem`. The production build passes the problem's code instead of its text (tools/error-codes.mjs): a short
+ * message that links its development text in docs/errors.md.
+ */
+const message = (fn: string, problem: string | number): string => (typeof problem === 'number' ? `${fn}: error ${problem} (${CODES}${problem})` : `${fn}: ${problem}`)
+
 /** A `TypeError` whose message starts with the public function that refused the input. */
-export function argumentError(fn: string, problem: string): TypeError {
-  return new TypeError(`${fn}: ${problem}`)
+export function argumentError(fn: string, problem: string | number): TypeError {
+  return new TypeError(message(fn, problem))
 }
 
 /** An `Error` for a call that is well-typed but not allowed in the current state. */
-export function stateError(fn: string, problem: string): Error {
-  return new Error(`${fn}: ${problem}`)
+export function stateError(fn: string, problem: string | number): Error {
+  return new Error(message(fn, problem))
 }
 
 /** Throws a `TypeError` naming `fn` and `what` when `value` is not a function. */

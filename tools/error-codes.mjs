@@ -1,0 +1,156 @@
+// The core's production build: its errors carry a code instead of their development message, React's way (error-code
+// extraction at build time). Every `argumentError(fn, message)` / `stateError(fn, message)` call whose message is a
+// string or template literal gets the message's number in docs/errors.md instead; `libs/core/src/shared/errors.ts`
+// turns a number into a short message with the code and a link to that page.
+//   node tools/error-codes.mjs check          fail when a message of libs/core/src is not in docs/errors.md
+//   node tools/error-codes.mjs write          add the new messages to docs/errors.md (codes never change meaning;
+//                                             a message no longer in the source keeps its row, marked "(removed)")
+//   node tools/error-codes.mjs build          from libs/core: `src/**/*.ts` → `dist/production/**/*.js` (after
+//                                             tools/build-lib.mjs wrote the development build into `dist`)
+// `productionCode(code, file)` is the same rewrite for one module, used by libs/core's production test run.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const coreSrc = join(root, 'libs/core/src')
+const docsPath = join(root, 'docs/errors.md')
+const CALLEES = new Set(['argumentError', 'stateError'])
+const isTest = (path) => /\.(test|test-d|bench)\.ts$/.test(path) || path.split(/[\\/]/).includes('__tests__')
+
+function* files(dir, ext) {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry)
+    if (statSync(path).isDirectory()) yield* files(path, ext)
+    else if (path.endsWith(ext)) yield path
+  }
+}
+
+/** The message calls of a module: `[{ start, end, message }]`, `message` being the literal's text without its quotes. */
+function messageCalls(code, file) {
+  const kind = file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, kind)
+  const calls = []
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && CALLEES.has(node.expression.text) && node.arguments.length === 2) {
+      const arg = node.arguments[1]
+      if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg) || ts.isTemplateExpression(arg)) {
+        const text = arg.getText(source)
+        calls.push({ start: arg.getStart(source), end: arg.end, message: text.slice(1, -1) })
+      }
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return calls
+}
+
+/** `Map<message, code>` from docs/errors.md (rows `| 12 | <code>message</code> | where |`). */
+export function readCodes(text = existsSync(docsPath) ? readFileSync(docsPath, 'utf8') : '') {
+  const codes = new Map()
+  for (const [, code, message] of text.matchAll(/^\| (\d+) \| `` (.*) `` \|/gm)) codes.set(message.replaceAll('\\|', '|'), Number(code))
+  return codes
+}
+
+/** Every message of libs/core/src, with the files that throw it. */
+function sourceMessages() {
+  const messages = new Map()
+  for (const file of files(coreSrc, '.ts')) {
+    if (isTest(file) || file.endsWith('.d.ts')) continue
+    for (const { message } of messageCalls(readFileSync(file, 'utf8'), file)) {
+      if (!messages.has(message)) messages.set(message, new Set())
+      messages.get(message).add(relative(root, file))
+    }
+  }
+  return messages
+}
+
+/** `code` with every message literal of a message call replaced by its number; throws on a message with no number. */
+export function productionCode(code, file, codes = readCodes()) {
+  let out = ''
+  let at = 0
+  for (const call of messageCalls(code, file)) {
+    const number = codes.get(call.message)
+    if (number === undefined) throw new Error(`error-codes: ${file} throws a message docs/errors.md lacks (run node tools/error-codes.mjs write): ${call.message}`)
+    out += code.slice(at, call.start) + String(number)
+    at = call.end
+  }
+  return out + code.slice(at)
+}
+
+function page(codes, messages) {
+  const rows = [...codes].sort((a, b) => a[1] - b[1])
+  const lines = [
+    '# Error codes',
+    '',
+    "The production build of `@context-action/core` (what a bundler picks for a production build: the package's",
+    '`default` export condition) throws short errors: the function that refused the call, and a code of this page. The',
+    'development build (the `development` condition: Vite dev, Vitest, webpack in development mode) throws the full',
+    'message below instead. `${…}` parts are filled in with the values of the call.',
+    '',
+    'This page is written by `node tools/error-codes.mjs write` from the messages of `libs/core/src`; a code never',
+    'changes meaning (a message that is gone keeps its row, marked removed).',
+    '',
+    '| code | development message | thrown by |',
+    '| --- | --- | --- |',
+  ]
+  for (const [message, code] of rows) {
+    const where = messages.get(message)
+    lines.push(`| ${code} | \`\` ${message.replaceAll('|', '\\|')} \`\` | ${where ? [...where].sort().join(', ') : '(removed)'} |`)
+  }
+  // Anchors for the links the errors carry (`errors.md#e12`).
+  lines.push('', ...rows.map(([, code]) => `<a id="e${code}"></a>`))
+  return lines.join('\n') + '\n'
+}
+
+function check() {
+  const codes = readCodes()
+  const missing = [...sourceMessages().keys()].filter((message) => !codes.has(message))
+  if (missing.length > 0) {
+    console.error(`error-codes: ${missing.length} message(s) of libs/core/src not in docs/errors.md (run node tools/error-codes.mjs write):\n  ${missing.join('\n  ')}`)
+    process.exit(1)
+  }
+  console.log(`error-codes: the ${codes.size} codes of docs/errors.md cover every message of libs/core/src`)
+}
+
+function write() {
+  const codes = readCodes()
+  const messages = sourceMessages()
+  let next = Math.max(0, ...codes.values()) + 1
+  for (const message of messages.keys()) if (!codes.has(message)) codes.set(message, next++)
+  writeFileSync(docsPath, page(codes, messages))
+  console.log(`error-codes: docs/errors.md lists ${codes.size} codes`)
+}
+
+/** `./store` → `./store.js`, `./stores` → `./stores/index.js`, as tools/build-lib.mjs does for the development build. */
+function withExtensions(code, from) {
+  return code.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.\.?\/[^'"]*)\2/g, (all, head, quote, spec) => {
+    const target = join(dirname(from), spec)
+    const ext = existsSync(`${target}.ts`) ? '.js' : existsSync(join(target, 'index.ts')) ? '/index.js' : null
+    if (ext === null) throw new Error(`error-codes: cannot resolve "${spec}" from ${relative(root, from)}`)
+    return `${head}${quote}${spec}${ext}${quote}`
+  })
+}
+
+// `src/**/*.ts` → `dist/production/**/*.js`: the development build's modules, with numbers for messages.
+async function build() {
+  const { transform } = await import('esbuild')
+  const src = join(process.cwd(), 'src')
+  const out = join(process.cwd(), 'dist', 'production')
+  const codes = readCodes()
+  for (const file of files(src, '.ts')) {
+    if (isTest(file) || file.endsWith('.d.ts')) continue
+    const target = join(out, relative(src, file)).replace(/\.ts$/, '.js')
+    mkdirSync(dirname(target), { recursive: true })
+    const { code } = await transform(productionCode(readFileSync(file, 'utf8'), file, codes), { loader: 'ts', format: 'esm', target: 'es2022' })
+    writeFileSync(target, withExtensions(code, file))
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const steps = { check, write, build }
+  const step = steps[process.argv[2]]
+  if (step === undefined) throw new Error(`error-codes: say one of ${Object.keys(steps).join(', ')}`)
+  await step()
+}
