@@ -9,7 +9,7 @@
 //                                             tools/build-lib.mjs wrote the development build into `dist`)
 // `productionCode(code, file)` is the same rewrite for one module, used by libs/core's production test run.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 
@@ -143,8 +143,17 @@ async function build() {
     if (isTest(file) || file.endsWith('.d.ts')) continue
     const target = join(out, relative(src, file)).replace(/\.ts$/, '.js')
     mkdirSync(dirname(target), { recursive: true })
-    const { code } = await transform(productionCode(readFileSync(file, 'utf8'), file, codes), { loader: 'ts', format: 'esm', target: 'es2022' })
-    writeFileSync(target, withExtensions(code, file))
+    // A source map beside each file, as in the development build (the replaced messages stay on their lines).
+    const { code, map } = await transform(productionCode(readFileSync(file, 'utf8'), file, codes), {
+      loader: 'ts',
+      format: 'esm',
+      target: 'es2022',
+      sourcemap: 'external',
+      sourcefile: relative(dirname(target), file),
+      sourcesContent: true,
+    })
+    writeFileSync(target, `${withExtensions(code, file)}//# sourceMappingURL=${basename(target)}.map\n`)
+    writeFileSync(`${target}.map`, map)
   }
 }
 
