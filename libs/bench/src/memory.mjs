@@ -55,15 +55,15 @@ function shuffled(n, seed) {
 /** `{ bytes, forward, reverse, random, left? }`: bytes per subscription, milliseconds to dispose all, listeners left after. */
 export function measureMemory(make, libs, n = SUBSCRIPTIONS) {
   if (typeof globalThis.gc !== 'function') throw new Error('measureMemory: run node with --expose-gc')
-  // One listener for all: what is measured is the library's bookkeeping, not the caller's closures.
-  const listener = () => {}
+  // A distinct listener per subscription, as users write them (issue 16): the floor pays for the same closures.
+  const listener = () => () => {}
   const result = {}
   for (const order of ['forward', 'reverse', 'random']) {
     const subscribe = make(libs)
     const offs = new Array(n).fill(null)
     const indexes = order === 'forward' ? null : order === 'reverse' ? Array.from({ length: n }, (_, i) => n - 1 - i) : shuffled(n, 7)
     const before = heapUsed()
-    for (let i = 0; i < n; i++) offs[i] = subscribe(listener)
+    for (let i = 0; i < n; i++) offs[i] = subscribe(listener())
     const after = heapUsed()
     if (order === 'forward') result.bytes = (after - before) / n
     const t0 = performance.now()
