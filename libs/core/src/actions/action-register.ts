@@ -18,7 +18,7 @@ import type {
 } from './action-types'
 import { ActionStatsBook } from './action-stats'
 import { ActionStatusBook } from './action-status'
-import { Dispatcher, type DispatchHost, type DispatchOutcome } from './dispatcher'
+import { Dispatcher, type DispatchHost } from './dispatcher'
 import { assertAction, assertConcurrency, assertExecutionMode } from './dispatch-options'
 import { assertCount, assertDelay, assertFunction, assertName, assertOptional, assertShape, stateError } from '../shared/errors'
 import { Guard } from './guard'
@@ -26,10 +26,6 @@ import { HandlerList } from './handler-list'
 import { readHandlerConfig, Registration, type RegistrationHost } from './handler-registration'
 import type { ReadableStore, Unsubscribe } from '../stores/store'
 
-const rethrow = (outcome: DispatchOutcome): void => {
-  if (outcome.failed) throw outcome.error
-}
-const resultOf = (outcome: DispatchOutcome) => outcome.result!
 
 const CONFIG_KEYS = new Set(['name', 'registry'])
 const REGISTRY_KEYS = new Set(['maxHandlers', 'defaultExecutionMode', 'defaultConcurrency', 'strict', 'debug', 'autoCleanup', 'maxRetries', 'retryDelay'])
@@ -97,11 +93,11 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
 
   /** Run the handlers of `action`; rejects with the first handler error. Safe to destructure. */
   readonly dispatch: ActionDispatcher<T> = ((action: string, payload?: unknown, options?: DispatchOptions) =>
-    this.dispatcher.dispatch('ActionRegister.dispatch', action, payload, options, false).then(rethrow)) as ActionDispatcher<T>
+    this.dispatcher.dispatch('ActionRegister.dispatch', action, payload, options, false, 'void')) as ActionDispatcher<T>
 
   /** Run the handlers of `action` and describe what happened; handler errors are reported, not thrown. Safe to destructure. */
   readonly dispatchWithResult: ActionDispatcherWithResult<T> = ((action: string, payload?: unknown, options?: DispatchOptions) =>
-    this.dispatcher.dispatch('ActionRegister.dispatchWithResult', action, payload, options, true).then(resultOf)) as ActionDispatcherWithResult<T>
+    this.dispatcher.dispatch('ActionRegister.dispatchWithResult', action, payload, options, true, 'result')) as ActionDispatcherWithResult<T>
 
   register<K extends keyof T & string, R = unknown>(action: K, handler: ActionHandler<T[K], R>, config?: HandlerConfig<T[K]>): UnregisterFunction {
     const fn = 'ActionRegister.register'
