@@ -135,7 +135,7 @@ const results = cases.map((kase) => {
 
 // ---- memory
 const memory = {}
-for (const impl of only === null ? IMPLS : ['ours']) memory[impl] = measureMemory(subscribers[impl], libs)
+for (const impl of (only === null ? IMPLS : ['ours']).filter((name) => subscribers[name] !== undefined)) memory[impl] = measureMemory(subscribers[impl], libs)
 const mem = memory.ours
 if (mem.left !== 0) failures.push(`memory: ${mem.left} listeners left after disposing all ${SUBSCRIPTIONS}`)
 const memoryMet = !mem.quadratic && mem.bytes <= MEMORY_BYTES && Math.max(mem.forward, mem.reverse, mem.random) < DISPOSE_MS
