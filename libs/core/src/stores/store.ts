@@ -47,6 +47,26 @@ interface ListenerNode<T> {
   born: number
   /** A subscriber's `invalidate`, or null. */
   inv: (() => void) | null
+  /** The store it listens to. */
+  owner: StoreNode<T>
+}
+
+/**
+ * Remove `node` from its store's list; its disposer captures only `node`, so a subscription costs the node and one
+ * small closure.
+ */
+function unlink<T>(node: ListenerNode<T>): void {
+  if (node.fn === null) return
+  node.fn = null
+  const store = node.owner
+  // Unlink but keep `node.next`, so a notification standing on this node can go on.
+  if (node.prev === null) store.head = node.next
+  else node.prev.next = node.next
+  if (node.next === null) store.tail = node.prev
+  else node.next.prev = node.prev
+  store.listeners--
+  if (node.inv !== null) invalidating--
+  if (store.getListenerCount() === 0) store.deactivate()
 }
 
 /** Transaction bookkeeping plugs in here so plain stores pay one property read when none is active. */
@@ -274,7 +294,7 @@ export class StoreNode<T> implements Notifier, Restorable {
         throw e
       }
     }
-    const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps, inv }
+    const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps, inv, owner: this }
     if (this.listeners !== 0 && (depth !== 0 || flushing)) {
       // Joining mid-batch: the others may be due a notification that is not news to this one, or this one may
       // be due one they are not (a later write puts the value back, or the batch is undone).
@@ -291,18 +311,7 @@ export class StoreNode<T> implements Notifier, Restorable {
     this.tail = node
     this.listeners++
     if (inv !== null) invalidating++
-    return () => {
-      if (node.fn === null) return
-      node.fn = null
-      // Unlink but keep `node.next`, so a notification standing on this node can go on.
-      if (node.prev === null) this.head = node.next
-      else node.prev.next = node.next
-      if (node.next === null) this.tail = node.prev
-      else node.next.prev = node.prev
-      this.listeners--
-      if (inv !== null) invalidating--
-      if (this.getListenerCount() === 0) this.deactivate()
-    }
+    return () => unlink(node)
   }
 
   addObserver(observer: StoreNode<any>): void {
