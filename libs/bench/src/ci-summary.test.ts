@@ -18,7 +18,24 @@ it('sums the Vitest totals of every project, colours stripped', () => {
   expect(summarise(log)).toBe('19 passed, 1 failed, 2 skipped')
 })
 
-it('names the Nx tasks that failed, including those that fail with every test passing', () => {
+it('names the Nx tasks that failed on a line of their own, and counts a failed task without a failing test as one failure', () => {
   const log = ['      Tests  5 passed (5)', ' NX   Running targets typecheck, test for 2 projects failed', '', 'Failed tasks:', '', '- core:typecheck', '- core:test', '', '  Run duration: 1s'].join('\n')
-  expect(summarise(log)).toBe('5 passed, 0 failed; failed tasks: core:typecheck, core:test')
+  expect(summarise(log).split('\n')).toEqual(['failed tasks: core:typecheck, core:test', '5 passed, 2 failed'])
+})
+
+it("counts each task's tests in its own block of static output, so a task whose tests failed is not counted again", () => {
+  const log = [
+    '> nx run core:test',
+    '      Tests  2 failed | 8 passed (10)',
+    '> nx run vue:typecheck',
+    'src/a.ts(1,1): error TS2322',
+    '> nx run vue:test',
+    '      Tests  4 passed (4)',
+    '',
+    'Failed tasks:',
+    '',
+    '- core:test',
+    '- vue:typecheck',
+  ].join('\n')
+  expect(summarise(log).split('\n')).toEqual(['failed tasks: core:test, vue:typecheck', '12 passed, 3 failed'])
 })
