@@ -17,6 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const coreSrc = join(root, 'libs/core/src')
 const docsPath = join(root, 'docs/errors.md')
 const CALLEES = new Set(['argumentError', 'stateError'])
+/** Where docs/errors.md's hand-written adapter sections start; `write` keeps them. */
+const ADAPTERS = '<!-- Adapter sections'
 const isTest = (path) => /\.(test|test-d|bench)\.ts$/.test(path) || path.split(/[\\/]/).includes('__tests__')
 
 function* files(dir, ext) {
@@ -119,7 +121,10 @@ function write() {
   const messages = sourceMessages()
   let next = Math.max(0, ...codes.values()) + 1
   for (const message of messages.keys()) if (!codes.has(message)) codes.set(message, next++)
-  writeFileSync(docsPath, page(codes, messages))
+  // The adapters' sections, written by hand after the core's, are kept as they are.
+  const current = existsSync(docsPath) ? readFileSync(docsPath, 'utf8') : ''
+  const adapters = current.indexOf(ADAPTERS)
+  writeFileSync(docsPath, page(codes, messages) + (adapters === -1 ? '' : `\n${current.slice(adapters)}`))
   console.log(`error-codes: docs/errors.md lists ${codes.size} codes`)
 }
 

@@ -1,5 +1,6 @@
 import type { ActionDispatcher, ActionDispatcherWithResult, ActionHandler, ActionPayloadMap, ActionRegisterConfig, HandlerConfig, UnregisterFunction } from '@context-action/core'
-import { ActionRegister, assertRegister, describeValue, onDestroy } from './deps.js'
+import { ActionRegister, assertRegister, onDestroy } from './deps.js'
+import { badContextName } from './errors.js'
 import { defineContext } from './context.js'
 import { registerHandler, statusOf, type ActionStatusStore, type MaybeGetter } from './action-hooks.svelte.js'
 
@@ -31,7 +32,7 @@ export interface ActionContext<A extends ActionPayloadMap> {
  * @example const App = createActionContext<{ save: { name: string } }>('App')
  */
 export function createActionContext<A extends ActionPayloadMap>(name: string, config?: Omit<ActionRegisterConfig, 'name'>): ActionContext<A> {
-  if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
+  if (typeof name !== 'string' || name === '') throw badContextName(name)
   const context = defineContext<ActionRegister<A>>(name)
   const use = (fn: string) => context.read(fn)
   return {

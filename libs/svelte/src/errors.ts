@@ -1,12 +1,35 @@
+import { describeValue } from './deps.js'
+import { isDev } from './dev.js'
+
+// Development builds throw the full messages below. Production builds (`process.env.NODE_ENV` is "production", so
+// bundlers drop the development branch) throw the function that refused the call and a code of docs/errors.md, which
+// documents the development message.
+const production = (fn: string, code: number): string => `${fn}: error svelte-${code} (see docs/errors.md#svelte-${code})`
+
+/** The error thrown by `createActionContext` for a name that is not a non-empty string. */
+export function badContextName(name: unknown): TypeError {
+  return new TypeError(
+    isDev ? `createActionContext: the name must be a non-empty string, got ${describeValue(name)}` : production('createActionContext', 1),
+  )
+}
+
 /** The error thrown by a context's helpers when no provider is above the calling component. */
 export function missingProvider(fn: string, name: string): Error {
-  return new Error(`${fn}: no ${name} provider above this component; render <Provider context={${name}}> or call ${name}.provide() in a parent`)
+  return new Error(
+    isDev ? `${fn}: no ${name} provider above this component; render <Provider context={${name}}> or call ${name}.provide() in a parent` : production(`${name}.${fn}`, 2),
+  )
 }
 
 /** The error thrown by a context's helpers called outside a component's initialisation; `cause` is Svelte's error. */
 export function outsideComponent(fn: string, cause: unknown): Error {
-  return new Error(`${fn}: call it while a component initialises`, { cause })
+  return new Error(isDev ? `${fn}: call it while a component initialises` : production(fn, 3), { cause })
 }
 
 /** Assigning `current` of a `useStoreValue` over a slice or a store without `set`. */
-export const readOnly = (): TypeError => new TypeError('useStoreValue: current is read-only (a slice, or a store without set)')
+export const readOnly = (): TypeError =>
+  new TypeError(isDev ? 'useStoreValue: current is read-only (a slice, or a store without set)' : production('useStoreValue', 4))
+
+/** The error thrown by a helper given something that is not a store. */
+export function notAStore(fn: string, value: unknown): TypeError {
+  return new TypeError(isDev ? `${fn}: expected a store (with a subscribe method), got ${describeValue(value)}` : production(fn, 5))
+}

@@ -1,5 +1,6 @@
 import type { ReadableStore, Subscribable } from '@context-action/core'
-import { describeValue, fromReadable, isReadable } from './deps.js'
+import { fromReadable, isReadable } from './deps.js'
+import { notAStore } from './errors.js'
 
 /** What the helpers accept as a store: a core store, or any store with Svelte's store contract (`writable`, `toStore(...)`, a SvelteKit store). */
 export type StoreInput<T> = Subscribable<T>
@@ -9,6 +10,6 @@ export type WritableInput<T> = StoreInput<T> & { readonly set: (value: NoInfer<T
 
 /** The core store behind `input` (a foreign store is followed through `fromReadable`), or a clear error naming `fn`. */
 export function storeOf<T>(fn: string, input: StoreInput<T>): ReadableStore<T> {
-  if (!isReadable(input)) throw new TypeError(`${fn}: expected a store (with a subscribe method), got ${describeValue(input)}`)
+  if (!isReadable(input)) throw notAStore(fn, input)
   return fromReadable(input)
 }

@@ -1,5 +1,7 @@
 import type { App, InjectionKey } from 'vue'
 import { getCurrentInstance, hasInjectionContext, inject, onUnmounted, provide } from './deps'
+import { isDev } from './dev'
+import { productionMessage } from './errors'
 import { defineProvider } from './provider'
 
 /** What a context provides, told to `@context-action/vue/devtools` while it is installed. */
@@ -30,11 +32,10 @@ export function defineContext<V extends object, K extends string, O>(
   dispose?: (value: V, option: O | undefined) => void,
 ) {
   const key: InjectionKey<V> = Symbol(`${name}.${kind}`)
-  const provider = `<${name}.Provider>`
   const announce = (value: V) => contextHooks.provided?.({ name, kind, value })
   /** In setup(): provide a new value to the calling component's subtree; returns it. */
   const provideHere = (option?: O): V => {
-    if (!getCurrentInstance()) throw new Error(`${name}.provide: call it inside setup()`)
+    if (!getCurrentInstance()) throw new Error(isDev ? `${name}.provide: call it inside setup()` : productionMessage(`${name}.provide`, 1))
     const value = create(option)
     provide(key, value)
     announce(value)
@@ -46,7 +47,9 @@ export function defineContext<V extends object, K extends string, O>(
     provide: provideHere,
     /** `app.use(Ctx, options)`: provide to the whole app; a second install on one app is an error. */
     install(app: App, options?: { [P in K]?: O }): void {
-      if (app.runWithContext(() => inject(key, null)) !== null) throw new Error(`${name}.install: already installed on this app`)
+      if (app.runWithContext(() => inject(key, null)) !== null) {
+        throw new Error(isDev ? `${name}.install: already installed on this app` : productionMessage(`${name}.install`, 2))
+      }
       const value = create(options?.[prop])
       app.provide(key, value)
       announce(value)
@@ -54,10 +57,14 @@ export function defineContext<V extends object, K extends string, O>(
     },
     /** The nearest provided value, or an error naming `<name>.<fn>`. */
     use(fn: string): V {
-      const prefix = `${name}.${fn}: `
-      if (!hasInjectionContext()) throw new Error(`${prefix}call it inside setup() of a component rendered under ${provider}`)
+      const caller = `${name}.${fn}`
+      if (!hasInjectionContext()) {
+        throw new Error(isDev ? `${caller}: call it inside setup() of a component rendered under <${name}.Provider>` : productionMessage(caller, 3))
+      }
       const value = inject(key, null)
-      if (value === null) throw new Error(`${prefix}no ${provider} above this component (or ${name}.provide(), app.use(${name}))`)
+      if (value === null) {
+        throw new Error(isDev ? `${caller}: no <${name}.Provider> above this component (or ${name}.provide(), app.use(${name}))` : productionMessage(caller, 4))
+      }
       return value
     },
   }

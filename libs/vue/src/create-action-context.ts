@@ -10,6 +10,8 @@ import type {
 import type { App, MaybeRef, MaybeRefOrGetter, ShallowRef } from 'vue'
 import { defineContext } from './context'
 import { ActionRegister, describeValue } from './deps'
+import { isDev } from './dev'
+import { productionMessage } from './errors'
 import type { ProviderComponent } from './provider'
 import { useActionHandler } from './use-action-handler'
 import { useActionStatus } from './use-action-status'
@@ -49,7 +51,9 @@ export interface ActionContext<T extends ActionPayloadMap> {
  * @example const App = createActionContext<AppActions>('App'); app.use(App); App.useActionHandler('save', save)
  */
 export function createActionContext<T extends ActionPayloadMap>(name: string, config?: ActionRegisterConfig): ActionContext<T> {
-  if (typeof name !== 'string' || name === '') throw new TypeError(`createActionContext: the name must be a non-empty string, got ${describeValue(name)}`)
+  if (typeof name !== 'string' || name === '') {
+    throw new TypeError(isDev ? `createActionContext: the name must be a non-empty string, got ${describeValue(name)}` : productionMessage('createActionContext', 5))
+  }
   // onUnmounted runs after the children unmounted and unregistered their handlers; an existing register is never disposed.
   const context = defineContext<ActionRegister<T>, 'register', ActionRegister<T>>(
     name,

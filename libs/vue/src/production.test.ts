@@ -1,9 +1,14 @@
-import { createStore } from '@context-action/core'
+import { ActionRegister, createStore } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { expect, it, vi } from 'vitest'
-import { effectScope, isReadonly } from 'vue'
+import { createApp, defineComponent, effectScope, isReadonly } from 'vue'
 import type { User } from './__tests__/fixtures'
 import UserEditor from './__tests__/UserEditor.vue'
+import { createActionContext } from './create-action-context'
+import { createStoreContext } from './create-store-context'
+import { useActionHandler } from './use-action-handler'
+import { useComputedStore } from './use-computed-store'
+import { useStoreRefs } from './use-store-refs'
 import { useStoreValue } from './use-store-value'
 
 // What a production build sees: `process.env.NODE_ENV` replaced by "production".
@@ -31,4 +36,63 @@ it('in production too, useStoreModel with v-model on a field never changes the s
     text: 'Ada',
   })
   wrapper.unmount()
+})
+
+it('in production, bad input throws a short error naming the function and its code of docs/errors.md', () => {
+  const caught = (run: () => unknown) => {
+    try {
+      run()
+    } catch (error) {
+      return `${(error as Error).constructor.name}: ${(error as Error).message}`
+    }
+    return 'nothing thrown'
+  }
+  const Stores = createStoreContext('Stores', { count: { initialValue: 0 } })
+  const scope = effectScope()
+  const thrown = scope.run(() => [
+    caught(() => createActionContext('')),
+    caught(() => useStoreRefs(createStore(1) as never)),
+    caught(() => useComputedStore('nope' as never, () => 0)),
+    caught(() => useActionHandler(new ActionRegister<{ save: void }>(), 'save', 'nope' as never)),
+    caught(() => Stores.useStore('count')),
+    caught(() => Stores.provide()),
+  ])
+  scope.stop()
+  expect(thrown).toEqual([
+    'TypeError: createActionContext: error vue-5 (see docs/errors.md#vue-5)',
+    'TypeError: useStoreRefs: error vue-8 (see docs/errors.md#vue-8)',
+    'TypeError: useComputedStore: error vue-7 (see docs/errors.md#vue-7)',
+    'TypeError: useActionHandler: error vue-6 (see docs/errors.md#vue-6)',
+    'Error: Stores.useStore: error vue-3 (see docs/errors.md#vue-3)',
+    'Error: Stores.provide: error vue-1 (see docs/errors.md#vue-1)',
+  ])
+})
+
+it('in production, a context with no provider or a second install throws a short error naming the function', () => {
+  const Actions = createActionContext<{ save: void }>('Actions')
+  let missing = ''
+  const Child = defineComponent({
+    setup() {
+      try {
+        Actions.useActionDispatch()
+      } catch (error) {
+        missing = (error as Error).message
+      }
+      return () => null
+    },
+  })
+  const wrapper = mount(Child)
+  const app = createApp({ render: () => null })
+  Actions.install(app)
+  let twice = ''
+  try {
+    Actions.install(app)
+  } catch (error) {
+    twice = (error as Error).message
+  }
+  wrapper.unmount()
+  expect([missing, twice]).toEqual([
+    'Actions.useActionDispatch: error vue-4 (see docs/errors.md#vue-4)',
+    'Actions.install: error vue-2 (see docs/errors.md#vue-2)',
+  ])
 })

@@ -1,6 +1,8 @@
 import type { ActionHandler, ActionPayloadMap, ActionRegisterLike, HandlerConfig } from '@context-action/core'
 import type { MaybeRef, MaybeRefOrGetter } from 'vue'
 import { assertRegister, getCurrentScope, onScopeDispose, shallowEqual, toValue, unref, watch } from './deps'
+import { isDev } from './dev'
+import { productionMessage } from './errors'
 import { isServerRendering } from './server'
 
 /**
@@ -18,7 +20,7 @@ export function useActionHandler<T extends ActionPayloadMap, K extends keyof T &
 ): () => void {
   assertRegister('useActionHandler', register)
   if (typeof unref(handler) !== 'function') {
-    throw new TypeError(`useActionHandler: the handler for "${action}" must be a function or a ref to one, got ${typeof unref(handler)}`)
+    throw new TypeError(isDev ? `useActionHandler: the handler for "${action}" must be a function or a ref to one, got ${typeof unref(handler)}` : productionMessage('useActionHandler', 6))
   }
   if (isServerRendering()) return () => {}
   const latest: ActionHandler<T[K], R> = (payload, controller) => unref(handler)(payload, controller)

@@ -2,6 +2,8 @@ import type { ComputedOptions, ReadableStore, StoreValues } from '@context-actio
 import type { ShallowRef } from 'vue'
 import { createComputedStore, describeValue } from './deps'
 import type { DeepReadonly } from './deep-readonly'
+import { isDev } from './dev'
+import { productionMessage } from './errors'
 import { followStore } from './use-store-value'
 
 /**
@@ -15,7 +17,9 @@ export function useComputedStore<const S extends readonly ReadableStore<any>[], 
   compute: (...values: StoreValues<S>) => R,
   options?: Pick<ComputedOptions<R>, 'equals'>,
 ): Readonly<ShallowRef<DeepReadonly<R>>> {
-  if (!Array.isArray(stores)) throw new TypeError(`useComputedStore: expected an array of stores, got ${describeValue(stores)}`)
+  if (!Array.isArray(stores)) {
+    throw new TypeError(isDev ? `useComputedStore: expected an array of stores, got ${describeValue(stores)}` : productionMessage('useComputedStore', 7))
+  }
   // The core store gathers the inputs' values; the selector (tracked) computes from them.
   const inputs = createComputedStore(stores, (...values) => values as unknown as StoreValues<S>)
   return followStore('useComputedStore', inputs, typeof compute === 'function' ? (values) => compute(...values) : compute, options?.equals)

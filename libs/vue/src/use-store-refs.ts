@@ -2,6 +2,8 @@ import type { Store } from '@context-action/core'
 import type { MaybeRefOrGetter, WritableComputedRef } from 'vue'
 import { assertStore, computed, describeValue, toValue } from './deps'
 import type { DeepReadonly } from './deep-readonly'
+import { isDev } from './dev'
+import { productionMessage } from './errors'
 import { followStore } from './use-store-value'
 
 /** One writable ref per top-level key of an object store's value. */
@@ -19,7 +21,7 @@ export function useStoreRefs<T extends object>(store: MaybeRefOrGetter<Store<T>>
   const value = source.getValue()
   // `?? 0` so null and undefined are refused with the rest (their prototype is not Object's).
   if (Object.getPrototypeOf(value ?? 0) !== Object.prototype) {
-    throw new TypeError(`useStoreRefs: the store's value must be a plain object, got ${describeValue(value)}`)
+    throw new TypeError(isDev ? `useStoreRefs: the store's value must be a plain object, got ${describeValue(value)}` : productionMessage('useStoreRefs', 8))
   }
   // Checked before following, so a refused store is left without a listener.
   const state = followStore<T>('useStoreRefs', store)
