@@ -12,6 +12,7 @@ export const coreLayers = {
   cache: ['shared', 'stores'],
   'store-manager': ['shared', 'stores'],
   actions: ['shared', 'stores'],
+  testing: ['shared', 'actions'],
 }
 
 const isTest = (path) => /\.(test|test-d|bench)\.ts$/.test(path) || path.split(/[\\/]/).includes('__tests__')

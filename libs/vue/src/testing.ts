@@ -1,34 +1,15 @@
-import { ActionRegister, describeValue, type ActionHandler, type ActionPayloadMap, type Store, type StoreManager } from '@context-action/core'
+import { describeValue, type ActionPayloadMap, type Store, type StoreManager } from '@context-action/core'
+import { createTestRegister, spyFactory, type CreateSpy, type TestActions, type TestActionsOptions } from '@context-action/core/testing'
 import type { App } from 'vue'
 import type { ActionContext } from './create-action-context'
 import type { StoreContext } from './create-store-context'
 
-/** Makes a spy that calls `implementation`, like `vi.fn` or `jest.fn`: the package depends on no test runner. */
-export type CreateSpy = <F extends (...args: any[]) => any>(implementation?: F) => F
+export type { CreateSpy, TestActions, TestActionsOptions }
 
 /** The stores a test provided: the manager exists once the component is mounted. */
 export interface TestStores<V extends Record<string, unknown>> {
   readonly manager: StoreManager<V>
   getStore<K extends keyof V & string>(key: K): Store<V[K]>
-}
-
-/** Options of `TestContexts.actions`. */
-export interface TestActionsOptions<A extends ActionPayloadMap> {
-  /** Handlers the test registers (made spies with `createSpy`). */
-  handlers?: { [K in keyof A & string]?: ActionHandler<A[K], unknown> }
-  /** Register a spy that does nothing in place of every handler the mounted components register. */
-  stub?: boolean
-}
-
-/** The register a test provided, with what happened on it. */
-export interface TestActions<A extends ActionPayloadMap> {
-  readonly register: ActionRegister<A>
-  /** Every dispatch so far, in order. */
-  readonly dispatches: Array<{ action: keyof A & string; payload: unknown }>
-  /** The test's handlers, as registered (spies with `createSpy`). */
-  readonly handlers: { [K in keyof A & string]?: ActionHandler<A[K], unknown> }
-  /** With `stub`: the spies registered in place of the components' handlers, per action, in registration order. */
-  readonly stubs: { [K in keyof A & string]?: Array<ActionHandler<A[K], unknown>> }
 }
 
 /** What `createTestContexts` returns: declare the contexts a test provides, then mount with it as a plugin. */
@@ -47,8 +28,7 @@ export interface TestContexts {
  * @example const t = createTestContexts({ createSpy: vi.fn }); const todo = t.actions(Todo, { stub: true }); mount(SaveButton, { global: { plugins: [t] } })
  */
 export function createTestContexts(options: { createSpy?: CreateSpy } = {}): TestContexts {
-  const createSpy = options.createSpy ?? ((implementation) => implementation ?? ((() => {}) as never))
-  if (typeof createSpy !== 'function') throw new TypeError(`createTestContexts: createSpy must be a spy factory such as vi.fn, got ${describeValue(createSpy)}`)
+  const createSpy = spyFactory('createTestContexts', options.createSpy)
   const setups: Array<(app: App) => void> = []
   const check = (fn: string, context: unknown, method: string) => {
     if (typeof (context as Record<string, unknown> | null)?.[method] !== 'function') {
@@ -79,29 +59,9 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
     },
     actions<A extends ActionPayloadMap>(context: ActionContext<A>, settings: TestActionsOptions<A> = {}) {
       check('actions', context, 'useActionDispatch')
-      const register = new ActionRegister<A>({ name: context.name })
-      const dispatches: TestActions<A>['dispatches'] = []
-      const handlers: TestActions<A>['handlers'] = {}
-      const stubs: TestActions<A>['stubs'] = {}
-      register.observe((event) => {
-        if (event.type === 'start') dispatches.push({ action: event.action as keyof A & string, payload: event.payload })
-      })
-      const add = register.register.bind(register)
-      for (const [action, handler] of Object.entries(settings.handlers ?? {}) as Array<[keyof A & string, ActionHandler<any, unknown>]>) {
-        const made = createSpy(handler)
-        handlers[action] = made
-        add(action, made)
-      }
-      if (settings.stub) {
-        // Components register through this method; the test's own handlers went through `add`.
-        register.register = (action, _handler, config) => {
-          const stub = createSpy()
-          stubs[action] = [...(stubs[action] ?? []), stub]
-          return add(action, stub, config)
-        }
-      }
-      setups.push((app) => app.use(context, { register }))
-      return { register, dispatches, handlers, stubs }
+      const actions = createTestRegister<A>(context.name, { ...settings, createSpy })
+      setups.push((app) => app.use(context, { register: actions.register }))
+      return actions
     },
   }
 }

@@ -1,0 +1,1 @@
+export { createTestRegister, spyFactory, type CreateSpy, type TestActions, type TestActionsOptions } from './recording-register'
