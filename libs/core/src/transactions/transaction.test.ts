@@ -221,6 +221,60 @@ describe('transaction', () => {
     expect(a.getValue()).toBe('xz')
   })
 
+  it('leaves every store as it was when an updater throws while a rollback replays it, rejecting with both errors', async () => {
+    const a = createStore(0)
+    const b = createStore(0)
+    const seen: string[] = []
+    a.listen((v) => seen.push(`a=${v}`))
+    b.listen((v) => seen.push(`b=${v}`))
+    let release!: () => void
+    const checkout = transaction([a, b], async (a, b) => {
+      a.setValue(1)
+      b.setValue(1)
+      await new Promise<void>((resolve) => (release = resolve))
+      fail()
+    })
+    // An outside update while the body is pending; the rollback replays it on the value from before, where it throws.
+    let calls = 0
+    b.update((n) => {
+      calls++
+      if (calls > 1) throw new Error('replay failed')
+      return n + 10
+    })
+    seen.length = 0
+    release()
+    const error = await checkout.then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(AggregateError)
+    expect((error as AggregateError).message).toBe('transaction: rollback was incomplete')
+    const [bodyError, replayError] = (error as AggregateError).errors as [Error, AggregateError]
+    expect(bodyError.message).toBe('payment declined')
+    expect((error as AggregateError).cause).toBe(bodyError)
+    expect(replayError).toBeInstanceOf(AggregateError)
+    expect(replayError.message).toBe('transaction: an updater failed while replaying writes during rollback')
+    expect(replayError.errors.map((e: Error) => e.message)).toEqual(['replay failed'])
+    // Nothing half-applied: the rollback is undone as a whole, and listeners hear nothing.
+    expect([a.getValue(), b.getValue()]).toEqual([1, 11])
+    expect(seen).toEqual([])
+  })
+
+  it('undoes the writes of a nested transaction that succeeds after its parent has already ended', async () => {
+    const a = createStore(0)
+    let inner!: Promise<void>
+    let release!: () => void
+    await transaction([a], async (outerView) => {
+      inner = transaction([outerView], async (innerView) => {
+        await new Promise<void>((resolve) => (release = resolve))
+        innerView.setValue(5)
+      })
+    })
+    release()
+    await inner
+    expect(a.getValue()).toBe(0)
+  })
+
   it('rejects bad input before running anything', () => {
     const a = createStore(1)
     const total = createComputedStore([a], (x) => x)
