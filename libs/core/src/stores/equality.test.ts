@@ -27,7 +27,32 @@ describe('shallowEqual', () => {
     expect(shallowEqual(new URL('https://a.test/x'), new URL('https://a.test/y'))).toBe(false)
     expect(shallowEqual<unknown>(Object(1), Object(2))).toBe(false)
   })
+
+  it('compares array elements one by one', () => {
+    expect(shallowEqual([1, 2, 3], [1, 2, 3])).toBe(true)
+    expect(shallowEqual([1, 2, 3], [1, 2, 4])).toBe(false)
+    expect(shallowEqual([1, 2], [1, 2, 3])).toBe(false)
+    expect(shallowEqual([{ a: 1 }], [{ a: 1 }])).toBe(false)
+  })
+
+  it('tells apart objects with the same keys but different prototypes', () => {
+    const bare = Object.assign(Object.create(null), { a: 1 })
+    expect(shallowEqual<object>({ a: 1 }, bare)).toBe(false)
+    expect(shallowEqual<object>(bare, Object.assign(Object.create(null), { a: 1 }))).toBe(true)
+  })
+
+  it('compares Map, Set, Date and RegExp by content, as deepEqual does', () => {
+    expect(shallowEqual(new Map([[1, 'a']]), new Map([[1, 'a']]))).toBe(true)
+    expect(shallowEqual(new Map([[1, 'a']]), new Map([[1, 'b']]))).toBe(false)
+    expect(shallowEqual(new Set([1]), new Set([2]))).toBe(false)
+    // One millisecond apart: their toString (to the second) agrees, their time does not.
+    expect(shallowEqual(new Date(1), new Date(2))).toBe(false)
+    const moved = /a/g
+    moved.lastIndex = 1
+    expect(shallowEqual(/a/g, moved)).toBe(false)
+  })
 })
+
 
 describe('deepEqual', () => {
   it('compares nested plain data', () => {
@@ -152,5 +177,28 @@ describe('deepEqual', () => {
     expect(deepEqual(a, b)).toBe(true)
     // Quadratic pairing would read ids about 18 million times; bucketing reads each a few times.
     expect(reads).toBeLessThanOrEqual(4 * 12000)
+  })
+
+  it('compares the lengths of arrays with holes', () => {
+    expect(deepEqual(new Array(3), [])).toBe(false)
+    expect(deepEqual(new Array(3), new Array(3))).toBe(true)
+  })
+
+  it('tells apart regular expressions whose next match would start elsewhere', () => {
+    const moved = /a/g
+    moved.lastIndex = 2
+    expect(deepEqual(/a/g, moved)).toBe(false)
+    expect(deepEqual(/a/g, /a/g)).toBe(true)
+  })
+
+  it('ignores non-enumerable symbol keys, as Node does', () => {
+    const hidden = Symbol('hidden')
+    const a = Object.defineProperty({ x: 1 }, hidden, { value: 1, enumerable: false })
+    expect(deepEqual(a, { x: 1 })).toBe(true)
+  })
+
+  it('pairs Set elements whose keys were added in a different order', () => {
+    expect(deepEqual(new Set([{ a: 1, b: 2 }]), new Set([{ b: 2, a: 1 }]))).toBe(true)
+    expect(deepEqual(new Map([[{ a: 1, b: 2 }, 'x']]), new Map([[{ b: 2, a: 1 }, 'x']]))).toBe(true)
   })
 })
