@@ -27,3 +27,13 @@ export function send(res: ServerResponse, { status, body, headers }: Reply): voi
   })
   res.end(text)
 }
+
+/** `reply` as a web `Response` (the same headers as `send`); no body for `HEAD` or a bodiless reply. */
+export function toResponse(method: string, { status, body, headers }: Reply): Response {
+  // `connection` belongs to the server that carries the response, not to a web Response.
+  const { connection: _connection, ...rest } = headers ?? {}
+  if (body === undefined) return new Response(null, { status, headers: { ...COMMON_HEADERS, ...rest } })
+  const text = JSON.stringify(body)
+  const all = { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...rest }
+  return new Response(method === 'HEAD' ? null : text, { status, headers: all })
+}

@@ -1,7 +1,7 @@
 import type { DemoDb } from './db'
 import { toCents } from './money'
 import type { Reply } from './reply'
-import type { Order, Payment } from './types'
+import type { Order, Payment, RequestRecord } from './types'
 import { parseNewOrder, parseNewPayment, parseSettings, parseUserChanges, type Parsed } from './validate'
 
 export interface RouteContext {
@@ -11,6 +11,8 @@ export interface RouteContext {
   now: number
   /** Put the database back to the seed data and the settings to their initial values. */
   reset(): void
+  /** The requests answered so far, oldest first. */
+  requests: readonly RequestRecord[]
 }
 
 export interface Route {
@@ -118,6 +120,8 @@ export const routes: Route[] = [
   route('POST', '/api/payments', pay),
   route('POST', '/api/payments/:id/refund', refund),
   route('GET', '/api/settings', ({ db }) => ok(db.settings), false),
+  // The request log (never subject to the switches, and not recorded in itself): what tests read to count loads.
+  route('GET', '/api/requests', ({ requests }) => ok(requests), false),
   route(
     'PUT',
     '/api/settings',

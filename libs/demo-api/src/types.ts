@@ -59,3 +59,15 @@ export interface UserChanges {
   name?: string
   email?: string
 }
+
+/** One request the demo API answered, as `GET /api/requests` lists them. */
+export interface RequestRecord {
+  /** 1, 2, 3… in the order the requests arrived. */
+  id: number
+  method: string
+  /** Path and query, such as `/api/users`. */
+  url: string
+  status: number
+  /** How many other requests the API was still answering when this one arrived (above 0: they overlapped). */
+  inFlight: number
+}
