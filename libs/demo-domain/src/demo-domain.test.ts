@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createDemoDomain } from './demo-domain'
+import { createStore, createStoreManager } from '@context-action/core'
+import { createDemoDomain, demoStateDefinitions } from './demo-domain'
 import { setup } from './__tests__/api'
 import type { DemoApi, User } from './types'
 
@@ -53,6 +54,40 @@ describe('createDemoDomain', () => {
     await domain.dispatch('updateSelectedUser', { email: 'ada@lovelace' })
     expect(domain.stores.users.getValue()).toEqual([{ id: 'u1', name: 'Ada', email: 'ada@lovelace', updatedAt: 1 }])
     domain.dispose()
+  })
+
+  it('builds over given stores: a store manager of demoStateDefinitions snapshots what the domain loaded, and hydrating one seeds another domain', async () => {
+    const { client } = await setup()
+    // The server side: a fresh manager per render, the domain over its stores.
+    const serverState = createStoreManager('DemoState', demoStateDefinitions)
+    const onServer = createDemoDomain({ api: client, stores: { users: serverState.getStore('users'), selectedUser: serverState.getStore('selectedUser'), settings: serverState.getStore('settings') } })
+    await onServer.dispatch('loadUsers')
+    await onServer.dispatch('loadSettings')
+    await onServer.dispatch('selectUser', { userId: 'u2' })
+    onServer.dispose()
+    const snapshot = JSON.parse(JSON.stringify(serverState.snapshot()))
+    expect([snapshot.users.length, snapshot.selectedUser.name, snapshot.settings]).toEqual([8, 'Alan Turing', { latencyMs: 0, failureRate: 0, failPayments: false }])
+
+    // The client side: another manager hydrated from the snapshot; the domain starts from it and works on.
+    const clientState = createStoreManager('DemoState', demoStateDefinitions)
+    clientState.hydrate(snapshot)
+    const users = clientState.getStore('users')
+    const onClient = createDemoDomain({ api: client, stores: { users, selectedUser: clientState.getStore('selectedUser') } })
+    expect([onClient.stores.users, onClient.stores.users.getValue().length, onClient.stores.detailForm.getValue()]).toEqual([users, 8, { name: 'Alan Turing', email: 'alan@example.com' }])
+    await onClient.dispatch('updateSelectedUser', { name: 'Alan M. Turing' })
+    expect([users.getValue()[1].name, clientState.snapshot().selectedUser?.name, serverState.snapshot().users[1].name]).toEqual(['Alan M. Turing', 'Alan M. Turing', 'Alan Turing'])
+    // A store left out is the domain's own.
+    expect(onClient.stores.settings.getValue()).toEqual(demoStateDefinitions.settings.initialValue)
+    onClient.dispose()
+  })
+
+  it('refuses given stores that are not stores, or not ones it takes, naming the option', async () => {
+    const { client } = await setup()
+    expect(() => createDemoDomain({ api: client, stores: 'users' as never })).toThrow('createDemoDomain: options.stores must be an object of stores, got users')
+    expect(() => createDemoDomain({ api: client, stores: { cart: createStore({ items: [] }) } as never })).toThrow(
+      'createDemoDomain: options.stores.cart is not a store the domain takes; it takes users, selectedUser, settings',
+    )
+    expect(() => createDemoDomain({ api: client, stores: { users: [] } as never })).toThrow('createDemoDomain: options.stores.users must be a writable store (getValue, setValue, subscribe)')
   })
 
   it('dispose stops the log and refuses further dispatches', async () => {

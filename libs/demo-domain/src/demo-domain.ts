@@ -1,4 +1,4 @@
-import { ActionRegister, batch, type Cache, type ReadableStore } from '@context-action/core'
+import { ActionRegister, batch, type Cache, type ReadableStore, type Store, type StoreDefinitions } from '@context-action/core'
 import { createActionLog, type ActionLogEntry } from './action-log'
 import { setupCheckout } from './checkout'
 import type { DemoActions } from './demo-actions'
@@ -20,6 +20,43 @@ export interface DemoDomainOptions {
   /** Maximum number of action log entries (default 100). */
   logLimit?: number
   now?: () => number
+  /**
+   * Stores to build the domain over instead of its own, for the state a server render hands to the client: a store
+   * manager's (from `demoStateDefinitions`), so its `snapshot()` holds what the domain loaded and `hydrate` seeds it.
+   */
+  stores?: { [K in keyof DemoState]?: Store<DemoState[K]> }
+}
+
+/** The part of the domain's state that a server render loads and hands to the client: plain data. */
+export type DemoState = {
+  users: User[]
+  selectedUser: User | null
+  settings: Settings
+}
+
+/**
+ * `DemoState` as store definitions, starting where the domain's own stores start.
+ * @example const manager = createStoreManager('DemoState', demoStateDefinitions); createDemoDomain({ api, stores: { users: manager.getStore('users') } })
+ */
+export const demoStateDefinitions: StoreDefinitions<DemoState> = Object.freeze({
+  users: { initialValue: [] },
+  selectedUser: { initialValue: null },
+  settings: { initialValue: { latencyMs: 0, failureRate: 0, failPayments: false } },
+})
+
+function checkStores(stores: unknown): NonNullable<DemoDomainOptions['stores']> {
+  if (stores === undefined) return {}
+  if (typeof stores !== 'object' || stores === null) throw new TypeError(`createDemoDomain: options.stores must be an object of stores, got ${String(stores)}`)
+  for (const [key, store] of Object.entries(stores)) {
+    if (!Object.hasOwn(demoStateDefinitions, key)) {
+      throw new TypeError(`createDemoDomain: options.stores.${key} is not a store the domain takes; it takes ${Object.keys(demoStateDefinitions).join(', ')}`)
+    }
+    const methods = store as Partial<Record<'getValue' | 'setValue' | 'subscribe', unknown>> | null
+    if (typeof methods?.getValue !== 'function' || typeof methods.setValue !== 'function' || typeof methods.subscribe !== 'function') {
+      throw new TypeError(`createDemoDomain: options.stores.${key} must be a writable store (getValue, setValue, subscribe)`)
+    }
+  }
+  return stores as NonNullable<DemoDomainOptions['stores']>
 }
 
 export interface DemoStores extends MasterDetailStores, UserCacheStores, ShopStores {
@@ -50,16 +87,17 @@ export interface DemoDomain {
 export function createDemoDomain(options: DemoDomainOptions): DemoDomain {
   const { api, now = Date.now } = options
   if (typeof api !== 'object' || api === null) throw new TypeError('createDemoDomain: options.api must be the API client')
+  const given = checkStores(options.stores)
   const register = new ActionRegister<DemoActions>({ name: 'demo' })
   const log = createActionLog(register, options.logLimit)
   const userCache = createUserCache(api, { ttl: options.cacheTtl, staleWhileRevalidate: options.staleWhileRevalidate, now })
   const shop = createShopStores()
-  const masterDetail = setupMasterDetail(register, api, userCache, now)
+  const masterDetail = setupMasterDetail(register, api, userCache, now, given)
   const cacheStores = setupUserCache(register, userCache, masterDetail.users)
   setupShop(register, api, userCache, shop)
   setupCheckout(register, api, shop, now)
   const orderSteps = setupProcessOrder(register, api, shop)
-  const settings = setupSettings(register, api)
+  const settings = setupSettings(register, api, given.settings)
   const detailMessage = createActionMessage(register, ['updateSelectedUser'], 'detailMessage')
   const checkoutMessage = createActionMessage(register, ['addToCart', 'processCheckout', 'processOrder'], 'checkoutMessage')
 

@@ -1,7 +1,7 @@
 export { createActionLog, handlerSteps, handlerSummary, type ActionLog, type ActionLogEntry, type HandlerStep, type HandlerStepLabel } from './action-log'
 export { checkoutProblem } from './checkout'
 export type { DemoActions, FromView } from './demo-actions'
-export { createDemoDomain, type DemoDomain, type DemoDomainOptions, type DemoStores } from './demo-domain'
+export { createDemoDomain, demoStateDefinitions, type DemoDomain, type DemoDomainOptions, type DemoState, type DemoStores } from './demo-domain'
 export { CURRENCY, formatDuration, formatMoney, formatPayload } from './format'
 export { validateUserChanges, type FailedSave, type MasterDetailStores, type UserForm } from './master-detail'
 export { createActionMessage, messageText, type ActionMessage, type ActionMessageStore } from './messages'

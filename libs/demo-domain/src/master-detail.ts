@@ -35,9 +35,15 @@ export function validateUserChanges(changes: DemoActions['updateSelectedUser']):
   return undefined
 }
 
-export function setupMasterDetail(register: ActionRegister<DemoActions>, api: DemoApi, cache: Cache<string, User>, now: () => number): MasterDetailStores {
-  const users = createStore<User[]>([], { name: 'users' })
-  const selectedUser = createStore<User | null>(null, { name: 'selectedUser' })
+export function setupMasterDetail(
+  register: ActionRegister<DemoActions>,
+  api: DemoApi,
+  cache: Cache<string, User>,
+  now: () => number,
+  given: { users?: Store<User[]>; selectedUser?: Store<User | null> } = {},
+): MasterDetailStores {
+  const users = given.users ?? createStore<User[]>([], { name: 'users' })
+  const selectedUser = given.selectedUser ?? createStore<User | null>(null, { name: 'selectedUser' })
   const failedSave = createStore<FailedSave | null>(null, { name: 'failedSave' })
   const detailForm = createComputedStore(
     [selectedUser, failedSave],

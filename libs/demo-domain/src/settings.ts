@@ -3,8 +3,8 @@ import type { DemoActions } from './demo-actions'
 import { messageOf } from './errors'
 import type { DemoApi, Settings } from './types'
 
-export function setupSettings(register: ActionRegister<DemoActions>, api: DemoApi): Store<Settings> {
-  const settings = createStore<Settings>({ latencyMs: 0, failureRate: 0, failPayments: false }, { name: 'settings' })
+export function setupSettings(register: ActionRegister<DemoActions>, api: DemoApi, given?: Store<Settings>): Store<Settings> {
+  const settings = given ?? createStore<Settings>({ latencyMs: 0, failureRate: 0, failPayments: false }, { name: 'settings' })
 
   register.register(
     'loadSettings',
