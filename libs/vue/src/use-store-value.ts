@@ -1,6 +1,7 @@
 import type { EqualityFn, ReadableStore } from '@context-action/core'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import { assertFunction, assertStore, customRef, ReactiveEffect, shallowRef, toValue, watch } from './deps'
+import { follow, readReactive, type Follower } from './follow'
 import { readonlyInDev, type DeepReadonly } from './deep-readonly'
 import { isServerRendering } from './server'
 
@@ -54,16 +55,30 @@ export function followStore<T, S = T>(
       state.value = readonlyInDev(next)
     }
   }
-  // With a selector: run it in an effect, so the refs, props and reactives it reads re-run it like computed();
-  // a new store value re-runs it directly (no scheduler, so only a changed selection reaches the renderer).
-  let value = storeOf().getValue()
-  const selection = selector ? new ReactiveEffect(() => select(value)) : undefined
-  if (selection) selection.scheduler = () => publish(selection.run())
-  const listener = (next: T) => {
+  // A selector that reads refs, props or reactives runs in its own effect, so they re-run it like computed() (directly:
+  // only a changed selection reaches the renderer). One that reads none (the usual case) is a plain call.
+  let value: T
+  let tracked = false
+  const effect = selector && new ReactiveEffect(() => selector(value))
+  if (effect) effect.scheduler = () => publish(effect.run())
+  const follower: Follower<T> = (next, track) => {
     value = next
-    publish(selection ? selection.run() : (next as unknown as S))
+    if (effect && (track || tracked)) {
+      const selected = effect.run()
+      tracked ||= readReactive(effect)
+      publish(selected)
+    } else {
+      publish(select(next))
+    }
   }
   // `watch` so a ref or getter can point at another store; flush 'sync', so the ref follows it before anything reads it.
-  watch(storeOf, (store, _, onCleanup) => onCleanup(store.subscribe(listener)), { immediate: true, flush: 'sync' })
+  watch(
+    storeOf,
+    (store, _, onCleanup) => {
+      follower(store.getValue(), true)
+      onCleanup(follow(store, follower))
+    },
+    { immediate: true, flush: 'sync' },
+  )
   return state
 }
