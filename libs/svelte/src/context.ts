@@ -4,7 +4,7 @@ import { missingProvider, outsideComponent } from './errors.js'
 const probe = Symbol()
 
 /** Svelte's `hasContext` throws only outside a component's initialisation: that is the one case this turns into our error. */
-function inComponent(fn: string): void {
+export function inComponent(fn: string): void {
   try {
     hasContext(probe)
   } catch (cause) {

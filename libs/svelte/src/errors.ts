@@ -33,3 +33,17 @@ export const readOnly = (): TypeError =>
 export function notAStore(fn: string, value: unknown): TypeError {
   return new TypeError(isDev ? `${fn}: expected a store (with a subscribe method), got ${describeValue(value)}` : production(fn, 5))
 }
+
+/** The error thrown by a SvelteKit helper given an argument of the wrong kind. */
+export function badArgument(fn: string, expected: string, value: unknown): TypeError {
+  return new TypeError(isDev ? `${fn}: expected ${expected}, got ${describeValue(value)}` : production(fn, 6))
+}
+
+/** The error thrown by `provideState` when the page data holds no state (the server load did not return it). */
+export function missingState(name: string, value: unknown): TypeError {
+  return new TypeError(
+    isDev
+      ? `provideState: no ${name} state in the page data (got ${describeValue(value)}); return { state: await loadState(${name}, ...) } from a server load and pass () => data.state`
+      : production('provideState', 7),
+  )
+}

@@ -3,6 +3,8 @@ import { mount, unmount } from 'svelte'
 import { expect, it, vi } from 'vitest'
 import Call from './__tests__/reliability/Call.svelte'
 import { createActionContext } from './action-context.js'
+import { loadState, provideState } from './kit.js'
+import { createStoreContext } from './store-context.js'
 import { useStoreValue } from './use-store-value.js'
 
 // What a production build sees: `process.env.NODE_ENV` replaced by "production".
@@ -40,6 +42,18 @@ it('in production, bad input throws a short error naming the function and its co
     'Error: Actions.useActionRegister: error svelte-3 (see docs/errors.md#svelte-3)',
     'TypeError: useStoreValue: error svelte-4 (see docs/errors.md#svelte-4)',
     'TypeError: useStoreValue: error svelte-5 (see docs/errors.md#svelte-5)',
+  ])
+})
+
+it('in production, the SvelteKit helpers throw their short errors too', async () => {
+  const Settings = createStoreContext('Settings', { theme: { initialValue: 'light' } })
+  let missing = ''
+  const app = mount(Call, { target: document.createElement('div'), props: { run: () => void (missing = caught(() => provideState(Settings, () => undefined))) } })
+  unmount(app)
+  expect([await loadState({} as never, () => {}).catch((e: Error) => `${e.constructor.name}: ${e.message}`), missing, caught(() => provideState(Settings, {}))]).toEqual([
+    'TypeError: loadState: error svelte-6 (see docs/errors.md#svelte-6)',
+    'TypeError: provideState: error svelte-7 (see docs/errors.md#svelte-7)',
+    'Error: provideState: error svelte-3 (see docs/errors.md#svelte-3)',
   ])
 })
 

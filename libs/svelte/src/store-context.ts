@@ -13,7 +13,16 @@ export interface StoreContext<V extends Record<string, unknown>> {
   /** The nearest provider's store named `key`. */
   useStore<K extends keyof V & string>(key: K): Store<V[K]>
   useStoreManager(): StoreManager<V>
+  /**
+   * Fresh stores of this context that no component provides, `state` written into them: a server load's (see
+   * `loadState` of `@context-action/svelte/kit`), a script's or a test's. Callable anywhere.
+   */
+  createStores(state?: Partial<V>): StoreManager<V>
 }
+
+/** Whether `value` looks like a context from `createStoreContext` (for helpers that take one). */
+export const isStoreContext = (value: unknown): value is StoreContext<Record<string, unknown>> =>
+  typeof (value as Partial<StoreContext<Record<string, unknown>>> | null)?.createStores === 'function' && typeof (value as StoreContext<Record<string, unknown>>).provide === 'function'
 
 /**
  * Declare stores once; every provider gets its own instances.
@@ -33,5 +42,6 @@ export function createStoreContext<V extends Record<string, unknown>>(name: stri
     provide: (state) => context.write(`${name}.provide`, () => create(state)),
     useStore: (store) => manager('useStore').getStore(store),
     useStoreManager: () => manager('useStoreManager'),
+    createStores: create,
   }
 }
