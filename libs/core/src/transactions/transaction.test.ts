@@ -260,19 +260,75 @@ describe('transaction', () => {
     expect(seen).toEqual([])
   })
 
-  it('undoes the writes of a nested transaction that succeeds after its parent has already ended', async () => {
+  it('keeps the writes of a nested transaction that succeeds after its parent has already committed', async () => {
+    const a = createStore(0)
+    let inner!: Promise<string>
+    let release!: () => void
+    await transaction([a], async (outerView) => {
+      outerView.setValue(1)
+      inner = transaction([outerView], async (innerView) => {
+        await new Promise<void>((resolve) => (release = resolve))
+        innerView.setValue(5)
+        return 'done'
+      })
+    })
+    release()
+    expect(await inner).toBe('done')
+    // Committed for good: a later failing transaction on the store undoes only its own write.
+    await expect(
+      transaction([a], async (view) => {
+        view.setValue(9)
+        throw new Error('later failure')
+      }),
+    ).rejects.toThrow('later failure')
+    expect(a.getValue()).toBe(5)
+  })
+
+  it('hands a nested write to the grandparent still running when its parent committed first, so a rollback of the grandparent undoes it', async () => {
     const a = createStore(0)
     let inner!: Promise<void>
     let release!: () => void
-    await transaction([a], async (outerView) => {
+    let failOuter!: () => void
+    const outer = transaction([a], async (outerView) => {
+      await transaction([outerView], async (middleView) => {
+        inner = transaction([middleView], async (innerView) => {
+          await new Promise<void>((resolve) => (release = resolve))
+          innerView.setValue(5)
+        })
+      })
+      await new Promise<void>((resolve) => (failOuter = resolve))
+      throw new Error('outer failed')
+    })
+    release()
+    await inner
+    const during = a.getValue()
+    failOuter()
+    await expect(outer).rejects.toThrow('outer failed')
+    expect([during, a.getValue()]).toEqual([5, 0])
+  })
+
+  it('rolls back a nested transaction that succeeds after its parent was rolled back, and rejects saying so', async () => {
+    const a = createStore(0)
+    const seen: number[] = []
+    a.listen((v) => seen.push(v))
+    let inner!: Promise<void>
+    let release!: () => void
+    const outer = transaction([a], async (outerView) => {
+      outerView.setValue(1)
       inner = transaction([outerView], async (innerView) => {
         await new Promise<void>((resolve) => (release = resolve))
         innerView.setValue(5)
       })
+      throw new Error('outer failed')
     })
+    await expect(outer).rejects.toThrow('outer failed')
     release()
-    await inner
-    expect(a.getValue()).toBe(0)
+    const error = await inner.then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(error).toEqual(new Error('transaction: the transaction it was nested in was rolled back while it ran; its writes are undone too'))
+    expect({ value: a.getValue(), seen }).toEqual({ value: 0, seen: [1, 0, 5, 0] })
   })
 
   it('rejects bad input before running anything', () => {

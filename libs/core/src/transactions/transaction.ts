@@ -22,6 +22,8 @@ interface Transaction {
   nodes: Set<StoreNode<any>>
   touched: Set<StoreNode<any>>
   active: boolean
+  /** Set when it ends: whether it was rolled back. */
+  failed: boolean
 }
 
 /** Options of `transaction`: a signal and a timeout that roll a pending body back. */
@@ -77,12 +79,20 @@ tracking.record = ((node, value, updater, tx: Transaction | null) => {
   tx?.touched.add(node)
 }) as typeof tracking.record
 
-function settle(tx: Transaction, failed?: boolean): void {
+/** Whether an ancestor that ended before `tx` was rolled back (then `tx`, which wrote inside it, is rolled back too). */
+function orphaned(tx: Transaction): boolean {
+  for (let parent = tx.parent; parent && !parent.active; parent = parent.parent) if (parent.failed) return true
+  return false
+}
+
+function settle(tx: Transaction, failed = false): void {
   tx.active = false
+  tx.failed = failed
   tracking.active--
-  // A nested transaction that outlives a parent which already ended has nobody to hand its writes to.
-  failed ||= tx.parent?.active === false
-  const heir = failed ? null : tx.parent
+  // A committed transaction hands its writes to the nearest ancestor still running (ancestors that ended before it
+  // committed: see `orphaned`), so a rollback of that one undoes them; with none, they are final.
+  let heir = tx.parent
+  while (heir && !heir.active) heir = heir.parent
   const errors: unknown[] = []
   for (const node of tx.touched) {
     let log = logs.get(node)
@@ -141,7 +151,7 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
   assertDelay('transaction', 'options.timeout', timeout)
   // Like fetch: an aborted signal refuses the call before the body runs.
   if (signal?.aborted) throw signal.reason
-  const tx: Transaction = { parent: current, nodes: new Set(nodes), touched: new Set(), active: true }
+  const tx: Transaction = { parent: current, nodes: new Set(nodes), touched: new Set(), active: true, failed: false }
   const views = nodes.map((node, i) => {
     if (node.readOnly) throw argumentError('transaction', `stores[${i}] ("${node.name}") is read-only (a computed store, or a store of another library); list the stores it comes from`)
     // Outside any transaction's synchronous part, the first listed view of a running one makes this one nested in it.
@@ -172,15 +182,15 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
         if (!tx.active) return
         clearTimeout(timer)
         signal?.removeEventListener('abort', abort)
-        if (ok) {
+        if (ok && !orphaned(tx)) {
           settle(tx)
-          resolve(outcome)
-        } else {
-          try {
-            rollback(tx, outcome)
-          } catch (error) {
-            reject(error)
-          }
+          return resolve(outcome)
+        }
+        try {
+          // Nested in a transaction that was rolled back while this one ran: its writes go too, and the caller hears why.
+          rollback(tx, ok ? stateError('transaction', 'the transaction it was nested in was rolled back while it ran; its writes are undone too') : outcome)
+        } catch (error) {
+          reject(error)
         }
       }
       const abort = () => end(false, signal!.reason)
