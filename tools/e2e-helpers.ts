@@ -1,7 +1,9 @@
-// Browser-test helpers: an app's built preview server started in-process on a free loopback port, Debian's chromium
-// driven by playwright-core (never a downloaded browser), the demo API's reset/settings, and screenshots.
+// Browser-test helpers: an app's built preview server started in-process on a free loopback port (or a built Node
+// server as a child process), Debian's chromium driven by playwright-core (never a downloaded browser), the demo API's
+// reset/settings/request log, and screenshots.
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { createServer, type AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -33,6 +35,65 @@ export async function startPreview(name: string): Promise<RunningApp> {
     throw new Error(`e2e: the preview server for ${name} has no TCP address`)
   }
   return { name, url: `http://127.0.0.1:${address.port}`, server, close: () => server.close() }
+}
+
+/** What the demo API helpers need of a running app: its base URL. */
+export interface AppUrl {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string
+}
+
+export interface RunningServer extends AppUrl {
+  name: string
+  /** What the server printed so far (stdout and stderr). */
+  output(): string
+  close(): Promise<void>
+}
+
+/** A port the OS says is free on 127.0.0.1 (for servers that cannot be given port 0 and report theirs). */
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
+  const port = (probe.address() as AddressInfo).port
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
+}
+
+/**
+ * Start a built Node server (`node apps/<name>/<entry>`, as SvelteKit's adapter-node writes it) with `PORT` and `HOST`
+ * on a free loopback port, resolved once it answers HTTP. A missing build or a server that exits is an error with
+ * its output.
+ */
+export async function startNodeServer(name: string, entry: string, timeoutMs = 30_000): Promise<RunningServer> {
+  const root = join(workspaceRoot, 'apps', name)
+  const file = join(root, entry)
+  if (!existsSync(file)) throw new Error(`e2e: ${name} is not built (${file} is missing); run "npx nx run ${name}:build" or "npx nx run demo-e2e:e2e"`)
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, [file], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    await exited
+  }
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`e2e: ${name}'s server exited with code ${child.exitCode} before answering:\n${output}`)
+    try {
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) })
+      break
+    } catch {
+      if (Date.now() > deadline) {
+        await close()
+        throw new Error(`e2e: ${name}'s server did not answer on ${url} within ${timeoutMs} ms:\n${output}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  return { name, url, output: () => output, close }
 }
 
 /** Debian's chromium (or `$CHROMIUM_PATH`), headless. A missing browser is an error, never a skip. */
@@ -72,7 +133,7 @@ export async function openPage(browser: Browser): Promise<OpenedPage> {
 }
 
 /** Put the app's demo API back to its seed data and initial switches (`POST /api/reset`). */
-export async function resetApi(app: RunningApp): Promise<void> {
+export async function resetApi(app: AppUrl): Promise<void> {
   const response = await fetch(`${app.url}/api/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } })
   if (!response.ok) throw new Error(`e2e: POST ${app.url}/api/reset answered ${response.status}`)
 }
@@ -84,18 +145,31 @@ export interface ApiSettings {
 }
 
 /** The switches as the server holds them (`GET /api/settings`), to check that the UI's switches reached the API. */
-export async function apiSettings(app: RunningApp): Promise<ApiSettings> {
+export async function apiSettings(app: AppUrl): Promise<ApiSettings> {
   const response = await fetch(`${app.url}/api/settings`)
   if (!response.ok) throw new Error(`e2e: GET ${app.url}/api/settings answered ${response.status}`)
   return (await response.json()) as ApiSettings
 }
 
 /** A JSON GET against the app's demo API. */
-export async function apiGet<T>(app: RunningApp, path: string): Promise<T> {
+export async function apiGet<T>(app: AppUrl, path: string): Promise<T> {
   const response = await fetch(`${app.url}${path}`)
   if (!response.ok) throw new Error(`e2e: GET ${app.url}${path} answered ${response.status}`)
   return (await response.json()) as T
 }
+
+/** One request the demo API answered (`GET /api/requests`, oldest first). */
+export interface ApiRequestRecord {
+  id: number
+  method: string
+  url: string
+  status: number
+  /** How many other requests the API was answering when this one arrived. */
+  inFlight: number
+}
+
+/** The demo API's request log. */
+export const apiRequests = (app: AppUrl): Promise<ApiRequestRecord[]> => apiGet<ApiRequestRecord[]>(app, '/api/requests')
 
 /** Save the viewport to `apps/demo-e2e/test-output/screenshots/<app>-<screen>.png`; returns the path. */
 export async function screenshot(page: Page, app: string, screen: string): Promise<string> {
