@@ -1,0 +1,37 @@
+// The Nuxt demo: the Vue demo's master-detail and cache screens, rendered on the server per request, with the
+// domain's state carried to the browser in Nuxt's payload (app/plugins/demo.ts) and the demo API served by Nitro
+// (server/middleware/demo-api.ts). Offline: no telemetry, no devtools, no fonts or icons fetched.
+
+// The workspace libraries resolve to their TypeScript source (their `source` export condition), as in the Vite apps.
+const clientConditions = ['source', 'module', 'browser', 'development|production']
+const serverConditions = ['source', 'module', 'node', 'development|production']
+
+export default defineNuxtConfig({
+  compatibilityDate: '2026-01-01',
+  telemetry: false,
+  devtools: { enabled: false },
+  css: ['@context-action/demo-theme/demo.css'],
+  app: {
+    head: {
+      title: 'Context-Action · Nuxt demo',
+      htmlAttrs: { lang: 'en' },
+      link: [{ rel: 'icon', href: 'data:,' }],
+    },
+  },
+  devServer: { host: '127.0.0.1', port: 4203 },
+  vite: {
+    resolve: { conditions: clientConditions },
+    ssr: { resolve: { conditions: serverConditions, externalConditions: serverConditions } },
+    // A hydration mismatch is reported with its details in the production build too (the browser tests look for it).
+    vue: { features: { prodHydrationMismatchDetails: true } },
+  },
+  // Type-check with the workspace's settings (tsconfig.base.json): Nuxt turns on noUncheckedIndexedAccess, which the
+  // workspace libraries this app compiles from source are not written for.
+  typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
+  nitro: {
+    typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
+    exportConditions: ['source'],
+    // The workspace packages are TypeScript source: bundle them into the server instead of copying them beside it.
+    externals: { inline: [/@context-action\//, /\/libs\//, /\/apps\/vue-demo\//] },
+  },
+})
