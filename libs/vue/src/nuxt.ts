@@ -17,12 +17,15 @@ export interface NuxtAppLike {
   payload: Record<string, unknown>
   /** Set on the server only (the request being rendered); how this entry tells the server from the browser. */
   ssrContext?: unknown
+  /** Nuxt's hooks; `app:rendered` runs on the server after the render, before the payload is serialized. */
   hook(name: 'app:rendered', callback: () => void): unknown
 }
 
 /** What `transferState` carries from the server to the browser: a `StoreManager`, or anything with the same two methods. */
 export interface TransferableState<S extends Record<string, unknown>> {
+  /** The values to send, as plain data (called on the server once the page is rendered). */
   snapshot(): S
+  /** Write the values the page carried (called in the browser before the app renders). */
   hydrate(snapshot: Partial<S>): void
 }
 
