@@ -230,6 +230,20 @@ describe('sveltekit-demo (server-rendered, adapter-node)', () => {
     await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('ken@example.com')
   })
 
+  it("the guide's example (/example): rendered on the server from the request's cookie, hydrated without a request, interactive", async () => {
+    const html = await (await fetch(`${app.url}/example`, { headers: { cookie: 'theme=dark' } })).text()
+    expect(html).toContain('<p data-testid="profile">Ada Lovelace · dark</p>')
+
+    const before = (await apiRequests(app)).length
+    await open('/example')
+    await page.waitForLoadState('networkidle')
+    expect(squash(await page.getByTestId('profile').textContent())).toBe('Ada Lovelace · light')
+    expect((await logSince(before)).sort()).toEqual(['GET /api/settings', 'GET /api/users', 'GET /api/users/u1'])
+    expect(browserApiRequests).toEqual([])
+    await button('Toggle theme').click()
+    await expect.poll(async () => squash(await page.getByTestId('profile').textContent())).toBe('Ada Lovelace · dark')
+  })
+
   // ---- per-request isolation --------------------------------------------------------------------------------------
 
   it('concurrent requests with different users each render their own, while their loads overlap', async () => {

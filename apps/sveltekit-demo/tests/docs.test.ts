@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+
+const app = join(import.meta.dirname, '..')
+const read = (path: string) => readFileSync(join(app, path), 'utf8')
+
+it("docs/svelte.md's SvelteKit example is, block for block, the files of src/routes/example that the browser test runs", () => {
+  const guide = read('../../docs/svelte.md')
+  const start = guide.indexOf('\n## SvelteKit\n')
+  const section = guide.slice(start, guide.indexOf('\n## ', start + 1))
+  const blocks = [...section.matchAll(/```(ts|svelte)\n([\s\S]*?)```/g)].slice(0, 4).map((m) => m[2])
+  expect([start > 0, blocks]).toEqual([
+    true,
+    [read('src/lib/profile.ts'), read('src/routes/example/+layout.server.ts'), read('src/routes/example/+layout.svelte'), read('src/routes/example/+page.svelte')],
+  ])
+})
