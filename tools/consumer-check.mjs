@@ -223,17 +223,39 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
       "mount(App, { target: document.getElementById('app')! })",
       "mount(PackageExample, { target: document.getElementById('package-example')! })",
     ),
+    // The SvelteKit entry as a server load and a layout use it: a snapshot from loadState, a render that provides it.
+    'src/kit-state.ts': lines(
+      "import { createStoreContext } from '@context-action/svelte'",
+      '',
+      "export const Profile = createStoreContext('Profile', { name: { initialValue: '' } })",
+    ),
+    'src/KitPage.svelte': lines(
+      '<script lang="ts">',
+      "  import { provideState } from '@context-action/svelte/kit'",
+      "  import { Profile } from './kit-state'",
+      '',
+      '  const props: { data: { state: { name: string } } } = $props()',
+      "  const name = provideState(Profile, () => props.data.state).getStore('name')",
+      '</script>',
+      '',
+      '<p>Hello {$name} from the server</p>',
+    ),
     'src/entry-server.ts': lines(
+      "import { loadState } from '@context-action/svelte/kit'",
       "import { render as renderComponent } from 'svelte/server'",
       "import App from './App.svelte'",
+      "import KitPage from './KitPage.svelte'",
+      "import { Profile } from './kit-state'",
       "import PackageExample from './PackageExample.svelte'",
       '',
       'export async function render(_problems: string[]): Promise<string> {',
       '  const pages = [App, PackageExample].map((component) => renderComponent(component))',
+      "  const state = await loadState(Profile, (stores) => stores.getStore('name').setValue('Grace'))",
+      '  pages.push(renderComponent(KitPage, { props: { data: { state } } }))',
       "  return pages.map(({ head, body }) => `${head}${body}`).join('\\n')",
       '}',
     ),
-    'render.mjs': renderScript(''),
+    'render.mjs': renderScript("if (!html.includes('Hello Grace from the server')) throw new Error('@context-action/svelte/kit: the loaded state is not in the render')"),
   })
   return { app, names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
 }
