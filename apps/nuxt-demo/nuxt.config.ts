@@ -25,11 +25,11 @@ export default defineNuxtConfig({
     // A hydration mismatch is reported with its details in the production build too (the browser tests look for it).
     vue: { features: { prodHydrationMismatchDetails: true } },
   },
-  // Type-check with the workspace's settings (tsconfig.base.json): Nuxt turns on noUncheckedIndexedAccess, which the
-  // workspace libraries this app compiles from source are not written for.
-  typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
+  // Type-check against the workspace libraries' source (their `source` condition, so no library needs building first)
+  // with the workspace's settings: Nuxt turns on noUncheckedIndexedAccess, which those libraries are not written for.
+  typescript: { tsConfig: { compilerOptions: { customConditions: ['source'], noUncheckedIndexedAccess: false } } },
   nitro: {
-    typescript: { tsConfig: { compilerOptions: { noUncheckedIndexedAccess: false } } },
+    typescript: { tsConfig: { compilerOptions: { customConditions: ['source'], noUncheckedIndexedAccess: false } } },
     exportConditions: ['source'],
     // The workspace packages are TypeScript source: bundle them into the server instead of copying them beside it.
     externals: { inline: [/@context-action\//, /\/libs\//, /\/apps\/vue-demo\//] },
