@@ -52,13 +52,15 @@ for (const [pkgName, project] of projects) {
     problems.push(`${project.name}: missing or unknown "type:" tag in package.json nx.tags`)
     continue
   }
-  let srcDir = join(project.dir, 'src')
-  try {
-    statSync(srcDir)
-  } catch {
-    continue
-  }
-  for (const file of sources(srcDir)) {
+  // `src`, or a Nuxt app's `app` and `server` folders.
+  const dirs = ['src', 'app', 'server'].map((name) => join(project.dir, name)).filter((dir) => {
+    try {
+      return statSync(dir).isDirectory()
+    } catch {
+      return false
+    }
+  })
+  for (const file of dirs.flatMap((dir) => [...sources(dir)])) {
     const text = readFileSync(file, 'utf8')
     for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
       const base = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]
