@@ -15,3 +15,14 @@ it("docs/svelte.md's SvelteKit example is, block for block, the files of src/rou
     [read('src/lib/profile.ts'), read('src/routes/example/+layout.server.ts'), read('src/routes/example/+layout.svelte'), read('src/routes/example/+page.svelte')],
   ])
 })
+
+it("the README's SvelteKit example is, block for block, the same files", () => {
+  const readme = read('../../README.md')
+  const start = readme.indexOf('**SvelteKit 2**')
+  const section = readme.slice(start, readme.indexOf('\n## ', start))
+  const blocks = [...section.matchAll(/```(typescript|svelte)\n([\s\S]*?)```/g)].map((m) => m[2])
+  expect([start > 0, blocks]).toEqual([
+    true,
+    [read('src/lib/profile.ts'), read('src/routes/example/+layout.server.ts'), read('src/routes/example/+layout.svelte'), read('src/routes/example/+page.svelte')],
+  ])
+})
