@@ -140,9 +140,59 @@ describe('createComputedStore', () => {
     expect(() => createComputedStore(a as never, (x: number) => x)).toThrow(
       'createComputedStore: expected an array of stores, got an object; wrap a single store in an array: [store]',
     )
+    expect(() => createComputedStore(5 as never, () => 1)).toThrow(/^createComputedStore: expected an array of stores, got 5$/)
     expect(() => createComputedStore([a, 3] as never, () => 1)).toThrow('createComputedStore: stores[1] is not a store, got 3')
     expect(() => createComputedStore([a], 'x' as never)).toThrow('createComputedStore: compute must be a function, got "x"')
     expect(() => createComputedStore([a], (x) => x, { equals: 1 as never })).toThrow('options.equals must be a function')
+  })
+
+  it('leaves its inputs unobserved when its first listener fails to join because the computation throws', () => {
+    const count = createStore(0)
+    const inverse = createComputedStore([count], (c) => {
+      if (c === 0) throw new Error('division by zero')
+      return 1 / c
+    })
+    expect(() => inverse.subscribe(() => {})).toThrow('division by zero')
+    expect([count.getListenerCount(), inverse.getListenerCount()]).toEqual([0, 0])
+    count.setValue(2)
+    const seen: number[] = []
+    inverse.subscribe((v) => seen.push(v))
+    count.setValue(4)
+    expect(seen).toEqual([0.5, 0.25])
+    expect(count.getListenerCount()).toBe(1)
+  })
+
+  it('keeps the computed stores below it told when a listener fails to join because the computation throws', () => {
+    const count = createStore(1)
+    const inverse = createComputedStore([count], (c) => {
+      if (c === 0) throw new Error('division by zero')
+      return 1 / c
+    })
+    const percent = createComputedStore([inverse], (i) => i * 100)
+    const seen: number[] = []
+    percent.listen((v) => seen.push(v))
+    expect(() => count.setValue(0)).toThrow('division by zero')
+    expect(() => inverse.listen(() => {})).toThrow('division by zero')
+    count.setValue(2)
+    expect(seen).toEqual([50])
+  })
+
+  it('leaves its other inputs as they were when a store of another library refuses its subscription', () => {
+    const first = createStore(1)
+    const last = createStore(2)
+    const sum = createComputedStore([first, last], (a, b) => a + b)
+    const seen: number[] = []
+    sum.listen((v) => seen.push(v))
+    const refusing = {
+      subscribe(): () => void {
+        throw new Error('not now')
+      },
+    }
+    const all = createComputedStore([first, refusing, last], (a: number, r: unknown, b: number) => a + b)
+    expect(() => all.subscribe(() => {})).toThrow('not now')
+    expect([first.getListenerCount(), last.getListenerCount(), all.getListenerCount()]).toEqual([1, 1, 0])
+    last.setValue(3)
+    expect(seen).toEqual([4])
   })
 
   it('refuses a compute function that writes one of its inputs, naming the computed store', () => {

@@ -114,7 +114,13 @@ class ComputedNode<T> extends StoreNode<T> {
   }
 
   override activate(): void {
-    for (const source of this.sources) source.addObserver(this)
+    try {
+      for (const source of this.sources) source.addObserver(this)
+    } catch (error) {
+      // An input of another library refused its subscription: leave none of the inputs observed by this store.
+      this.deactivate()
+      throw error
+    }
   }
 
   override deactivate(): void {
