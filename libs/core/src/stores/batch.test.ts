@@ -244,6 +244,35 @@ describe('batch', () => {
     expect(events).toEqual([1])
   })
 
+  it('tells computed stores about the very first batch after the stores are loaded', async () => {
+    vi.resetModules()
+    const { createStore } = await import('./store')
+    const { createComputedStore } = await import('./computed')
+    const fresh = await import('./batch')
+    const s = createStore(0)
+    const events: number[] = []
+    createComputedStore([s], (v) => v + 1).listen((v) => events.push(v))
+    fresh.batch(() => s.setValue(1))
+    expect(events).toEqual([2])
+  })
+
+  it('notifies listeners that joined the graph between two writes of the very first batch after the stores are loaded', async () => {
+    vi.resetModules()
+    const { createStore } = await import('./store')
+    const { createComputedStore } = await import('./computed')
+    const fresh = await import('./batch')
+    const s = createStore(0)
+    const a = createComputedStore([s], (v) => v + 1)
+    const events: string[] = []
+    a.listen((v) => events.push(`a ${v}`))
+    fresh.batch(() => {
+      s.setValue(1)
+      createComputedStore([a], (v) => v * 10).listen((v) => events.push(`late computed ${v}`))
+      s.setValue(2)
+    })
+    expect(events).toEqual(['a 3', 'late computed 30'])
+  })
+
   it('rejects a non-function', () => {
     expect(() => batch(3 as never)).toThrow('batch: the argument must be a function, got 3')
   })

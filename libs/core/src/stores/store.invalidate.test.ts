@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { likeDerived, likeWritable } from '../__tests__/svelte-like'
 import { batch } from './batch'
 import { createComputedStore } from './computed'
@@ -115,6 +115,72 @@ describe('subscribe(run, invalidate)', () => {
     expect(() => batch(() => count.setValue(2))).toThrow('invalidate failed')
     count.setValue(2)
     expect(log).toEqual(['inv y', 'run x 1', 'run y 1', 'inv y', 'run x 2', 'run y 2'])
+  })
+
+  it('keeps invalidating first after a listener of another store unsubscribes', async () => {
+    // Fresh modules: whether anyone passed an invalidate is counted over all stores, and earlier tests leave some.
+    vi.resetModules()
+    const { createStore } = await import('./store')
+    const count = createStore(0)
+    const other = createStore(0)
+    const log: string[] = []
+    watch(log, 'x', count)
+    other.listen(() => {})()
+    log.length = 0
+    count.setValue(1)
+    expect(log).toEqual(['inv x', 'run x 1'])
+  })
+
+  it('re-throws the error an invalidate threw, as it was thrown', () => {
+    const count = createStore(0)
+    const failure = new Error('invalidate failed')
+    count.subscribe(
+      () => {},
+      () => {
+        throw failure
+      },
+    )
+    expect(() => count.setValue(1)).toThrow(failure)
+  })
+
+  it('does not invalidate for a change whose computation throws; the write throws its error', () => {
+    const count = createStore(1)
+    const inverse = createComputedStore([count], (c) => {
+      if (c === 0) throw new Error('division by zero')
+      return 1 / c
+    })
+    const log: string[] = []
+    watch(log, 'inverse', inverse)
+    log.length = 0
+    expect(() => count.setValue(0)).toThrow('division by zero')
+    expect(log).toEqual([])
+    count.setValue(4)
+    expect(log).toEqual(['inv inverse', 'run inverse 0.25'])
+  })
+
+  it('does not run the other subscribers again when one joins inside a batch that changes nothing', () => {
+    const count = createStore(0)
+    const log: string[] = []
+    watch(log, 'x', count)
+    log.length = 0
+    batch(() => watch(log, 'y', count))
+    expect(log).toEqual(['run y 0'])
+  })
+
+  it('runs an invalidated subscriber when, in the same flush, a listener joins and the value is put back', () => {
+    const trigger = createStore(0)
+    const count = createStore(0)
+    const log: string[] = []
+    watch(log, 'x', count)
+    trigger.listen(() => {
+      batch(() => count.setValue(1))
+      count.listen((v, previous) => log.push(`late ${v} ${previous}`))
+      count.setValue(0)
+    })
+    log.length = 0
+    trigger.setValue(1)
+    // Told a change was coming, the subscriber hears the outcome (no change); the late listener saw 1, so hears of 0.
+    expect(log).toEqual(['inv x', 'run x 0', 'late 0 1'])
   })
 
   it('stops calling invalidate after unsubscribing, and rejects a non-function invalidate', () => {

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { batch } from './batch'
 import { createComputedStore } from './computed'
 import { shallowEqual } from './equality'
-import { createStore, isStore } from './store'
+import { assertStore, createStore, isStore } from './store'
 
 describe('createStore', () => {
   it('returns the value by reference and replaces it on setValue', () => {
@@ -159,6 +159,23 @@ describe('createStore', () => {
     expect(isStore(createStore(1))).toBe(true)
     expect(isStore({ getValue: () => 1, subscribe: () => () => {} })).toBe(false)
     expect(isStore(null)).toBe(false)
+  })
+
+  it('assertStore accepts stores and computed stores, and refuses anything else naming the caller', () => {
+    const count = createStore(1)
+    expect(() => assertStore('useThing', count)).not.toThrow()
+    expect(() => assertStore('useThing', createComputedStore([count], (c) => c))).not.toThrow()
+    expect(() => assertStore('useThing', { getValue: () => 1, subscribe: () => () => {} })).toThrow(
+      /^useThing: expected a store \(from createStore or createComputedStore\), got an object$/,
+    )
+    expect(() => assertStore('useThing', undefined)).toThrow(TypeError)
+  })
+
+  it('names an unnamed store store<n>, from the first store created on', async () => {
+    vi.resetModules()
+    const fresh = await import('./store')
+    expect(fresh.createStore(0).name).toMatch(/^store[1-9]\d*$/)
+    expect(fresh.createStore(0).name).toMatch(/^store[1-9]\d*$/)
   })
 
   it('keeps a writable usable from inside batch and after', () => {

@@ -65,6 +65,7 @@ function unlink<T>(node: ListenerNode<T>): void {
   if (node.next === null) store.tail = node.prev
   else node.next.prev = node.prev
   store.listeners--
+  // Stryker disable next-line ConditionalExpression,UpdateOperator: a count that never returns to 0 only keeps `changed` off its fast path (see there); a count reaching 0 early is tested
   if (node.inv !== null) invalidating--
   if (store.getListenerCount() === 0) store.deactivate()
 }
@@ -94,6 +95,7 @@ export let epoch = 0
  * clears it, since what lies below a node may then have changed.
  */
 let pass = 0
+// Stryker disable next-line UnaryOperator: a pass matters only to nodes with listeners or observers, and the first listener's `addListener` sets `sharedBy` to -1 before any write can reach one
 let sharedBy = -1
 /** Subscribers that passed an `invalidate`, over all stores; while 0, there is nothing to invalidate. */
 let invalidating = 0
@@ -131,6 +133,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   /** Computed stores cannot be written or listed in a transaction. */
   readonly readOnly: boolean = false
   /** Can change without this library hearing of it while nobody listens (a store of another library, or over one). */
+  // Stryker disable next-line BooleanLiteral: a plain store changes only through `write`, which moves `epoch`; a computed store over it refreshing on every read finds its inputs' versions unchanged and does not recompute
   readonly volatile: boolean = false
 
   read(): T {
@@ -140,6 +143,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   /** The single write path: transaction log, batch journal, value, version, propagation. */
   write(next: T, owner: unknown, updater?: (v: T) => T): void {
     // Journal first: undoing a batch must also drop the log entry this write is about to add.
+    // Stryker disable next-line ConditionalExpression: outside a batch, `journal` finds `journaled` at level 0 (a store never batched) or files an entry below every later batch's start mark: never replayed, dropped when the next outermost batch ends
     if (depth !== 0) journal(this)
     // Compared before logging: an `equals` that throws leaves no write in a transaction's log.
     const same = this.equals(this.value, next)
@@ -169,6 +173,7 @@ export class StoreNode<T> implements Notifier, Restorable {
     // While some subscriber passed an `invalidate`, a direct write is delivered as a batch: invalidates come first.
     // No closure here: one would cost every write an allocation.
     try {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; delivering a direct write as a batch (as is done whenever a subscriber passed an `invalidate`) tells the same listeners the same values, only a listener's own writes may come after the computed stores below instead of before (no order is promised)
       if (invalidating !== 0 && depth === 0) this.deliver(pass)
       else this.reach(pass)
     } catch (error) {
@@ -194,6 +199,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   }
 
   private reach(stamp: number): void {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: enqueueing a store nobody listens to, or one `notifyNow` already told, delivers nothing (`notify` finds `notified` equal to the value; a computed one is computed there instead of by the computed store below, which reads it anyway)
     if (this.listeners !== 0 && !notifyNow(this)) enqueue(this)
     const observers = this.observers
     for (let i = 0; i < observers.length; i++) observers[i].propagate(stamp)
@@ -208,6 +214,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   }
 
   invalidate(): void {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: with no subscriber passing an `invalidate` there is none to call, and `notify` clears the flag set below; a node is invalidated once per queue entry, and `notify` clears the flag before it can be queued again
     if (invalidating === 0 || this.invalidated) return
     // Only a change to come is announced (a batch may have put the value back). A compute that throws here will
     // throw again in `notify`, and so does the first `invalidate` that throws (after every run).
@@ -229,6 +236,7 @@ export class StoreNode<T> implements Notifier, Restorable {
   notify(): void {
     const invalidated = this.invalidated
     let failed: [unknown] | undefined
+    // Stryker disable next-line ConditionalExpression: `failed` is set only after `invalidated`, so when `invalidated` is false both are already cleared
     if (invalidated) {
       failed = this.failed
       this.invalidated = false
@@ -295,6 +303,7 @@ export class StoreNode<T> implements Notifier, Restorable {
       }
     }
     const node: ListenerNode<T> = { fn, next: null, prev: this.tail, born: ++stamps, inv, owner: this }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: outside a batch and a flush, every listener was told the current value (and with no listener `notified` was just set to it), so the check below finds nothing late
     if (this.listeners !== 0 && (depth !== 0 || flushing)) {
       // Joining mid-batch: the others may be due a notification that is not news to this one, or this one may
       // be due one they are not (a later write puts the value back, or the batch is undone).
@@ -310,6 +319,7 @@ export class StoreNode<T> implements Notifier, Restorable {
     else this.tail.next = node
     this.tail = node
     this.listeners++
+    // Stryker disable next-line UpdateOperator: a count that never returns to 0 only keeps `changed` off its fast path (see there)
     if (inv !== null) invalidating++
     return () => unlink(node)
   }
