@@ -177,6 +177,20 @@ describe('createCache', () => {
     expect([seen, cache.lookup('1').source]).toEqual([[undefined, 'Ada', 'Ada v2'], 'hit'])
   })
 
+  it('with staleWhileRevalidate, a key never cached is a miss that waits for its request', async () => {
+    const { cache, calls } = setup({ ttl: 10, staleWhileRevalidate: true })
+    const lookup = cache.lookup('1')
+    expect([lookup.source, calls.length]).toEqual(['miss', 1])
+    calls[0].resolve('Ada')
+    expect(await lookup.promise).toBe('Ada')
+  })
+
+  it('accepts a ttl of 0: every lookup requests the key again', async () => {
+    const { cache, calls } = setup({ ttl: 0, now: () => 5 })
+    cache.set('1', 'Ada')
+    expect([cache.lookup('1').source, calls.length]).toEqual(['miss', 1])
+  })
+
   it('keeps the stale entry when a background refresh fails', async () => {
     let time = 0
     const { cache, calls } = setup({ ttl: 10, staleWhileRevalidate: true, now: () => time })
@@ -252,6 +266,66 @@ describe('createCache', () => {
     ])
   })
 
+  it('changes no store when invalidating a key it does not hold, nor the statuses when setting a key with no request', () => {
+    const { cache } = setup()
+    cache.set('1', 'Ada')
+    const seen: unknown[] = []
+    cache.entries.listen((e) => seen.push(e))
+    cache.statuses.listen((s) => seen.push(s))
+    cache.invalidate('2')
+    cache.set('1', 'Ada')
+    expect(seen).toEqual([{ '1': { value: 'Ada', fetchedAt: expect.any(Number) } }])
+  })
+
+  it('invalidating one key leaves the superseded requests of other keys running', async () => {
+    const { cache, calls } = setup()
+    const first = cache.load('1')
+    const second = cache.load('2')
+    cache.set('1', 'Ada (edited)')
+    cache.set('2', 'Bob (edited)')
+    cache.invalidate('1')
+    expect([calls[0].signal.aborted, calls[1].signal.aborted]).toEqual([true, false])
+    calls[1].resolve('Bob')
+    expect(await second).toBe('Bob')
+    await expect(first).rejects.toMatchObject({ name: 'AbortError', message: 'users.invalidate: the request for "1" was aborted' })
+  })
+
+  it('shows no value as current while nothing is selected, whatever the keys cached', () => {
+    const { cache } = setup()
+    cache.set('undefined', 'odd')
+    expect(cache.current.getValue()).toBeUndefined()
+    cache.select('undefined')
+    expect(cache.current.getValue()).toBe('odd')
+    cache.deselect()
+    expect(cache.current.getValue()).toBeUndefined()
+  })
+
+  it('names its stores after the cache, and an unnamed cache cache<n>', () => {
+    const { cache } = setup()
+    expect([cache.entries.name, cache.statuses.name, cache.selected.name, cache.current.name]).toEqual([
+      'users.entries',
+      'users.statuses',
+      'users.selected',
+      'users.current',
+    ])
+    expect(createCache({ fetch: () => 1 }).name).toMatch(/^cache[1-9]\d*$/)
+  })
+
+  it('names the method in every error and abort reason', async () => {
+    const { cache, calls } = setup()
+    expect(() => cache.get(1 as never)).toThrow('users.get: expected a string key, got 1')
+    expect(() => cache.status(1 as never)).toThrow('users.status: expected a string key, got 1')
+    expect(() => cache.lookup(1 as never)).toThrow('users.lookup: expected a string key, got 1')
+    expect(() => cache.select(1 as never)).toThrow('users.select: expected a string key, got 1')
+    const load = cache.load('1')
+    cache.invalidateAll()
+    await expect(load).rejects.toMatchObject({ name: 'AbortError', message: 'users.invalidateAll: the request for "1" was aborted' })
+    expect(calls[0].signal.reason).toMatchObject({ name: 'AbortError', message: 'users.invalidateAll: the request for "1" was aborted' })
+    cache.dispose()
+    expect(() => cache.deselect()).toThrow('users.deselect: the cache was disposed; create a new one')
+    expect(() => cache.invalidateAll()).toThrow('users.invalidateAll: the cache was disposed; create a new one')
+  })
+
   it('treats keys like "__proto__" as ordinary keys', async () => {
     const { cache, calls } = setup()
     expect(cache.get('__proto__')).toBeUndefined()
@@ -265,6 +339,7 @@ describe('createCache', () => {
     expect(() => createCache(undefined as never)).toThrow('createCache: missing the options object with a `fetch` function')
     expect(() => createCache({ fetch: 1 } as never)).toThrow('createCache: options.fetch must be a function, got 1')
     expect(() => createCache({ fetch: () => 1, ttl: -1 })).toThrow('createCache: options.ttl must be a number of milliseconds ≥ 0 (or Infinity), got -1')
+    expect(() => createCache({ fetch: () => 1, ttl: '10' as never })).toThrow('createCache: options.ttl must be a number of milliseconds ≥ 0 (or Infinity), got "10"')
     expect(() => createCache({ fetch: () => 1, now: 'x' } as never)).toThrow('createCache: options.now must be a function, got "x"')
     const { cache } = setup()
     expect(() => cache.load(42 as never)).toThrow('users.load: expected a string key, got 42')
