@@ -195,6 +195,34 @@ describe('createComputedStore', () => {
     expect(seen).toEqual([4])
   })
 
+  it('fails a subscription a store of another library refuses, leaving nothing attached, and accepts the next one', () => {
+    let refusals = 1
+    let current = 1
+    const runs: Array<(value: number) => void> = []
+    const flaky = {
+      subscribe(run: (value: number) => void): () => void {
+        if (refusals-- > 0) throw new Error('not now')
+        runs.push(run)
+        run(current)
+        return () => runs.splice(runs.indexOf(run), 1)
+      },
+    }
+    const doubled = createComputedStore([flaky], (v) => v * 2)
+    expect(() => doubled.subscribe(() => {})).toThrow('not now')
+    expect([doubled.getListenerCount(), runs.length]).toEqual([0, 0])
+    const seen: number[] = []
+    doubled.subscribe((v) => seen.push(v))
+    current = 5
+    for (const run of [...runs]) run(current)
+    expect(seen).toEqual([2, 10])
+  })
+
+  it('never asks its equals to compare the first value with anything', () => {
+    const user = createStore({ id: 1, name: 'Ada' })
+    const id = createComputedStore([user], (u) => ({ id: u.id }), { equals: (a, b) => a.id === b.id })
+    expect(id.getValue()).toEqual({ id: 1 })
+  })
+
   it('refuses a compute function that writes one of its inputs, naming the computed store', () => {
     const count = createStore(10)
     const clamped = createComputedStore(

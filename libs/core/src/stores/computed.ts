@@ -53,12 +53,14 @@ class ComputedNode<T> extends StoreNode<T> {
 
   override read(): T {
     // Unobserved, an input of another library may have changed without a word: look again on every read.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: refreshing more often only costs time: `refresh` recomputes only when an input's version moved
     if (this.checked !== epoch || (this.volatile && this.getListenerCount() === 0)) this.refresh()
     return this.value
   }
 
   private refresh(): void {
     const sources = this.sources
+    // Stryker disable next-line EqualityOperator: `computed` is -1 or a version, and versions start at 1
     let dirty = this.computed < 0
     let next!: T
     if (this.checked === COMPUTING) {
@@ -69,6 +71,7 @@ class ComputedNode<T> extends StoreNode<T> {
       for (let i = 0; i < sources.length; i++) {
         const source = sources[i]
         // Plain stores are always current; computed ones bring themselves up to date first.
+        // Stryker disable next-line ConditionalExpression: reading a plain store has no effect
         if (source.readOnly) source.read()
         if (source.version > this.computed) dirty = true
       }
@@ -83,6 +86,7 @@ class ComputedNode<T> extends StoreNode<T> {
       throw error
     }
     if (dirty) {
+      // Stryker disable next-line EqualityOperator: as above, `computed` is never 0
       const first = this.computed < 0
       this.computed = version()
       if (first || !this.equals(this.value, next)) {
@@ -101,6 +105,7 @@ class ComputedNode<T> extends StoreNode<T> {
         return compute(sources[0].value)
       case 2:
         return compute(sources[0].value, sources[1].value)
+      // Stryker disable next-line ConditionalExpression: the default case computes the same with a spread; this case only saves building an array
       case 3:
         return compute(sources[0].value, sources[1].value, sources[2].value)
       default:
