@@ -44,6 +44,7 @@ describe('compensate', () => {
     const aggregate = error as CompensationError
     expect(aggregate.errors).toEqual([original, undoFailure])
     expect(aggregate.cause).toBe(original)
+    expect(aggregate.name).toBe('CompensationError')
     expect(aggregate.message).toBe('compensate: payment declined; 1 undo step(s) failed as well')
     expect(events).toEqual(['release'])
   })
@@ -105,5 +106,10 @@ describe('compensate', () => {
   it('rejects bad input with the function named', async () => {
     await expect(compensate(null as never)).rejects.toThrow('compensate: body must be a function, got null')
     await expect(compensate(async (step) => step(5 as never))).rejects.toThrow('compensate step: run must be a function, got 5')
+    let ran = false
+    await expect(compensate(async (step) => step(() => (ran = true), 5 as never))).rejects.toThrow(
+      /^compensate step: undo must be a function, got 5$/,
+    )
+    expect(ran).toBe(false)
   })
 })
