@@ -44,8 +44,15 @@ describe('createStoreManager', () => {
       'createStoreManager: definition "user" must be an object with an initialValue, e.g. { user: { initialValue: … } }, got "Ada"',
     )
     expect(() => createStoreManager('App', { n: { initialValue: 1, equals: 2 } } as never)).toThrow('definition "n".equals must be a function, got 2')
-    const manager = createStoreManager('App', { count: { initialValue: 0 } })
-    expect(() => manager.getStore('nope' as 'count')).toThrow('App.getStore: unknown store "nope"; known stores: count')
+    expect(() => createStoreManager('App', 5 as never)).toThrow('createStoreManager: definitions must be an object like { user: { initialValue: … } }, got 5')
+    expect(() => createStoreManager('App', 'ab' as never)).toThrow('createStoreManager: definitions must be an object like { user: { initialValue: … } }, got "ab"')
+    expect(() => createStoreManager('App', { user: null } as never)).toThrow(
+      'createStoreManager: definition "user" must be an object with an initialValue, e.g. { user: { initialValue: … } }, got null',
+    )
+    const manager = createStoreManager('App', { count: { initialValue: 0 }, user: { initialValue: 'Ada' } })
+    expect(() => manager.getStore('nope' as 'count')).toThrow(/^App\.getStore: unknown store "nope"; known stores: count, user$/)
+    const empty = createStoreManager('Empty', {})
+    expect(() => empty.getStore('nope' as never)).toThrow(/^Empty\.getStore: unknown store "nope"; known stores: \(none\)$/)
   })
 
   it('snapshots every current value as a plain object keyed like the definitions', () => {
@@ -76,6 +83,11 @@ describe('createStoreManager', () => {
     expect(() => manager.hydrate(null as never)).toThrow('App.hydrate: snapshot must be an object like { count: … }, got null')
     expect(() => manager.hydrate([1] as never)).toThrow('App.hydrate: snapshot must be an object')
     expect(() => manager.hydrate({ count: 5, nope: 1 } as never)).toThrow('App.hydrate: unknown store "nope" in the snapshot; known stores: count, user')
+    expect(() => manager.hydrate(5 as never)).toThrow('App.hydrate: snapshot must be an object like { count: … }, got 5')
+    expect(() => manager.hydrate('ab' as never)).toThrow('App.hydrate: snapshot must be an object like { count: … }, got "ab"')
+    const empty = createStoreManager('Empty', {})
+    expect(() => empty.hydrate(null as never)).toThrow(/^Empty\.hydrate: snapshot must be an object like \{ key: … \}, got null$/)
+    expect(() => empty.hydrate({ nope: 1 } as never)).toThrow(/^Empty\.hydrate: unknown store "nope" in the snapshot; known stores: \(none\)$/)
     expect(manager.snapshot()).toEqual({ count: 0, user: 'Ada' })
   })
 })
