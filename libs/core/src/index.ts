@@ -37,6 +37,7 @@ export {
   fromReadable,
   isReadable,
   isStore,
+  isWritableStore,
   setDeliveryScheduler,
   shallowEqual,
   type ComputedOptions,

@@ -9,6 +9,7 @@ export {
   describeValue,
   fromReadable,
   isReadable,
+  isWritableStore,
   setDeliveryScheduler,
   shallowEqual,
   validateStoreDefinitions,

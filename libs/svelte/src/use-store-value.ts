@@ -1,5 +1,5 @@
 import type { EqualityFn } from '@context-action/core'
-import { assertFunction, untrack } from './deps.js'
+import { assertFunction, isWritableStore, untrack } from './deps.js'
 import { createSubscriber } from 'svelte/reactivity'
 import { readOnly } from './errors.js'
 import { storeOf, type StoreInput, type WritableInput } from './store-input.js'
@@ -53,9 +53,10 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) 
       return selected
     },
     set current(value) {
-      const { set } = store as Partial<WritableInput<T>>
-      if (selector !== undefined || typeof set !== 'function') throw readOnly()
-      set(value as unknown as T)
+      // A store of the core is its own source; its computed stores have a `set` too, which always throws. Called as a
+      // method: another library's store may need its `this`.
+      if (selector || !(source === store ? isWritableStore(store) : typeof (store as Partial<WritableInput<T>>).set === 'function')) throw readOnly()
+      ;(store as WritableInput<T>).set(value as T)
     },
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { batch } from './batch'
 import { createComputedStore } from './computed'
 import { shallowEqual } from './equality'
-import { assertStore, createStore, isStore } from './store'
+import { assertStore, createStore, isStore, isWritableStore } from './store'
 
 describe('createStore', () => {
   it('returns the value by reference and replaces it on setValue', () => {
@@ -159,6 +159,13 @@ describe('createStore', () => {
     expect(isStore(createStore(1))).toBe(true)
     expect(isStore({ getValue: () => 1, subscribe: () => () => {} })).toBe(false)
     expect(isStore(null)).toBe(false)
+  })
+
+  it('isWritableStore tells the stores of createStore from computed stores and look-alikes', () => {
+    const count = createStore(1)
+    const doubled = createComputedStore([count], (c) => c * 2)
+    const lookAlike = { getValue: () => 1, subscribe: () => () => {}, set: () => {} }
+    expect([count, doubled, lookAlike, null].map((value) => isWritableStore(value))).toEqual([true, false, false, false])
   })
 
   it('assertStore accepts stores and computed stores, and refuses anything else naming the caller', () => {

@@ -389,6 +389,11 @@ export function isStore(value: unknown): value is ReadableStore<unknown> {
   return nodeOf(value) !== undefined
 }
 
+/** True for stores of `createStore` (and a transaction's views of them): false for computed stores and anything else. */
+export function isWritableStore(value: unknown): value is Store<unknown> {
+  return nodeOf(value)?.readOnly === false
+}
+
 /** Throws unless `value` is a store created by this library; for bindings, so messages name their own function. */
 export function assertStore(fn: string, value: unknown): void {
   if (!isStore(value)) throw argumentError(fn, `expected a store (from createStore or createComputedStore), got ${describe(value)}`)

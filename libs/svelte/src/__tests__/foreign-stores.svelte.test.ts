@@ -65,7 +65,7 @@ describe('stores of other libraries as inputs', () => {
       flushSync()
       stop()
       expect(seen).toEqual([2, 4, 10])
-      expect(() => ((doubled as { current: number }).current = 1)).toThrow(new TypeError('useStoreValue: current is read-only (a slice, or a store without set)'))
+      expect(() => ((doubled as { current: number }).current = 1)).toThrow(new TypeError('useStoreValue: current is read-only (a slice, a computed store, or a store without set)'))
     })
     cleanup()
   })
