@@ -1,6 +1,6 @@
 import { createComputedStore, createStore } from '@context-action/core'
 import { flushSync, tick } from 'svelte'
-import { derived, readable, toStore, writable } from 'svelte/store'
+import { derived, get, readable, toStore, writable } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
 // Through the package entry, as users import it: the entry installs the delivery into svelte/store's queue.
 import { select, useStoreValue } from '../index.js'
@@ -52,6 +52,22 @@ describe('stores of other libraries as inputs', () => {
     stop()
     await tick()
     expect([seen, whileFollowed, active(), count.current]).toEqual([[1, 2, 3], 1, 0, 3])
+  })
+
+  it('useStoreValue writes a store whose set is a method using this (a class-based store of another library)', () => {
+    class Counter {
+      private inner = writable(1)
+      subscribe(run: (value: number) => void) {
+        return this.inner.subscribe(run)
+      }
+      set(value: number) {
+        this.inner.set(value)
+      }
+    }
+    const counter = new Counter()
+    const count = useStoreValue(counter)
+    count.current = 5
+    expect(get(counter)).toBe(5)
   })
 
   it('useStoreValue over toStore(() => $state) follows the state; current is read-only without a setter', () => {
