@@ -16,8 +16,12 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (va
  */
 export function callHandler(entry: PipelineEntry, payload: unknown, invocation: Invocation, limits: HandlerLimits): unknown {
   const timeout = entry.info?.timeout ?? limits.timeout
-  let left = Math.min(entry.info?.retries ?? limits.retries ?? 0, limits.maxRetries)
-  if (timeout === undefined && left === 0) return entry.handler(payload, invocation as never)
+  const retries = Math.min(entry.info?.retries ?? limits.retries ?? 0, limits.maxRetries)
+  // A function of its own: the context of its closures is allocated on every call of the function that declares them.
+  return timeout === undefined && retries === 0 ? entry.handler(payload, invocation as never) : limited(entry, payload, invocation, limits, timeout, retries)
+}
+
+function limited(entry: PipelineEntry, payload: unknown, invocation: Invocation, limits: HandlerLimits, timeout: number | undefined, left: number): unknown {
   const over = () => invocation.settled || invocation.cancelled
   const attempt = (): unknown => {
     const retry = (error: unknown): unknown => {
