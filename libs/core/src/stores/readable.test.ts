@@ -89,6 +89,8 @@ describe('fromReadable', () => {
     expect(() => fromReadable(foreign(1), 5 as never)).toThrow('fromReadable: name must be a string, got 5')
     const broken = fromReadable({ subscribe: (run: (v: number) => void) => (run(1), 'off') } as never, 'broken')
     expect(() => broken.getValue()).toThrow('fromReadable: subscribe returned "off", not an unsubscribe function')
+    const silent = fromReadable({ subscribe: (run: (v: number) => void) => void run(1) } as never, 'silent')
+    expect(() => silent.getValue()).toThrow(/^fromReadable: subscribe returned undefined, not an unsubscribe function$/)
   })
 
   it('refuses a foreign store in a transaction (it is read-only)', () => {
@@ -130,6 +132,15 @@ describe('createComputedStore over foreign stores', () => {
     ])
     expect(price.subscribers()).toBe(0)
     expect(quantity.getListenerCount()).toBe(0)
+  })
+
+  it('recomputes unobserved only when the value of the foreign input changed', () => {
+    const price = foreign(10)
+    let runs = 0
+    const doubled = createComputedStore([price], (p) => (runs++, p * 2))
+    expect([doubled.getValue(), doubled.getValue(), runs]).toEqual([20, 20, 1])
+    price.set(11)
+    expect([doubled.getValue(), doubled.getValue(), runs]).toEqual([22, 22, 2])
   })
 
   it('keeps core inputs glitch-free beside a foreign one', () => {

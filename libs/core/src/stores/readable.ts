@@ -61,6 +61,7 @@ class ReadableNode<T> extends StoreNode<T> {
 
 /** The node for an input of a computed store: a core store's own, or one following a foreign store. */
 export function sourceNode(value: unknown): StoreNode<any> | undefined {
+  // Stryker disable next-line StringLiteral,UpdateOperator: this node is never handed out and has no listeners (only the computed store observes it), so its name appears nowhere
   return nodeOf(value) ?? (isReadable(value) ? new ReadableNode(`readable${++count}`, value) : undefined)
 }
 
