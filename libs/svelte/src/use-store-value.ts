@@ -56,7 +56,7 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) 
       // A store of the core is its own source; its computed stores have a `set` too, which always throws. Called as a
       // method: another library's store may need its `this`.
       if (selector || !(source === store ? isWritableStore(store) : typeof (store as Partial<WritableInput<T>>).set === 'function')) throw readOnly()
-      ;(store as WritableInput<T>).set(value as T)
+      ;(store as WritableInput<T>).set(value as unknown as T)
     },
   }
 }
