@@ -61,8 +61,9 @@ export class Dispatcher {
   dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean): Promise<DispatchOutcome>
   dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean, reply: Reply): Promise<unknown>
   async dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean, reply: Reply = 'outcome'): Promise<unknown> {
-    const clock = new DispatchClock()
     const host = this.host
+    // The clock is read only for those who read durations: observers, results, and the statistics once read.
+    const clock = host.observers.size !== 0 || withResult || host.stats.timing ? new DispatchClock() : null
     if (host.disposed) throw stateError(fn, `register "${host.name}" was disposed`)
     assertAction(fn, action)
     assertDispatchOptions(fn, options)
@@ -80,7 +81,7 @@ export class Dispatcher {
       auto.onControllerCreated?.(controller)
       signal = controller.signal
     }
-    if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock.startTime })
+    if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock!.startTime })
     if (signal?.aborted) return this.reply(this.early(id, action, clock, withResult, false, SIGNAL_ABORT), reply)
     const registered = host.table.get(action)?.snapshot()
     if (registered === undefined) return this.reply(this.noHandlers(fn, id, action, clock, withResult), reply)
@@ -185,26 +186,27 @@ export class Dispatcher {
   }
 
   /** The end of dispatch `id`: stats, observers, and what the caller gets; `dropped` only for early exits that refused it. */
-  private end(id: number, action: string, clock: DispatchClock, run: Run, dropped: boolean, result: DispatchOptions['result'] | null): DispatchOutcome {
+  private end(id: number, action: string, clock: DispatchClock | null, run: Run, dropped: boolean, result: DispatchOptions['result'] | null): DispatchOutcome {
     const failed = run.failed > 0
-    const duration = performance.now() - clock.start
+    const duration = clock === null ? undefined : performance.now() - clock.start
     // Early exits (nothing ran) are not counted.
     if (run instanceof Pipeline) this.host.stats.record(action, duration, failed, run.aborted)
     if (this.host.observers.size !== 0) {
       // A dropped dispatch is aborted in its result, but was never started, so there is nothing to abort.
       if (run.aborted && !dropped) this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })
-      this.emit({ type: 'end', dispatchId: id, action, outcome: dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed', duration, handlers: copy(run) })
+      // The duration is 0 for an observer added while the dispatch ran: its start was not timed.
+      this.emit({ type: 'end', dispatchId: id, action, outcome: dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed', duration: duration ?? 0, handlers: copy(run) })
     }
     return {
       failed,
       error: failed ? run.errors[0].error : undefined,
       aborted: run.aborted,
       abortReason: run.abortReason,
-      result: result === null ? null : pipelineResult(clock, run, copy(run), result),
+      result: result === null ? null : pipelineResult(clock!, run, copy(run), result),
     }
   }
 
-  private noHandlers(fn: string, id: number, action: string, clock: DispatchClock, withResult: boolean): DispatchOutcome {
+  private noHandlers(fn: string, id: number, action: string, clock: DispatchClock | null, withResult: boolean): DispatchOutcome {
     const error = this.host.settings.strict ? stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`) : undefined
     return this.early(id, action, clock, withResult, false, undefined, error)
   }
@@ -213,7 +215,7 @@ export class Dispatcher {
    * A dispatch that ended before any handler ran (`dropped`: refused by throttle, debounce or concurrency); its result
    * (only when asked for) is that of a pipeline that ran nothing.
    */
-  private early(id: number, action: string, clock: DispatchClock, withResult: boolean, dropped: boolean, abortReason?: string, error?: Error): DispatchOutcome {
+  private early(id: number, action: string, clock: DispatchClock | null, withResult: boolean, dropped: boolean, abortReason?: string, error?: Error): DispatchOutcome {
     if (error !== undefined) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
     return this.end(id, action, clock, emptyRun(abortReason, error), dropped, withResult ? undefined : null)
   }
