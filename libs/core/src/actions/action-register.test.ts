@@ -73,6 +73,31 @@ describe('registration', () => {
     expect(log).toEqual(['other', 'new'])
   })
 
+  it('aborts the running signal of a replaced handler with the reason "Handler replaced"', async () => {
+    const actions = new ActionRegister<Actions>()
+    const gate = deferred()
+    let reason: unknown
+    actions.register('go', async (_, { signal }) => {
+      signal.addEventListener('abort', () => (reason = signal.reason))
+      await gate.promise
+    }, { id: 'h' })
+    const running = actions.dispatch('go', 1)
+    await tick()
+    actions.register('go', () => {}, { id: 'h' })
+    gate.resolve()
+    await running
+    expect(reason).toMatchObject({ name: 'AbortError', message: 'Handler replaced' })
+  })
+
+  it('does not replace a handler whose generated id a user chooses later (both run)', async () => {
+    const actions = new ActionRegister<Actions>()
+    const log: string[] = []
+    actions.register('go', () => void log.push('generated'))
+    actions.register('go', () => void log.push('chosen'), { id: 'handler_1' })
+    await actions.dispatch('go', 1)
+    expect([log, actions.getHandlerCount('go')]).toEqual([['generated', 'chosen'], 2])
+  })
+
   it('allows the same id on different actions', () => {
     const actions = new ActionRegister<Actions>()
     actions.register('go', () => {}, { id: 'h' })
@@ -717,6 +742,7 @@ describe('execution modes per action', () => {
     expect(() => actions.setActionExecutionMode('go', 'fast' as never)).toThrow(
       'ActionRegister.setActionExecutionMode: mode must be one of "sequential", "parallel", "race", got "fast"',
     )
+    expect(() => actions.setActionConcurrency('' as never, 'queue')).toThrow(/^ActionRegister\.setActionConcurrency: action must be a non-empty string, got ""$/)
     expect(actions.getRegistryInfo().actionExecutionModes).toEqual(new Map())
   })
 })
@@ -730,6 +756,7 @@ describe('introspection', () => {
     actions.register('other', () => {}, { id: 'd', category: 'k' })
     actions.setActionExecutionMode('go', 'race')
     expect([actions.name, actions.getName()]).toEqual(['app', 'app'])
+    expect(new ActionRegister().name).toBe('ActionRegister')
     expect(actions.getRegistryInfo()).toEqual({
       name: 'app',
       totalActions: 2,
@@ -816,6 +843,43 @@ describe('clearAction, clearAll and dispose', () => {
     gate.resolve()
     await running
     expect([reasons, actions.getRegisteredActions()]).toEqual([['Action "go" cleared'], ['other']])
+  })
+
+  it('clearAction aborts only its own action: the running handlers of other actions go on', async () => {
+    const actions = new ActionRegister<Actions>()
+    const gate = deferred()
+    const aborted: string[] = []
+    const handler = (name: string) => async (_: unknown, { signal }: PipelineController) => {
+      await gate.promise
+      if (signal.aborted) aborted.push(name)
+    }
+    actions.register('go', handler('go'))
+    actions.register('other', handler('other'))
+    const running = [actions.dispatchWithResult('go', 1), actions.dispatchWithResult('other', 'x')]
+    await tick()
+    actions.clearAction('go')
+    gate.resolve()
+    const [go, other] = await Promise.all(running)
+    expect(aborted).toEqual(['go'])
+    expect([go.handlers[0].outcome, other.handlers[0].outcome, actions.getRegisteredActions()]).toEqual(['completed', 'completed', ['other']])
+  })
+
+  it('clearAll and dispose abort the signals of running handlers, saying which', async () => {
+    const reasons: unknown[] = []
+    for (const end of ['clearAll', 'dispose'] as const) {
+      const actions = new ActionRegister<Actions>()
+      const gate = deferred()
+      actions.register('go', async (_, { signal }) => {
+        signal.addEventListener('abort', () => reasons.push((signal.reason as DOMException).message))
+        await gate.promise
+      })
+      const running = actions.dispatch('go', 1)
+      await tick()
+      actions[end]()
+      gate.resolve()
+      await running
+    }
+    expect(reasons).toEqual(['Register cleared', 'Register disposed'])
   })
 
   it('clearAll removes every handler and aborts running handler signals, keeping modes, policies and stats', async () => {

@@ -135,6 +135,11 @@ describe('ActionRegister - upstream registry configuration', () => {
   it('still refuses registry keys the original does not declare', () => {
     expect(() => new ActionRegister({ registry: { debugMode: true } } as never)).toThrow('new ActionRegister: unknown registry key "debugMode"')
     expect(() => new ActionRegister({ registry: { maxRetries: -1 } })).toThrow('new ActionRegister: registry.maxRetries must be an integer ≥ 0, got -1')
+    expect(() => new ActionRegister({ registry: { debug: 'yes' } } as never)).toThrow('new ActionRegister: registry.debug must be a boolean, got "yes"')
+    expect(() => new ActionRegister({ registry: { autoCleanup: 1 } } as never)).toThrow('new ActionRegister: registry.autoCleanup must be a boolean, got 1')
+    expect(() => new ActionRegister({ registry: { retryDelay: -1 } })).toThrow(
+      /^new ActionRegister: registry\.retryDelay must be a finite number of milliseconds ≥ 0, got -1$/,
+    )
   })
 })
 
