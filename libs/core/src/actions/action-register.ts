@@ -212,7 +212,11 @@ export class ActionRegister<T extends ActionPayloadMap = Record<string, any>> im
     }
   }
 
-  /** Handlers and execution statistics of `action`; `null` when it has neither. */
+  /**
+   * Handlers and execution statistics of `action`; `null` when it has neither. `averageDuration` averages the
+   * dispatches whose duration was measured: every dispatch once the statistics have been read (any action), and those
+   * an observer watched or `dispatchWithResult` made (a dispatch nobody watches does not read the clock).
+   */
   getActionStats<K extends keyof T & string>(action: K): ActionStatsSummary | null {
     const list = this.table.get(action)?.snapshot() ?? []
     const executionStats = this.stats.get(action)
