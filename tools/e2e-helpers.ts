@@ -13,6 +13,9 @@ export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '.
 export const screenshotDir = join(workspaceRoot, 'apps/demo-e2e/test-output/screenshots')
 export const viewport = { width: 1200, height: 800 } as const
 
+/** The demo API's users after a reset, in the order the screens list them. */
+export const DEMO_USERS = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth', 'Margaret Hamilton', 'Ken Thompson']
+
 export interface RunningApp {
   name: string
   /** `http://127.0.0.1:<port>`, no trailing slash. */

@@ -3,6 +3,7 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
+  DEMO_USERS,
   apiGet,
   apiSettings,
   launchChromium,
@@ -15,7 +16,7 @@ import {
   type RunningApp,
 } from '../../../tools/e2e-helpers'
 
-const USERS = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth', 'Margaret Hamilton', 'Ken Thompson']
+const USERS = DEMO_USERS
 
 describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
   const framework = appName === 'vue-demo' ? 'Vue' : 'Svelte'

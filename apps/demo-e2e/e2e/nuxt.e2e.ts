@@ -4,6 +4,7 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
+  DEMO_USERS,
   apiGet,
   apiRequests,
   launchChromium,
@@ -16,7 +17,7 @@ import {
   type RunningServer,
 } from '../../../tools/e2e-helpers'
 
-const USERS = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth', 'Margaret Hamilton', 'Ken Thompson']
+const USERS = DEMO_USERS
 
 describe('nuxt-demo (server-rendered)', () => {
   let app: RunningServer
