@@ -350,6 +350,25 @@ describe('ActionRegister - upstream dispatch options', () => {
     ])
   })
 
+  it('autoAbort with a caller signal aborted already runs nothing, and needs no onControllerCreated', async () => {
+    const ran: string[] = []
+    actionRegister.register('simpleAction', () => void ran.push('ran'))
+    const outer = new AbortController()
+    outer.abort()
+    const aborted = await actionRegister.dispatchWithResult('simpleAction', 'x', { signal: outer.signal, autoAbort: { enabled: true } })
+    const completed = await actionRegister.dispatchWithResult('simpleAction', 'x', { autoAbort: { enabled: true } })
+    expect([aborted.aborted, completed.success, ran]).toEqual([true, true, ['ran']])
+  })
+
+  it('autoAbort.allowHandlerAbort leaves the controller alone when no handler aborted', async () => {
+    let created: AbortController | undefined
+    actionRegister.register('simpleAction', () => {})
+    const result = await actionRegister.dispatchWithResult('simpleAction', 'x', {
+      autoAbort: { enabled: true, allowHandlerAbort: true, onControllerCreated: (c) => (created = c) },
+    })
+    expect([result.success, created!.signal.aborted]).toEqual([true, false])
+  })
+
   it('autoAbort disabled changes nothing', async () => {
     const onControllerCreated = vi.fn()
     actionRegister.register('simpleAction', () => {})

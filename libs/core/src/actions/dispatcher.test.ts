@@ -237,6 +237,39 @@ describe('Dispatcher early exits', () => {
     ])
   })
 
+  it('reports a debounced dispatch whose timer is cleared as dropped, without an abort event', async () => {
+    const { dispatch, register, host, events } = setup()
+    register('search', 'a', () => {}, { debounce: 50 })
+    const cleared = dispatch('search')
+    host.guard.clear('search')
+    await cleared
+    expect(events).toEqual([start(1, 'search'), end(1, 'search', 'dropped', [])])
+  })
+
+  it('runs the handlers registered when its debounce wait ends, those registered during the wait included', async () => {
+    const { dispatch, register } = setup()
+    const ran: string[] = []
+    register('search', 'a', () => void ran.push('a'), { debounce: 50 })
+    const pending = dispatch('search')
+    register('search', 'b', () => void ran.push('b'))
+    await vi.advanceTimersByTimeAsync(50)
+    await pending
+    expect(ran).toEqual(['a', 'b'])
+  })
+
+  it('runs the handlers registered when it was made, not one a status listener registers as it begins', async () => {
+    const { dispatch, register, host } = setup()
+    const ran: string[] = []
+    register('save', 'a', () => void ran.push('a'))
+    host.status.get('save').listen(({ pending }) => {
+      if (pending && ran.length === 0) register('save', 'b', () => void ran.push('b'))
+    })
+    await dispatch('save')
+    expect(ran).toEqual(['a'])
+    await dispatch('save')
+    expect(ran).toEqual(['a', 'a', 'b'])
+  })
+
   it('drops a takeFirst dispatch while one is running, and accepts again once it ended', async () => {
     const { dispatch, register, events, running } = setup({ concurrency: 'takeFirst' })
     const gate = deferred()
@@ -365,6 +398,20 @@ describe('Dispatcher events', () => {
     expect(events).toEqual([start(2, 'save', 'p'), end(2, 'save', 'dropped')])
   })
 
+  it('puts an error only on the events of failed handlers', async () => {
+    const { dispatch, register, events } = setup()
+    register('save', 'a', () => {}, { priority: 1 })
+    register('save', 'b', () => {
+      throw new Error('boom')
+    })
+    await dispatch('save')
+    const handlerEvents = events.filter((e) => e.type === 'handler')
+    expect(handlerEvents.map((e) => [e.outcome, 'error' in e])).toEqual([
+      ['completed', false],
+      ['failed', true],
+    ])
+  })
+
   it('measures the duration of each handler and of the dispatch', async () => {
     const { dispatch, register, events } = setup()
     register('save', 'slow', () => vi.advanceTimersByTime(30))
@@ -450,6 +497,34 @@ describe('Dispatcher lanes', () => {
       ],
       status: { running: 0, pending: false, lastError: expect.objectContaining({ message: 'boom' }), lastAbortReason: 'Action dispatch aborted by signal' },
     })
+  })
+
+  it('begins and ends a dispatch whose handlers are all synchronous inside the dispatch call', () => {
+    const { dispatch, register, host, events } = setup()
+    register('save', 'a', () => {})
+    const seen: boolean[] = []
+    host.status.get('save').listen(({ pending }) => seen.push(pending))
+    void dispatch('save')
+    expect([seen, events.map((e) => e.type)]).toEqual([
+      [true, false],
+      ['start', 'handler', 'end'],
+    ])
+  })
+
+  it('fails a dispatch whose result merger throws, and shows the failure in the status', async () => {
+    const { dispatch, register, host } = setup()
+    register('save', 'a', (_, { abort }) => abort('first stopped'), { priority: 1 })
+    register('save', 'b', () => 1)
+    const status = host.status.get('save')
+    await dispatch('save')
+    const broken = new Error('merger failed')
+    const merger = () => {
+      throw broken
+    }
+    const options = { result: { collect: true, strategy: 'custom', merger }, filter: { handlerIds: ['b'] } } as const
+    await expect(dispatch('save', undefined, options, true)).rejects.toBe(broken)
+    // A failure keeps the abort reason of the dispatch before.
+    expect(status.getValue()).toEqual({ running: 0, pending: false, lastError: broken, lastAbortReason: 'first stopped' })
   })
 
   it('runs queued dispatches one at a time, in order, counting the queued ones as running', async () => {
@@ -560,7 +635,7 @@ describe('Dispatcher lanes', () => {
   })
 
   it('ends a dispatch that waited for its debounce while the register was disposed, without running it', async () => {
-    const { dispatch, register, dispose, running } = setup()
+    const { dispatch, register, dispose, running, events } = setup()
     const ran: unknown[] = []
     register('save', 'a', (p) => void ran.push(p))
     const pending = dispatch('save', 1, { debounce: 10 })
@@ -570,6 +645,12 @@ describe('Dispatcher lanes', () => {
       { failed: false, error: undefined, aborted: true, abortReason: 'Register disposed' },
       [],
       0,
+    ])
+    // Accepted, then ended by the dispose: aborted, not dropped.
+    expect(events).toEqual([
+      start(1, 'save', 1),
+      { type: 'abort', dispatchId: 1, action: 'save', reason: 'Register disposed', handlerId: undefined },
+      { ...end(1, 'save', 'aborted'), duration: 10 },
     ])
   })
 })

@@ -76,6 +76,7 @@ export class Dispatcher {
       const outer = signal
       const link = () => controller!.abort(outer!.reason)
       controller = new AbortController()
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal fires `abort` once, so `once` only lets the listener go early
       outer?.addEventListener('abort', link, { once: true })
       if (outer?.aborted) link()
       auto.onControllerCreated?.(controller)
@@ -117,6 +118,7 @@ export class Dispatcher {
         const mine = new Promise<void>((resolve) => (release = resolve))
         lane.queued = mine
         await Promise.all(before)
+        // Stryker disable next-line ConditionalExpression: a settled promise left as the end of the queue only costs the next queued dispatch one await
         if (lane.queued === mine) lane.queued = null
         snapshot = undefined
       }
@@ -144,6 +146,7 @@ export class Dispatcher {
         signal?.removeEventListener('abort', onAbort)
         const { active } = lane
         // Usually the last one: popped, where `splice` would allocate the removed part.
+        // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a fast path; `splice` at its index removes the same pipeline
         if (active[active.length - 1] === pipeline) active.pop()
         else active.splice(active.indexOf(pipeline), 1)
       }
@@ -157,6 +160,7 @@ export class Dispatcher {
       release?.()
       host.status.end(action, ending!)
       // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
+      // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
       if (!host.table.has(action)) this.forget(action)
     }
   }
@@ -191,6 +195,7 @@ export class Dispatcher {
     const duration = clock === null ? undefined : performance.now() - clock.start
     // Early exits (nothing ran) are not counted.
     if (run instanceof Pipeline) this.host.stats.record(action, duration, failed, run.aborted)
+    // Stryker disable next-line ConditionalExpression: emitting to no observer does nothing
     if (this.host.observers.size !== 0) {
       // A dropped dispatch is aborted in its result, but was never started, so there is nothing to abort.
       if (run.aborted && !dropped) this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })

@@ -165,10 +165,13 @@ describe('heap stays flat across subscribe / unsubscribe cycles', () => {
     const actions = new ActionRegister<Record<string, number>>()
     const cycle = async (i: number) => {
       const action = `item/${i}`
-      const off = actions.register(action, (n) => n + 1)
-      await actions.dispatch(action, i)
-      if (i % 2 === 0) off()
-      else actions.clearAction(action)
+      const off = actions.register(action, async (n) => n + 1)
+      const remove = i % 2 === 0 ? off : () => actions.clearAction(action)
+      // The last handler goes after its dispatch ended, or while it runs.
+      const running = actions.dispatch(action, i)
+      if (i % 4 >= 2) remove()
+      await running
+      if (i % 4 < 2) remove()
       actions.clearActionExecutionStats(action)
     }
     for (let i = 0; i < 5_000; i++) await cycle(i)
@@ -176,6 +179,27 @@ describe('heap stays flat across subscribe / unsubscribe cycles', () => {
     for (let i = 5_000; i < 5_000 + HEAVY_CYCLES; i++) await cycle(i)
     const after = heapAfterGc()
     report('dynamic action names', before, after)
+    expect(actions.getRegisteredActions()).toEqual([])
+    expect(after - before).toBeLessThan(2 * MB)
+  }, 60_000)
+
+  it(`${HEAVY_CYCLES.toLocaleString('en')} actions with their own names, each dispatched and removed by clearAll, grow the heap by < 2 MB`, async () => {
+    const actions = new ActionRegister<Record<string, number>>()
+    const cycle = async (i: number) => {
+      const action = `item/${i}`
+      actions.register(action, async (n) => n + 1)
+      // clearAll while the dispatch runs, or after it ended.
+      const running = actions.dispatch(action, i)
+      if (i % 2 === 0) actions.clearAll()
+      await running
+      if (i % 2 === 1) actions.clearAll()
+      actions.clearActionExecutionStats(action)
+    }
+    for (let i = 0; i < 5_000; i++) await cycle(i)
+    const before = heapAfterGc()
+    for (let i = 5_000; i < 5_000 + HEAVY_CYCLES; i++) await cycle(i)
+    const after = heapAfterGc()
+    report('dynamic action names, clearAll', before, after)
     expect(actions.getRegisteredActions()).toEqual([])
     expect(after - before).toBeLessThan(2 * MB)
   }, 60_000)
