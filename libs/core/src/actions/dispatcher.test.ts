@@ -521,7 +521,7 @@ describe('Dispatcher lanes', () => {
     const merger = () => {
       throw broken
     }
-    const options = { result: { collect: true, strategy: 'custom', merger }, filter: { handlerIds: ['b'] } } as const
+    const options: DispatchOptions = { result: { collect: true, strategy: 'custom', merger }, filter: { handlerIds: ['b'] } }
     await expect(dispatch('save', undefined, options, true)).rejects.toBe(broken)
     // A failure keeps the abort reason of the dispatch before.
     expect(status.getValue()).toEqual({ running: 0, pending: false, lastError: broken, lastAbortReason: 'first stopped' })
@@ -685,6 +685,19 @@ describe('Dispatcher signal listener', () => {
     const { signal, calls } = countedSignal()
     await dispatch('save', undefined, { signal })
     expect(summary(calls)).toEqual({ calls: [['add', 'abort'], ['remove', 'abort']], sameListener: true })
+  })
+
+  it('with autoAbort, removes its link from the caller signal once the dispatch ended, early exits included', async () => {
+    const { dispatch, register } = setup()
+    register('save', 'a', async () => {}, { throttle: 1_000 })
+    const { signal, calls } = countedSignal()
+    const autoAbort = { enabled: true }
+    // Completed, then throttled (dropped before running), then without handlers.
+    await dispatch('save', undefined, { signal, autoAbort })
+    await dispatch('save', undefined, { signal, autoAbort })
+    await dispatch('nothing', undefined, { signal, autoAbort })
+    expect(calls.map(([what, type]) => `${what} ${type}`)).toEqual(Array(3).fill(['add abort', 'remove abort']).flat())
+    expect(calls.filter((_, i) => i % 2 === 0).every(([, , listener], i) => listener === calls[2 * i + 1][2])).toBe(true)
   })
 
   it('removes its abort listener after a failed or aborted dispatch too', async () => {

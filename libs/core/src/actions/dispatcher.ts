@@ -71,97 +71,103 @@ export class Dispatcher {
     let signal = options?.signal
     const auto = options?.autoAbort
     let controller: AbortController | undefined
+    let unlink: (() => void) | undefined
     if (auto?.enabled) {
       // As upstream: a controller of its own, aborted with the caller's signal, handed out, and the signal of the dispatch.
       const outer = signal
       const link = () => controller!.abort(outer!.reason)
       controller = new AbortController()
-      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal fires `abort` once, so `once` only lets the listener go early
-      outer?.addEventListener('abort', link, { once: true })
+      outer?.addEventListener('abort', link)
       if (outer?.aborted) link()
       auto.onControllerCreated?.(controller)
       signal = controller.signal
+      // The caller's signal may outlive many dispatches: the link goes when this one ends (see `finally`).
+      unlink = () => outer?.removeEventListener('abort', link)
     }
-    if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock!.startTime })
-    if (signal?.aborted) return this.reply(this.early(id, action, clock, withResult, false, SIGNAL_ABORT), reply)
-    const registered = host.table.get(action)?.snapshot()
-    if (registered === undefined) return this.reply(this.noHandlers(fn, id, action, clock, withResult), reply)
-    const candidates = applyFilter(registered, options?.filter)
-    // The option, else the first handler that sets it.
-    let throttle = options?.throttle
-    let debounce = options?.debounce
-    for (const { info } of candidates) {
-      throttle ??= info.throttle
-      debounce ??= info.debounce
-    }
-    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.reply(this.early(id, action, clock, withResult, true, 'Throttled execution'), reply)
-    if (debounce !== undefined) {
-      const verdict = await host.guard.debounce(action, debounce)
-      if (verdict === 'superseded') return this.reply(this.early(id, action, clock, withResult, true, 'Debounced execution'), reply)
-      if (verdict === 'cancelled') return this.reply(this.early(id, action, clock, withResult, true, host.disposed ? 'Register disposed' : 'Register cleared'), reply)
-    }
-    const policy = options?.concurrency ?? host.getActionConcurrency(action)
-    let lane = this.lanes.get(action)
-    if (lane === undefined) this.lanes.set(action, (lane = { active: [], queued: null }))
-    if (policy === 'takeFirst' && lane.active.length !== 0) {
-      return this.reply(this.early(id, action, clock, withResult, true, `Dropped: "${action}" is already running`), reply)
-    }
-    if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort('Superseded by a newer dispatch')
-    host.status.begin(action)
-    let snapshot: readonly Registration[] | undefined = debounce === undefined ? candidates : undefined
-    let ending: DispatchEnding | undefined
-    let release: (() => void) | undefined
     try {
-      if (policy === 'queue') {
-        // Pipelines still starting (a handler dispatching before its first await) are waited for too.
-        const before = [...lane.active.map((pipeline) => pipeline.done()), lane.queued]
-        const mine = new Promise<void>((resolve) => (release = resolve))
-        lane.queued = mine
-        await Promise.all(before)
-        // Stryker disable next-line ConditionalExpression: a settled promise left as the end of the queue only costs the next queued dispatch one await
-        if (lane.queued === mine) lane.queued = null
-        snapshot = undefined
+      if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock!.startTime })
+      if (signal?.aborted) return this.reply(this.early(id, action, clock, withResult, false, SIGNAL_ABORT), reply)
+      const registered = host.table.get(action)?.snapshot()
+      if (registered === undefined) return this.reply(this.noHandlers(fn, id, action, clock, withResult), reply)
+      const candidates = applyFilter(registered, options?.filter)
+      // The option, else the first handler that sets it.
+      let throttle = options?.throttle
+      let debounce = options?.debounce
+      for (const { info } of candidates) {
+        throttle ??= info.throttle
+        debounce ??= info.debounce
       }
-      if (host.disposed) return this.reply((ending = this.early(id, action, clock, withResult, false, 'Register disposed')), reply)
-      if (signal?.aborted) return this.reply((ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT)), reply)
-      if (snapshot === undefined) {
-        // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
-        const registered = host.table.get(action)?.snapshot()
-        if (registered === undefined) return this.reply((ending = this.noHandlers(fn, id, action, clock, withResult)), reply)
-        snapshot = applyFilter(registered, options?.filter)
+      if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.reply(this.early(id, action, clock, withResult, true, 'Throttled execution'), reply)
+      if (debounce !== undefined) {
+        const verdict = await host.guard.debounce(action, debounce)
+        if (verdict === 'superseded') return this.reply(this.early(id, action, clock, withResult, true, 'Debounced execution'), reply)
+        if (verdict === 'cancelled') return this.reply(this.early(id, action, clock, withResult, true, host.disposed ? 'Register disposed' : 'Register cleared'), reply)
       }
-      const mode = options?.executionMode ?? host.getActionExecutionMode(action)
-      // Handlers are timed only for those who read their durations: observers and dispatchWithResult.
-      const observed = host.observers.size !== 0
-      const { maxRetries, retryDelay } = host.settings
-      const limits = { timeout: options?.timeout ?? options?.result?.timeout, retries: options?.retries, maxRetries, retryDelay }
-      const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult, limits)
-      lane.active.push(pipeline)
-      const onAbort = () => pipeline.abort(SIGNAL_ABORT)
-      signal?.addEventListener('abort', onAbort)
+      const policy = options?.concurrency ?? host.getActionConcurrency(action)
+      let lane = this.lanes.get(action)
+      if (lane === undefined) this.lanes.set(action, (lane = { active: [], queued: null }))
+      if (policy === 'takeFirst' && lane.active.length !== 0) {
+        return this.reply(this.early(id, action, clock, withResult, true, `Dropped: "${action}" is already running`), reply)
+      }
+      if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort('Superseded by a newer dispatch')
+      host.status.begin(action)
+      let snapshot: readonly Registration[] | undefined = debounce === undefined ? candidates : undefined
+      let ending: DispatchEnding | undefined
+      let release: (() => void) | undefined
       try {
-        const running = pipeline.run()
-        if (running !== undefined) await running
+        if (policy === 'queue') {
+          // Pipelines still starting (a handler dispatching before its first await) are waited for too.
+          const before = [...lane.active.map((pipeline) => pipeline.done()), lane.queued]
+          const mine = new Promise<void>((resolve) => (release = resolve))
+          lane.queued = mine
+          await Promise.all(before)
+          // Stryker disable next-line ConditionalExpression: a settled promise left as the end of the queue only costs the next queued dispatch one await
+          if (lane.queued === mine) lane.queued = null
+          snapshot = undefined
+        }
+        if (host.disposed) return this.reply((ending = this.early(id, action, clock, withResult, false, 'Register disposed')), reply)
+        if (signal?.aborted) return this.reply((ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT)), reply)
+        if (snapshot === undefined) {
+          // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
+          const registered = host.table.get(action)?.snapshot()
+          if (registered === undefined) return this.reply((ending = this.noHandlers(fn, id, action, clock, withResult)), reply)
+          snapshot = applyFilter(registered, options?.filter)
+        }
+        const mode = options?.executionMode ?? host.getActionExecutionMode(action)
+        // Handlers are timed only for those who read their durations: observers and dispatchWithResult.
+        const observed = host.observers.size !== 0
+        const { maxRetries, retryDelay } = host.settings
+        const limits = { timeout: options?.timeout ?? options?.result?.timeout, retries: options?.retries, maxRetries, retryDelay }
+        const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult, limits)
+        lane.active.push(pipeline)
+        const onAbort = () => pipeline.abort(SIGNAL_ABORT)
+        signal?.addEventListener('abort', onAbort)
+        try {
+          const running = pipeline.run()
+          if (running !== undefined) await running
+        } finally {
+          signal?.removeEventListener('abort', onAbort)
+          const { active } = lane
+          // Usually the last one: popped, where `splice` would allocate the removed part.
+          // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a fast path; `splice` at its index removes the same pipeline
+          if (active[active.length - 1] === pipeline) active.pop()
+          else active.splice(active.indexOf(pipeline), 1)
+        }
+        if (auto?.allowHandlerAbort && pipeline.abortedBy !== undefined) controller!.abort(pipeline.abortReason)
+        return this.reply((ending = this.end(id, action, clock, pipeline, false, withResult ? options?.result : null)), reply)
+      } catch (error) {
+        // Set already when the error is the failure `reply` rejects with.
+        ending ??= { failed: true, error, aborted: false, abortReason: undefined }
+        throw error
       } finally {
-        signal?.removeEventListener('abort', onAbort)
-        const { active } = lane
-        // Usually the last one: popped, where `splice` would allocate the removed part.
-        // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a fast path; `splice` at its index removes the same pipeline
-        if (active[active.length - 1] === pipeline) active.pop()
-        else active.splice(active.indexOf(pipeline), 1)
+        release?.()
+        host.status.end(action, ending!)
+        // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
+        // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
+        if (!host.table.has(action)) this.forget(action)
       }
-      if (auto?.allowHandlerAbort && pipeline.abortedBy !== undefined) controller!.abort(pipeline.abortReason)
-      return this.reply((ending = this.end(id, action, clock, pipeline, false, withResult ? options?.result : null)), reply)
-    } catch (error) {
-      // Set already when the error is the failure `reply` rejects with.
-      ending ??= { failed: true, error, aborted: false, abortReason: undefined }
-      throw error
     } finally {
-      release?.()
-      host.status.end(action, ending!)
-      // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
-      // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
-      if (!host.table.has(action)) this.forget(action)
+      unlink?.()
     }
   }
 
