@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ActionHandler } from './action-types'
 import type { Invocation, PipelineEntry } from './invocation'
 import { Pipeline } from './pipeline'
@@ -56,13 +56,14 @@ describe('Pipeline', () => {
 
   it('makes controllers inert once the pipeline has closed', async () => {
     let kept: Parameters<ActionHandler>[1] | undefined
-    const p = new Pipeline([entry('a', 0, (_, c) => void (kept = c))], 'sequential', 'p')
+    const p = new Pipeline([entry('a', 0, (_, c) => ((kept = c), 'result'))], 'sequential', 'p')
     await p.run()
     kept!.setResult(1)
     kept!.abort('late')
     kept!.return(2)
     kept!.modifyPayload(() => 'changed')
-    expect([p.results, p.aborted, p.terminated, p.payload, kept!.getPayload()]).toEqual([[], false, false, 'p', 'p'])
+    kept!.mergeResult(() => 'merged')
+    expect([p.results, p.aborted, p.terminated, p.payload, kept!.getPayload()]).toEqual([['result'], false, false, 'p', 'p'])
   })
 
   it('creates a handler signal only when read, already aborted if the invocation was cancelled', async () => {
@@ -118,6 +119,145 @@ describe('Pipeline', () => {
     )
     await p.run()
     expect(log).toEqual(['a', 'b', 'd'])
+  })
+
+  it('a jump back to a higher priority runs no handler again', async () => {
+    const log: string[] = []
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const p = new Pipeline(
+      [
+        entry('a', 3, async (_, c) => {
+          log.push('a')
+          await gate
+          c.jumpToPriority(10)
+        }, { blocking: false }),
+        entry('b', 2, async () => {
+          log.push('b')
+          release()
+          await null
+          await null
+        }),
+        entry('c', 1, () => void log.push('c')),
+        entry('d', 0, () => void log.push('d')),
+      ],
+      'sequential',
+      undefined,
+    )
+    await p.run()
+    expect(log).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  it('a jump to a priority below every handler left ends the run, reporting them skipped', async () => {
+    const log: string[] = []
+    const p = new Pipeline(
+      [entry('a', 2, (_, c) => (log.push('a'), c.jumpToPriority(-10))), entry('b', 1, () => void log.push('b')), entry('c', 0, () => void log.push('c'))],
+      'sequential',
+      undefined,
+    )
+    expect(p.run()).toBeUndefined()
+    expect([log, p.executions.map((e) => e.outcome)]).toEqual([['a'], ['completed', 'skipped', 'skipped']])
+  })
+
+  it('times each handler by default: its duration is the time it took', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] })
+    try {
+      vi.advanceTimersByTime(100)
+      const p = new Pipeline([entry('a', 0, () => void vi.advanceTimersByTime(5))], 'sequential', undefined)
+      p.run()
+      expect(p.executions.map((e) => e.duration)).toEqual([5])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('settles a handler at once unless it returns a thenable, a function with a then method included', async () => {
+    const plain = { then: 1 }
+    const later = Object.assign(() => 'not called', { then: (resolve: (v: string) => void) => resolve('from then') })
+    const sync = new Pipeline([entry('a', 1, () => plain), entry('b', 0, () => () => 'f')], 'sequential', undefined)
+    expect(sync.run()).toBeUndefined()
+    expect(sync.results[0]).toBe(plain)
+    const thenable = new Pipeline([entry('a', 0, () => later)], 'sequential', undefined)
+    await thenable.run()
+    expect(thenable.results).toEqual(['from then'])
+  })
+
+  it('in sequential mode, the failure that stopped the run is the first error, and results come as handlers finish', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const failing = new Pipeline(
+      [
+        entry('a', 1, async () => {
+          await gate
+          throw new Error('late')
+        }, { blocking: false }),
+        entry('b', 0, () => {
+          release()
+          throw new Error('stopped')
+        }),
+      ],
+      'sequential',
+      undefined,
+    )
+    await failing.run()
+    expect(failing.errors.map((e) => [e.handlerId, (e.error as Error).message])).toEqual([
+      ['b', 'stopped'],
+      ['a', 'late'],
+    ])
+    const results = new Pipeline(
+      [
+        entry('a', 1, async () => {
+          await null
+          await null
+          return 'a, last to finish'
+        }, { blocking: false }),
+        entry('b', 0, () => 'b'),
+      ],
+      'sequential',
+      undefined,
+    )
+    await results.run()
+    expect(results.results).toEqual(['b', 'a, last to finish'])
+  })
+
+  it('done() settles at once for a closed pipeline, and when a running one closes', async () => {
+    const p = new Pipeline([entry('a', 0, () => 1)], 'sequential', undefined)
+    p.run()
+    const pending = Symbol('pending')
+    const settled = (promise: Promise<void>) => Promise.race([promise.then(() => 'done'), new Promise((r) => setTimeout(() => r(pending), 10))])
+    expect(await settled(p.done())).toBe('done')
+    let release!: () => void
+    const running = new Pipeline([entry('a', 0, () => new Promise<void>((r) => (release = r)))], 'sequential', undefined)
+    const run = running.run()
+    const done = running.done()
+    release()
+    await run
+    expect(await settled(done)).toBe('done')
+  })
+
+  it('race starts no handler after one whose condition throws', async () => {
+    const log: string[] = []
+    const p = new Pipeline(
+      [entry('a', 1, () => 1, { condition: () => { throw new Error('bad') } }), entry('b', 0, () => void log.push('b'))],
+      'race',
+      undefined,
+    )
+    await p.run()
+    expect([log, p.failed, p.executions.map((e) => e.outcome)]).toEqual([[], 1, ['failed', 'skipped']])
+  })
+
+  it('race aborts the losers with the reason "Lost the race"', async () => {
+    let reason: unknown
+    const p = new Pipeline(
+      [
+        entry('a', 1, async () => 'winner'),
+        entry('b', 0, (_, c) => new Promise<void>((resolve) => c.signal.addEventListener('abort', () => ((reason = c.signal.reason), resolve())))),
+      ],
+      'race',
+      undefined,
+    )
+    await p.run()
+    expect([p.results, reason]).toEqual([['winner'], expect.objectContaining({ name: 'AbortError', message: 'Lost the race' })])
   })
 
   it('race with no runnable handler resolves at once', async () => {

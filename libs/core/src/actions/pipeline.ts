@@ -14,6 +14,7 @@ export type HandlerHook = (execution: HandlerExecution, error: unknown) => void
 /** Insert `value` after every entry whose key is ≤ `key`; keys keep parallel results in priority order. */
 function insertKeyed<V>(values: V[], keys: number[], key: number, value: V): void {
   let at = keys.length
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: at 0, `keys[-1]` is undefined and `undefined > key` is false, so the loop stops there anyway
   while (at > 0 && keys[at - 1] > key) at--
   values.splice(at, 0, value)
   keys.splice(at, 0, key)
@@ -60,6 +61,7 @@ export class Pipeline implements InvocationOwner {
   ) {
     this.payload = payload
     // A negative duration marks a handler not reached yet.
+    // Stryker disable next-line StringLiteral: every execution is settled (by its handler or by `close`) before the pipeline is read
     this.executions = entries.map((e) => ({ id: e.id, priority: e.priority, outcome: 'skipped', duration: -1 }))
   }
 
@@ -90,6 +92,7 @@ export class Pipeline implements InvocationOwner {
     while (i < n && !this.aborted && !this.terminated && this.failed === 0) {
       const invocation = this.start(i)
       if (invocation !== undefined) {
+        // Stryker disable next-line ArrayDeclaration: `Promise.all` takes a string as a value: only the promises pushed are waited for
         if (!this.entries[i].blocking) (pending ??= []).push(this.later(invocation))
         else {
           // Awaited directly: no promise of our own per handler (`finish` does not throw).
@@ -104,6 +107,7 @@ export class Pipeline implements InvocationOwner {
       else {
         // A handler jumped: go on after the furthest one that did, at the first handler of at most the target priority.
         i = Math.max(i, this.jumpFrom) + 1
+        // Stryker disable next-line UnaryOperator: entries come in descending priority, so past the target no later handler has a higher one, and the jump branch then steps one at a time like `i++`
         this.jumpFrom = -1
         while (i < n && this.entries[i].priority > this.jumpTo) i++
       }
@@ -115,6 +119,7 @@ export class Pipeline implements InvocationOwner {
   /** Parallel and race modes start every handler at once; a race closes on its first outcome, or its first failure to start. */
   private concurrent(): Promise<void> {
     const race = this.mode === 'race'
+    // Stryker disable next-line ArrayDeclaration: as above, `Promise.all` waits for the promises pushed, whatever else the array holds
     const started: Promise<void>[] = []
     for (let i = 0; i < this.entries.length && !this.aborted && !this.terminated && !(race && this.failed > 0); i++) {
       const invocation = this.start(i)
@@ -186,6 +191,7 @@ export class Pipeline implements InvocationOwner {
     invocation.finished = true
     invocation.entry.done?.(invocation)
     if (invocation.settled) return
+    // Stryker disable next-line BooleanLiteral: `finish` runs once per invocation, unless `close` settled it first (setting `settled` itself)
     invocation.settled = true
     const { index } = invocation
     const duration = this.time(invocation.start)
@@ -220,6 +226,7 @@ export class Pipeline implements InvocationOwner {
 
   /** Freeze the outcome: race losers are cancelled, handlers never reached are reported, controllers go inert. */
   private close(): void {
+    // Stryker disable next-line ConditionalExpression: each run closes once: `sequential` and `parallel` at their end, a race through `raceDone`, which `close` clears
     if (this.closed) return
     this.closed = true
     this.resolveDone?.()
@@ -241,6 +248,7 @@ export class Pipeline implements InvocationOwner {
 
   jump(invocation: Invocation, priority: number): void {
     assertNumber('PipelineController.jumpToPriority', 'priority', priority)
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: only `sequential` reads a jump, and only while it runs
     if (this.closed || this.mode !== 'sequential') return
     this.jumpFrom = Math.max(this.jumpFrom, invocation.index)
     this.jumpTo = priority
