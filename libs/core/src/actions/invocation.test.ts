@@ -79,6 +79,14 @@ describe('Invocation', () => {
     })
   })
 
+  it('keeps the reason of its first abort, also for a signal first read after a later cancel', () => {
+    const invocation = new Invocation(0, entry(), 0)
+    const timeout = new DOMException('h timed out', 'TimeoutError')
+    invocation.abortWith(timeout)
+    invocation.cancel('Handler unregistered')
+    expect([invocation.cancelled, invocation.signal.reason]).toEqual([true, timeout])
+  })
+
   it('uses "Aborted" as the message when cancelled without a reason', () => {
     const before = new Invocation(0, entry(), 0)
     const early = before.signal

@@ -97,6 +97,7 @@ export class Invocation {
   }
 
   cancel(reason: string | undefined): void {
+    // Stryker disable next-line ConditionalExpression: `abortWith` ignores a second abort anyway; `cancelled` is only set again
     if (this.cancelled) return
     this.cancelled = true
     this.abortWith(reason)
