@@ -60,8 +60,14 @@ describe('readHandlerConfig', () => {
       readHandlerConfig({ priority: Infinity }, counter()).priority,
       readHandlerConfig({ priority: -Infinity }, counter()).priority,
       readHandlerConfig({ priority: undefined, once: undefined, tags: undefined, category: undefined }, counter()),
+      readHandlerConfig({ returnType: undefined, metrics: undefined, metadata: undefined }, counter()),
     ]
-    expect(infos).toEqual([Infinity, -Infinity, { id: 'gen_1', priority: 0, once: undefined, tags: [], category: undefined }])
+    expect(infos).toEqual([
+      Infinity,
+      -Infinity,
+      { id: 'gen_1', priority: 0, once: undefined, tags: [], category: undefined },
+      { id: 'gen_1', priority: 0, tags: [], returnType: undefined, metrics: undefined, metadata: undefined },
+    ])
   })
 
   it('refuses a config that is not a plain object', () => {
@@ -207,6 +213,26 @@ describe('registration through ActionRegister', () => {
       ],
       count: 3,
     })
+  })
+
+  it('aborts only the runs still going when a handler is unregistered: finished runs have left it', async () => {
+    const actions = new ActionRegister<Actions>()
+    const gates = new Map<number, () => void>()
+    const aborted: number[] = []
+    const off = actions.register('go', async (n, { signal }) => {
+      signal.addEventListener('abort', () => aborted.push(n))
+      if (n !== 2) await new Promise<void>((resolve) => gates.set(n, resolve))
+    })
+    // Two runs at once, the later one finishing first; then a third, still running when the handler goes.
+    const first = actions.dispatch('go', 1)
+    await actions.dispatch('go', 2)
+    gates.get(1)!()
+    await first
+    const third = actions.dispatch('go', 3)
+    off()
+    gates.get(3)!()
+    await third
+    expect(aborted).toEqual([3])
   })
 
   it('refuses a bad config without registering anything', () => {
