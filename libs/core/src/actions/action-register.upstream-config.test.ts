@@ -208,9 +208,26 @@ describe('ActionRegister - upstream handler configuration', () => {
   })
 
   it('a handler that finishes in time is not affected by its timeout', async () => {
-    actionRegister.register('complexWorkflow', async () => 'fast-completion', { id: 'fast-handler', timeout: 1000 })
+    vi.useFakeTimers()
+    let signal: AbortSignal | undefined
+    actionRegister.register('complexWorkflow', async (_payload, controller) => ((signal = controller.signal), 'fast-completion'), { id: 'fast-handler', timeout: 1000 })
     const result = await actionRegister.dispatchWithResult('complexWorkflow', { data: 'test' }, { result: { collect: true } })
     expect([result.success, result.results]).toEqual([true, ['fast-completion']])
+    // Its timer went with it: the signal it kept is not aborted when the timeout would have passed.
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(signal!.aborted).toBe(false)
+  })
+
+  it('timeout and retries leave a synchronous handler synchronous, whatever it returns (null included)', () => {
+    const ran: unknown[] = []
+    const status = actionRegister.getActionStatus('simpleAction')
+    const pending: boolean[] = []
+    status.listen((s) => pending.push(s.pending))
+    for (const value of [null, 'value']) {
+      actionRegister.register('simpleAction', () => (ran.push(value), value), { id: 'sync', timeout: 50, retries: 2 })
+      void actionRegister.dispatch('simpleAction', 'x')
+    }
+    expect([ran, pending]).toEqual([[null, 'value'], [true, false, true, false]])
   })
 
   it('retries runs a failing handler again until it succeeds', async () => {

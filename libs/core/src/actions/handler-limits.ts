@@ -18,6 +18,7 @@ export function callHandler(entry: PipelineEntry, payload: unknown, invocation: 
   const timeout = entry.info?.timeout ?? limits.timeout
   const retries = Math.min(entry.info?.retries ?? limits.retries ?? 0, limits.maxRetries)
   // A function of its own: the context of its closures is allocated on every call of the function that declares them.
+  // Stryker disable next-line ConditionalExpression: a fast path; `limited` with no timeout and no retry left returns what the handler returns
   return timeout === undefined && retries === 0 ? entry.handler(payload, invocation as never) : limited(entry, payload, invocation, limits, timeout, retries)
 }
 
@@ -34,6 +35,7 @@ function limited(entry: PipelineEntry, payload: unknown, invocation: Invocation,
     }
     try {
       const value = entry.handler(payload, invocation as never)
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: with no retry left, `retry` re-throws at once: wrapping a thenable then only adds a microtask
       return left > 0 && isThenable(value) ? Promise.resolve(value).catch(retry) : value
     } catch (error) {
       return retry(error)

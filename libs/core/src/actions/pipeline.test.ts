@@ -260,6 +260,23 @@ describe('Pipeline', () => {
     expect([p.results, reason]).toEqual([['winner'], expect.objectContaining({ name: 'AbortError', message: 'Lost the race' })])
   })
 
+  it('applies the limits it is given to entries without limits of their own', async () => {
+    let attempts = 0
+    const p = new Pipeline(
+      [entry('a', 0, () => {
+        if (++attempts < 2) throw new Error('once')
+        return 'second try'
+      })],
+      'sequential',
+      undefined,
+      null,
+      false,
+      { retries: 1, maxRetries: Infinity, retryDelay: 0 },
+    )
+    await p.run()
+    expect([attempts, p.results, p.failed]).toEqual([2, ['second try'], 0])
+  })
+
   it('race with no runnable handler resolves at once', async () => {
     const p = new Pipeline([entry('a', 0, () => 1, { condition: () => false })], 'race', undefined)
     await p.run()
