@@ -155,6 +155,25 @@ describe('ActionStatusBook', () => {
     expect(book.get('save').getValue()).toEqual(idle)
   })
 
+  it('forgets an idle action only: forget says whether it was idle, and a running count stays', () => {
+    const book = new ActionStatusBook('app')
+    expect(book.forget('never dispatched')).toBe(true)
+    book.begin('save')
+    expect(book.forget('save')).toBe(false)
+    expect(book.get('save').getValue()).toEqual({ ...idle, running: 1, pending: true })
+    book.end('save', completed)
+    expect(book.forget('save')).toBe(true)
+  })
+
+  it('keeps the store someone holds when the action is forgotten: the same store, still told', () => {
+    const book = new ActionStatusBook('app')
+    const status = book.get('save')
+    expect(book.forget('save')).toBe(true)
+    expect(book.get('save')).toBe(status)
+    book.begin('save')
+    expect(status.getValue()).toEqual({ ...idle, running: 1, pending: true })
+  })
+
   it('tells listen() listeners about every begin and end, without the current value first', () => {
     const book = new ActionStatusBook('app')
     const changes: ActionStatus[] = []

@@ -142,6 +142,23 @@ describe('assertDispatchOptions', () => {
     ])
   })
 
+  it('refuses bad timeout, result.timeout and autoAbort values, naming the option', () => {
+    const results = [
+      { timeout: -1 },
+      { result: { timeout: Infinity } },
+      { autoAbort: { enabled: 'yes' } },
+      { autoAbort: { onControllerCreated: 1 } },
+      { autoAbort: { allowHandlerAbort: 0 } },
+    ].map(check)
+    expect(results).toEqual([
+      'TypeError: ActionRegister.dispatch: options.timeout must be a finite number of milliseconds ≥ 0, got -1',
+      'TypeError: ActionRegister.dispatch: options.result.timeout must be a finite number of milliseconds ≥ 0, got Infinity',
+      'TypeError: ActionRegister.dispatch: options.autoAbort.enabled must be a boolean, got "yes"',
+      'TypeError: ActionRegister.dispatch: options.autoAbort.onControllerCreated must be a function, got 1',
+      'TypeError: ActionRegister.dispatch: options.autoAbort.allowHandlerAbort must be a boolean, got 0',
+    ])
+  })
+
   it('refuses a bad filter with the filter messages', () => {
     const results = [{ filter: 'ui' }, { filter: { tag: ['ui'] } }, { filter: { tags: 'ui' } }].map(check)
     expect(results).toEqual([
