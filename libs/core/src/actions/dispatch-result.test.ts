@@ -156,8 +156,11 @@ describe('pipelineResult', () => {
       { collect: true, strategy: 'merge' },
       { collect: true, strategy: 'merge', merger: sum },
       { collect: true, strategy: 'custom', merger: (results) => results.join('-') },
+      // A merger serves merge and custom only.
+      { collect: true, strategy: 'first', merger: sum },
+      { collect: true, strategy: 'all', merger: sum },
     ]
-    expect(strategies.map((options) => pipelineResult(startClock(), pipeline, [], options).result)).toEqual([[1, 2, 3], 1, 3, [1, 2, 3], 3, 6, '1-2-3'])
+    expect(strategies.map((options) => pipelineResult(startClock(), pipeline, [], options).result)).toEqual([[1, 2, 3], 1, 3, [1, 2, 3], 3, 6, '1-2-3', 1, [1, 2, 3]])
   })
 
   it('collects nothing unless asked to', async () => {

@@ -48,8 +48,13 @@ describe('createTestRegister', () => {
   it('without createSpy runs the implementations as they are; a spy factory that is not a function is refused', async () => {
     const seen: string[] = []
     const test = createTestRegister<Actions>('Todo', { handlers: { save: (payload) => void seen.push(payload.name) } })
+    // Without stub, a handler a component registers later runs as it is too.
+    test.register.register('save', (payload) => void seen.push(`component ${payload.name}`))
     await test.register.dispatch('save', { name: 'Lin' })
-    expect(seen).toEqual(['Lin'])
+    expect([seen, test.stubs]).toEqual([['Lin', 'component Lin'], {}])
     expect(() => spyFactory('createTestContexts', 5 as never)).toThrow(new TypeError('createTestContexts: createSpy must be a spy factory such as vi.fn, got 5'))
+    expect(() => createTestRegister('Todo', { createSpy: 'vi.fn' as never })).toThrow(
+      new TypeError('createTestRegister: createSpy must be a spy factory such as vi.fn, got "vi.fn"'),
+    )
   })
 })
