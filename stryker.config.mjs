@@ -1,5 +1,5 @@
 // Mutation testing of libs/core (`npm run mutation`; not part of test:all: a run over the whole core takes about
-// 35 minutes on two cores). Scope it to files with `npm run mutation -- --mutate libs/core/src/stores/equality.ts`.
+// 43 minutes on two cores). Scope it to files with `npm run mutation -- --mutate libs/core/src/stores/equality.ts`.
 // Stryker 9 (not 10): Stryker 10 needs Node 22 and the repository runs on Node 20. See CONTRIBUTING.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

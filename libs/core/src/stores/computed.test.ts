@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { batch } from './batch'
 import { createComputedStore } from './computed'
 import { shallowEqual } from './equality'
@@ -12,6 +12,15 @@ describe('createComputedStore', () => {
     expect(total.getValue()).toBe(6)
     quantity.setValue(4)
     expect(total.getValue()).toBe(8)
+  })
+
+  it('computes on its first read whatever writes came before, from the first one after the stores are loaded', async () => {
+    vi.resetModules()
+    const { createStore } = await import('./store')
+    const { createComputedStore } = await import('./computed')
+    const count = createStore(1)
+    count.setValue(2)
+    expect(createComputedStore([count], (c) => c * 10).getValue()).toBe(20)
   })
 
   it('is lazy: computes only when read, and not again while inputs are unchanged', () => {
