@@ -115,6 +115,22 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
+/**
+ * What a server-rendered page does in the browser, recorded from now on: console messages matching `about` (hydration
+ * warnings) and the requests it makes to the demo API, as `METHOD /api/path`.
+ */
+export function watchPage(page: Page, about: RegExp): { messages: string[]; apiRequests: string[] } {
+  const watched = { messages: [] as string[], apiRequests: [] as string[] }
+  page.on('console', (message) => {
+    if (about.test(message.text())) watched.messages.push(`${message.type()}: ${message.text()}`)
+  })
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url())
+    if (pathname.startsWith('/api/')) watched.apiRequests.push(`${request.method()} ${pathname}`)
+  })
+  return watched
+}
+
 export interface OpenedPage {
   context: BrowserContext
   page: Page

@@ -15,6 +15,7 @@ import {
   startNodeServer,
   type OpenedPage,
   type RunningServer,
+  watchPage,
 } from '../../../tools/e2e-helpers'
 
 const USERS = DEMO_USERS
@@ -53,18 +54,12 @@ describe('nuxt-demo (server-rendered)', () => {
   })
 
   beforeEach(async () => {
-    hydrationWarnings = []
-    browserApiCalls = []
     await resetApi(app)
     opened = await openPage(browser)
     page = opened.page
-    page.on('console', (message) => {
-      if (/hydrat|mismatch/i.test(message.text())) hydrationWarnings.push(`${message.type()}: ${message.text()}`)
-    })
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (url.pathname.startsWith('/api/')) browserApiCalls.push(`${request.method()} ${url.pathname}`)
-    })
+    const watched = watchPage(page, /hydrat|mismatch/i)
+    hydrationWarnings = watched.messages
+    browserApiCalls = watched.apiRequests
   })
 
   afterEach(async () => {

@@ -16,6 +16,7 @@ import {
   startNodeServer,
   type OpenedPage,
   type RunningServer,
+  watchPage,
 } from '../../../tools/e2e-helpers'
 
 const USERS = DEMO_USERS
@@ -43,15 +44,9 @@ describe('sveltekit-demo (server-rendered, adapter-node)', () => {
     await resetApi(app)
     opened = await openPage(browser)
     page = opened.page
-    hydrationMessages = []
-    browserApiRequests = []
-    page.on('console', (message) => {
-      if (/hydrat/i.test(message.text())) hydrationMessages.push(`${message.type()}: ${message.text()}`)
-    })
-    page.on('request', (request) => {
-      const { pathname } = new URL(request.url())
-      if (pathname.startsWith('/api/')) browserApiRequests.push(`${request.method()} ${pathname}`)
-    })
+    const watched = watchPage(page, /hydrat/i)
+    hydrationMessages = watched.messages
+    browserApiRequests = watched.apiRequests
     // Keep what the HTML parser built, once the server's HTML is parsed (when SvelteKit's start script arrives, before
     // it has loaded anything): the app's elements, its text and its field values. After hydration they must be the
     // same: a production build neither warns about a mismatch nor keeps a mismatched part, it re-renders it.
