@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { benchBundle } from '../../tools/bench-bundle.ts'
 import { workspaceSource } from '../../tools/workspace-source.ts'
 
 // Vitest loads Vue's esm-bundler build, whose development checks read `process.env.NODE_ENV` at run time (in Node, a
@@ -8,9 +9,20 @@ import { workspaceSource } from '../../tools/workspace-source.ts'
 // production browser build has the checks compiled out, so every library here runs the Vue that users ship.
 const vueProduction = fileURLToPath(new URL('../../node_modules/vue/dist/vue.runtime.esm-browser.prod.js', import.meta.url))
 
+// Ours as a bundler ships it (see tools/bench-bundle.ts): the core and this adapter each one production module.
+const core = benchBundle('core', 'libs/core/src/index.ts')
+const adapter = benchBundle('vue', 'libs/vue/src/index.ts', ['vue', '@context-action/core'])
+
 export default defineConfig({
   ...workspaceSource,
-  resolve: { ...workspaceSource.resolve, alias: [{ find: /^vue$/, replacement: vueProduction }] },
+  resolve: {
+    ...workspaceSource.resolve,
+    alias: [
+      { find: /^vue$/, replacement: vueProduction },
+      { find: /^@context-action\/core$/, replacement: core },
+      { find: /^@context-action\/vue$/, replacement: adapter },
+    ],
+  },
   plugins: [vue()],
   test: {
     environment: 'happy-dom',

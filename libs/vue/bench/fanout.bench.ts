@@ -4,7 +4,7 @@ import { atom, computed as nanoComputed } from 'nanostores'
 import { createPinia, defineStore } from 'pinia'
 import { bench, describe } from 'vitest'
 import { computed, createApp, defineComponent, h, nextTick, type Component } from 'vue'
-import { useStoreValue } from '../src/index'
+import { useStoreValue } from '@context-action/vue'
 
 // 1,000 mounted rows, each reading its own item; one timed step = change one item + flush Vue's scheduler.
 const ROWS = 1000

@@ -34,22 +34,24 @@ detector.scheduler = noop
  */
 function deliver<T>(hub: Hub<T>, value: T): void {
   let failure: [unknown] | undefined
-  const tell = (follower: Follower<T>, track?: boolean) => {
-    try {
-      follower(value, track)
-    } catch (error) {
-      failure ??= [error]
+  const tell = (track?: boolean) => {
+    for (const follower of hub) {
+      try {
+        follower(value, track)
+      } catch (error) {
+        failure ??= [error]
+      }
     }
   }
   hub.last = value
-  detector.fn = () => hub.forEach((follower) => tell(follower))
+  detector.fn = tell
   detector.run()
   // Drop the closure (it holds the value); when some selector read reactive state for the first time, drop the
   // detector's deps too and tell everyone again, tracked, so each of those gets its own effect.
   detector.fn = noop
   if (readReactive(detector)) {
     detector.run()
-    hub.forEach((follower) => tell(follower, true))
+    tell(true)
   }
   if (failure) throw failure[0]
 }

@@ -68,7 +68,7 @@ export function followStore<T, S = T>(
       tracked ||= readReactive(effect)
       publish(selected)
     } else {
-      publish(select(next))
+      publish(selector ? selector(next) : (next as unknown as S))
     }
   }
   // `watch` so a ref or getter can point at another store; flush 'sync', so the ref follows it before anything reads it.
