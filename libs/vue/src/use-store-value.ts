@@ -34,7 +34,6 @@ export function followStore<T, S = T>(
 ): Readonly<ShallowRef<DeepReadonly<S>>> {
   if (selector !== undefined) assertFunction(fn, 'the selector', selector)
   assertFunction(fn, 'equals', equals)
-  const select = (value: T) => (selector ? selector(value) : value) as S
   const storeOf = () => {
     const store = toValue(source)
     assertStore(fn, store)
@@ -43,34 +42,33 @@ export function followStore<T, S = T>(
   if (isServerRendering()) {
     // Nothing unmounts on the server: no subscription. Reading at each access lets a store written in
     // onServerPrefetch or after an await in setup() reach the HTML.
-    return customRef(() => ({ get: () => readonlyInDev(select(storeOf().getValue())), set: () => {} }))
+    return customRef(() => ({ get: () => readonlyInDev(selector ? selector(storeOf().getValue()) : (storeOf().getValue() as unknown as S)), set: () => {} }))
   }
   const state = shallowRef() as ShallowRef<DeepReadonly<S>>
   let current: S
   let published = false
-  const publish = (next: S) => {
-    if (!published || !equals(current, next)) {
-      published = true
-      current = next
-      state.value = readonlyInDev(next)
-    }
-  }
   // A selector that reads refs, props or reactives runs in its own effect, so they re-run it like computed() (directly:
   // only a changed selection reaches the renderer). One that reads none (the usual case) is a plain call.
   let value: T
   let tracked = false
   const effect = selector && new ReactiveEffect(() => selector(value))
-  if (effect) effect.scheduler = () => publish(effect.run())
   const follower: Follower<T> = (next, track) => {
-    value = next
+    let selected: S
     if (effect && (track || tracked)) {
-      const selected = effect.run()
+      value = next
+      selected = effect.run()
       tracked ||= readReactive(effect)
-      publish(selected)
     } else {
-      publish(selector ? selector(next) : (next as unknown as S))
+      selected = selector ? selector(next) : (next as unknown as S)
+    }
+    if (!published || !equals(current, selected)) {
+      published = true
+      current = selected
+      state.value = readonlyInDev(selected)
     }
   }
+  // Only a tracked selector has dependencies to trigger this, so `value` is the store's latest value.
+  if (effect) effect.scheduler = () => follower(value, true)
   // `watch` so a ref or getter can point at another store; flush 'sync', so the ref follows it before anything reads it.
   watch(
     storeOf,
