@@ -194,6 +194,39 @@ describe('nuxt-demo (server-rendered)', () => {
     await screenshot(page, 'nuxt-demo', 'cache')
   })
 
+  it("the README's example (/todos, layers/example): rendered on the server, hydrated without a request, interactive", async () => {
+    // The todos come from the example's own Nitro route (server/api/todos.ts), loaded by its plugin on the server.
+    const before = await lastRequestId()
+    const response = await fetch(`${app.url}/todos`)
+    // The demo API saw only the demo's own loads: /api/todos is not its route, and was not passed to it.
+    expect((await requestsSince(before)).sort()).toEqual(['GET /api/settings 200', 'GET /api/users 200'])
+    expect(response.status).toBe(200)
+    const main = /<main>(.*?)<\/main>/s.exec(await response.text())?.[1]?.replace(/<!--.*?-->/g, '')
+    expect(main).toBe(
+      '<label><input checked type="checkbox"> Show done</label><ul>' +
+        '<li><label><input type="checkbox" checked> Read the guide</label></li>' +
+        '<li><label><input type="checkbox"> Write the plugin</label></li></ul>',
+    )
+
+    await visit('/todos')
+    const shown = async () => (await page.locator('main li').allTextContents()).map(squash)
+    const checked = (name: string) => page.getByRole('checkbox', { name, exact: true }).isChecked()
+    // Hydrated from the payload: no mismatch, the browser fetched nothing, and the todos are still there.
+    expect(hydrationWarnings).toEqual([])
+    expect(browserApiCalls).toEqual([])
+    expect(await shown()).toEqual(['Read the guide', 'Write the plugin'])
+    expect([await checked('Read the guide'), await checked('Write the plugin')]).toEqual([true, false])
+
+    await page.getByRole('checkbox', { name: 'Show done', exact: true }).uncheck()
+    await expect.poll(shown).toEqual(['Write the plugin'])
+    // Ticking a todo marks it done: with done todos hidden, it goes too; shown again, both are ticked.
+    await page.getByRole('checkbox', { name: 'Write the plugin', exact: true }).click()
+    await expect.poll(shown).toEqual([])
+    await page.getByRole('checkbox', { name: 'Show done', exact: true }).check()
+    await expect.poll(shown).toEqual(['Read the guide', 'Write the plugin'])
+    expect([await checked('Read the guide'), await checked('Write the plugin')]).toEqual([true, true])
+  })
+
   it('two requests at once, for different users, each render their own; the next request starts clean', async () => {
     // With latency on, the two server loads overlap in the API.
     await setLatency(400)
