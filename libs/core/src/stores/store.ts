@@ -52,21 +52,22 @@ interface ListenerNode<T> {
 }
 
 /**
- * Remove `node` from its store's list; its disposer captures only `node`, so a subscription costs the node and one
- * small closure.
+ * Remove a listener's node (`this`) from its store's list. A subscription's disposer is this function bound to the
+ * node (`unlink.bind(node)`): a bound function with no bound arguments is smaller than a closure and its context, so
+ * a subscription costs the node and one small object.
  */
-function unlink<T>(node: ListenerNode<T>): void {
-  if (node.fn === null) return
-  node.fn = null
-  const store = node.owner
-  // Unlink but keep `node.next`, so a notification standing on this node can go on.
-  if (node.prev === null) store.head = node.next
-  else node.prev.next = node.next
-  if (node.next === null) store.tail = node.prev
-  else node.next.prev = node.prev
+function unlink<T>(this: ListenerNode<T>): void {
+  if (this.fn === null) return
+  this.fn = null
+  const { owner: store, prev, next } = this
+  // Unlink but keep `this.next`, so a notification standing on this node can go on.
+  if (prev === null) store.head = next
+  else prev.next = next
+  if (next === null) store.tail = prev
+  else next.prev = prev
   store.listeners--
   // Stryker disable next-line ConditionalExpression,UpdateOperator: a count that never returns to 0 only keeps `changed` off its fast path (see there); a count reaching 0 early is tested
-  if (node.inv !== null) invalidating--
+  if (this.inv) invalidating--
   if (store.getListenerCount() === 0) store.deactivate()
 }
 
@@ -263,12 +264,12 @@ export class StoreNode<T> implements Notifier, Restorable {
     let error: unknown
     for (let node = this.head; node !== null; node = node.next) {
       const fn = node.fn
-      if (fn === null || node.born > stamp || (invalidatedOnly && node.inv === null)) continue
+      if (fn === null || node.born > stamp || (invalidatedOnly && !node.inv)) continue
       let before = previous
       // With late listeners, each is told only what is news to it; so are the older ones (told `previous`).
       if (late !== null) {
         if (late.has(node)) before = late.get(node)!
-        if (node.inv === null && this.equals(before, value)) continue
+        if (!node.inv && this.equals(before, value)) continue
       }
       try {
         fn(value, before)
@@ -320,8 +321,8 @@ export class StoreNode<T> implements Notifier, Restorable {
     this.tail = node
     this.listeners++
     // Stryker disable next-line UpdateOperator: a count that never returns to 0 only keeps `changed` off its fast path (see there)
-    if (inv !== null) invalidating++
-    return () => unlink(node)
+    if (inv) invalidating++
+    return unlink.bind(node)
   }
 
   addObserver(observer: StoreNode<any>): void {
