@@ -1,7 +1,7 @@
 import { ActionRegister, createComputedStore, createStore } from '@context-action/core'
 import { writeFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createApp, defineComponent, effectScope, h, type App } from 'vue'
+import { createApp, defineComponent, effectScope, h, shallowRef, type App } from 'vue'
 import {
   createActionContext,
   createStoreContext,
@@ -71,7 +71,8 @@ interface Row {
 const rows: Row[] = [
   { fn: 'useStoreValue', input: 'store = undefined', call: () => inScope(() => useStoreValue(undefined as never)), message: 'useStoreValue: ' },
   { fn: 'useStoreValue', input: 'store = 5', call: () => inScope(() => useStoreValue(5 as never)), message: 'useStoreValue: ' },
-  { fn: 'useStoreValue', input: 'selector = 5', call: (f) => inScope(() => useStoreValue(f.store, 5 as never)), message: 'useStoreValue: ' },
+  { fn: 'useStoreValue', input: 'selector = 5', call: (f) => inScope(() => useStoreValue(f.store, 5 as never)), message: 'useStoreValue: the selector must be a function, got 5' },
+  { fn: 'useStoreValue', input: 'equals = 5', call: (f) => inScope(() => useStoreValue(f.store, (s) => s.n, 5 as never)), message: 'useStoreValue: equals must be a function, got 5' },
   { fn: 'useStoreModel', input: 'store = null', call: () => inScope(() => useStoreModel(null as never).value), message: 'useStoreModel: ' },
   {
     fn: 'useStoreModel',
@@ -88,6 +89,17 @@ const rows: Row[] = [
   { fn: 'useStoreRefs', input: 'a store holding a number', call: () => inScope(() => useStoreRefs(createStore(5) as never)), message: "useStoreRefs: the store's value must be a plain object, got 5" },
   { fn: 'useStoreRefs', input: 'a store holding an array', call: () => inScope(() => useStoreRefs(createStore([1]))), message: "useStoreRefs: the store's value must be a plain object, got " },
   { fn: 'useStoreRefs', input: 'store = undefined', call: () => inScope(() => useStoreRefs(undefined as never)), message: 'useStoreRefs: ' },
+  {
+    fn: 'useStoreRefs',
+    input: 'a ref switched from a store to 5',
+    call: (f) => inScope(() => {
+      const source = shallowRef(f.store)
+      useStoreRefs(source)
+      source.value = 5 as never
+    }),
+    message: 'useStoreRefs: expected a store',
+  },
+  { fn: 'useActionStatus', input: 'register = undefined', call: () => inScope(() => useActionStatus(undefined as never, 'save')), message: 'useActionStatus: ' },
   { fn: 'useActionStatus', input: "action = ''", call: (f) => inScope(() => useActionStatus(f.register, '' as never)), message: 'ActionRegister.getActionStatus: action must be a non-empty string, got ""' },
   { fn: 'createActionContext', input: 'name = undefined', call: () => createActionContext(undefined as never), message: 'createActionContext: ' },
   { fn: 'createStoreContext', input: 'definitions = 5', call: () => createStoreContext('Bad', 5 as never), message: 'createStoreContext: definitions must be an object like { user: { initialValue: … } }, got 5' },
@@ -105,6 +117,7 @@ const rows: Row[] = [
   { fn: 'StoreContext.useStore', input: 'called outside setup()', call: () => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart'), message: 'Shop.useStore: call it inside setup() of a component rendered under <Shop.Provider>' },
   // In a component, without a provider
   { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatch()), message: 'Demo.useActionDispatch: no <Demo.Provider> above this component (or Demo.provide(), app.use(Demo))' },
+  { fn: 'Demo.useActionDispatchWithResult', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatchWithResult()), message: 'Demo.useActionDispatchWithResult: no <Demo.Provider> above this component' },
   { fn: 'Demo.useActionRegister', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionRegister()), message: 'Demo.useActionRegister: no <Demo.Provider> above this component' },
   { fn: 'StoreContext.useStore', input: 'in a component with no provider', call: () => inSetup(() => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart')), message: 'Shop.useStore: no <Shop.Provider> above this component' },
   // Under a provider, with bad arguments
