@@ -8,6 +8,7 @@ import { createSSRApp, defineComponent, h, isProxy, reactive, shallowReactive, t
 import { renderToString } from 'vue/server-renderer'
 import { Session, fakeApi } from './__tests__/Session'
 import UserCard from './__tests__/UserCard.vue'
+import { createActionContext } from './create-action-context'
 import { createStoreContext } from './create-store-context'
 import { installStoreContext, PAYLOAD_KEY, transferState, type NuxtAppLike } from './nuxt'
 import { useStoreValue } from './use-store-value'
@@ -183,14 +184,27 @@ describe('bad input is refused with an error naming the function', () => {
   it.each([
     ['transferState', 'no Nuxt app', () => transferState(undefined as never, 'shop', manager()), 'transferState: expected the Nuxt app (the argument of defineNuxtPlugin), got undefined'],
     ['transferState', 'the Vue app instead', () => transferState(createSSRApp(UserCard) as never, 'shop', manager()), 'transferState: expected the Nuxt app (the argument of defineNuxtPlugin), got an object'],
+    ['transferState', 'a Nuxt app without its Vue app', () => transferState({ ...nuxt(), vueApp: undefined } as never, 'shop', manager()), 'transferState: expected the Nuxt app (the argument of defineNuxtPlugin), got an object'],
+    ['transferState', 'a Nuxt app whose Vue app is null', () => transferState({ ...nuxt(), vueApp: null } as never, 'shop', manager()), 'transferState: expected the Nuxt app (the argument of defineNuxtPlugin), got an object'],
+    ['transferState', 'a Nuxt app without its payload', () => transferState({ ...nuxt(), payload: undefined } as never, 'shop', manager()), 'transferState: expected the Nuxt app (the argument of defineNuxtPlugin), got an object'],
+    ['transferState', 'a Nuxt app whose payload is null', () => transferState({ ...nuxt(), payload: null } as never, 'shop', manager()), 'transferState: expected the Nuxt app (the argument of defineNuxtPlugin), got an object'],
+    ['transferState', 'a Nuxt app without hook()', () => transferState({ ...nuxt(), hook: undefined } as never, 'shop', manager()), 'transferState: expected the Nuxt app (the argument of defineNuxtPlugin), got an object'],
     ['transferState', 'an empty key', () => transferState(nuxt(), '', manager()), 'transferState: the key must be a non-empty string, got ""'],
     ['transferState', 'a numeric key', () => transferState(nuxt(), 3 as never, manager()), 'transferState: the key must be a non-empty string, got 3'],
     ['transferState', 'a store instead of a manager', () => transferState(nuxt(), 'shop', manager().getStore('coupon') as never), 'transferState: the state must have snapshot() and hydrate() (a StoreManager), got an object'],
     ['transferState', 'a snapshot in place of the manager', () => transferState(nuxt(), 'shop', { coupon: '' } as never), 'transferState: the state must have snapshot() and hydrate() (a StoreManager), got an object'],
+    ['transferState', 'state = null', () => transferState(nuxt(), 'shop', null as never), 'transferState: the state must have snapshot() and hydrate() (a StoreManager), got null'],
+    ['transferState', 'a state with snapshot() but no hydrate()', () => transferState(nuxt(), 'shop', { snapshot: () => ({}) } as never), 'transferState: the state must have snapshot() and hydrate() (a StoreManager), got an object'],
+    ['transferState', 'a state with hydrate() but no snapshot()', () => transferState(nuxt(), 'shop', { hydrate: () => {} } as never), 'transferState: the state must have snapshot() and hydrate() (a StoreManager), got an object'],
+    ['transferState', 'a payload bucket that is an array', () => transferState(browserApp(UserCard, { [PAYLOAD_KEY]: [] }), 'shop', manager()), 'transferState: nuxtApp.payload.contextAction must be an object of snapshots, got an array (length 0)'],
     ['transferState', 'a payload bucket that is not an object', () => transferState(browserApp(UserCard, { [PAYLOAD_KEY]: 'x' }), 'shop', manager()), 'transferState: nuxtApp.payload.contextAction must be an object of snapshots, got "x"'],
     ['installStoreContext', 'no Nuxt app', () => installStoreContext(null as never, Session), 'installStoreContext: expected the Nuxt app (the argument of defineNuxtPlugin), got null'],
     ['installStoreContext', 'a manager instead of a context', () => installStoreContext(nuxt(), manager() as never), 'installStoreContext: expected a store context from createStoreContext, got an object'],
     ['installStoreContext', 'the definitions instead of a context', () => installStoreContext(nuxt(), { user: { initialValue: null } } as never), 'installStoreContext: expected a store context from createStoreContext, got an object'],
+    ['installStoreContext', 'context = null', () => installStoreContext(nuxt(), null as never), 'installStoreContext: expected a store context from createStoreContext, got null'],
+    ['installStoreContext', 'an action context', () => installStoreContext(nuxt(), createActionContext('Cart') as never), 'installStoreContext: expected a store context from createStoreContext, got an object'],
+    ['installStoreContext', 'a context without install()', () => installStoreContext(nuxt(), { ...Session, install: undefined } as never), 'installStoreContext: expected a store context from createStoreContext, got an object'],
+    ['installStoreContext', 'a context whose name is not a string', () => installStoreContext(nuxt(), { ...Session, name: 5 } as never), 'installStoreContext: expected a store context from createStoreContext, got an object'],
     ['installStoreContext', 'an empty key', () => installStoreContext(nuxt(), Session, { key: '' }), 'installStoreContext: the key must be a non-empty string, got ""'],
   ])('%s refuses %s', (_fn, _input, call, message) => {
     expect(call).toThrow(new TypeError(message))
