@@ -55,7 +55,7 @@ describe('createTestContexts', () => {
     wrapper.unmount()
   })
 
-  it('names what is wrong: a bad createSpy, a store context used as an action context, stores read before mounting', () => {
+  it('names what is wrong: a bad createSpy, a context of the other kind or none, stores read before mounting', () => {
     const errors: string[] = []
     const capture = (run: () => unknown) => {
       try {
@@ -68,10 +68,16 @@ describe('createTestContexts', () => {
     const contexts = createTestContexts()
     capture(() => contexts.actions(AppStores as never))
     capture(() => contexts.stores(AppStores).manager)
+    capture(() => contexts.stores(null as never))
+    capture(() => contexts.stores(AppActions as never))
+    capture(() => contexts.actions(undefined as never))
     expect(errors).toEqual([
       'createTestContexts: createSpy must be a spy factory such as vi.fn, got 5',
       'createTestContexts.actions: expected a context from createActionContext, got an object',
       'createTestContexts.stores: AppStores is provided when the component mounts; mount it first',
+      'createTestContexts.stores: expected a context from createStoreContext, got null',
+      'createTestContexts.stores: expected a context from createStoreContext, got an object',
+      'createTestContexts.actions: expected a context from createActionContext, got undefined',
     ])
   })
 })
