@@ -1,6 +1,8 @@
 import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, nextTick, shallowRef } from 'vue'
+import type { ActionRegister, Store } from '@context-action/core'
+import { createApp, defineComponent, h, nextTick, shallowRef } from 'vue'
+import type { TestActions } from './__tests__/actions'
 import { AppActions } from './__tests__/actions'
 import { AppStores } from './__tests__/stores'
 import { ContextActionDevtools, DEVTOOLS_INSPECTOR, DEVTOOLS_LAYER } from './devtools'
@@ -56,7 +58,8 @@ describe('ContextActionDevtools', () => {
 
   it('registers a timeline layer and an inspector for the app', () => {
     const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, [AppStores, { state: { count: 2 } }]] } })
-    expect({ descriptors, layers: of('addTimelineLayer'), inspectors: of('addInspector') }).toEqual({
+    expect({ ids: [DEVTOOLS_LAYER, DEVTOOLS_INSPECTOR], descriptors, layers: of('addTimelineLayer'), inspectors: of('addInspector') }).toEqual({
+      ids: ['context-action:dispatches', 'context-action:contexts'],
       descriptors: [{ id: 'context-action', label: 'Context-Action', packageName: '@context-action/vue', app: true, enableEarlyProxy: true }],
       layers: [{ id: DEVTOOLS_LAYER, label: 'Context-Action dispatches', color: 0x42b883 }],
       inspectors: [{ id: DEVTOOLS_INSPECTOR, label: 'Context-Action', icon: 'storage', treeFilterPlaceholder: 'Search contexts' }],
@@ -133,5 +136,116 @@ describe('ContextActionDevtools', () => {
     await nextTick()
     expect(tree()).toEqual(['AppActions#1', 'AppStores#2'])
     wrapper.unmount()
+  })
+
+  it('does nothing in a production build or on the server (no window)', () => {
+    const env = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    try {
+      createApp({ render: () => null }).use(ContextActionDevtools)
+    } finally {
+      process.env.NODE_ENV = env
+    }
+    vi.stubGlobal('window', undefined)
+    try {
+      createApp({ render: () => null }).use(ContextActionDevtools)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    expect(descriptors).toEqual([])
+  })
+
+  it('follows contexts installed app-wide without a Vue warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
+    const warnings = warn.mock.calls.map((call) => String(call[0]))
+    warn.mockRestore()
+    expect({ tree: tree(), warnings }).toEqual({ tree: ['AppActions#1', 'AppStores#2'], warnings: [] })
+    wrapper.unmount()
+  })
+
+  it('stops following the stores of a provider that unmounted, and the contexts of apps mounted after its own app unmounted', async () => {
+    const shown = shallowRef(true)
+    let count: Store<number> | undefined
+    const Child = defineComponent({
+      setup() {
+        count = AppStores.useStore('count')
+        return () => null
+      },
+    })
+    const wrapper = mount(() => (shown.value ? h(AppStores.Provider, null, { default: () => [h(Child)] }) : null), { global: { plugins: [ContextActionDevtools] } })
+    shown.value = false
+    await nextTick()
+    calls.length = 0
+    count!.setValue(5)
+    const afterProvider = [...calls]
+    wrapper.unmount()
+    const later = mount(App, { global: { plugins: [AppActions, AppStores] } })
+    await later.find('button').trigger('click')
+    const afterApp = [...calls]
+    later.unmount()
+    expect({ afterProvider, afterApp }).toEqual({ afterProvider: [], afterApp: [] })
+  })
+
+  it('answers only its own inspector, filters the tree by name ignoring case, tags each context with its kind, and ignores unknown nodes', () => {
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, [AppStores, { state: { count: 2 } }]] } })
+    const other = { inspectorId: 'other', filter: '', rootNodes: ['untouched'] }
+    handlers.getInspectorTree(other)
+    const otherState = { inspectorId: 'other', nodeId: 'AppStores#2', state: 'untouched' }
+    handlers.getInspectorState(otherState)
+    const unknownState = { inspectorId: DEVTOOLS_INSPECTOR, nodeId: 'Gone#9', state: 'untouched' }
+    handlers.getInspectorState(unknownState)
+    handlers.editInspectorState({ inspectorId: 'other', nodeId: 'AppStores#2', path: ['count'], type: 'count', state: { value: 5 }, set: () => {} })
+    handlers.editInspectorState({ inspectorId: DEVTOOLS_INSPECTOR, nodeId: 'Gone#9', path: ['count'], type: 'count', state: { value: 6 }, set: () => {} })
+    const filtered = { inspectorId: DEVTOOLS_INSPECTOR, filter: 'appSTORES', rootNodes: [] as unknown[] }
+    handlers.getInspectorTree(filtered)
+    const all = { inspectorId: DEVTOOLS_INSPECTOR, filter: '', rootNodes: [] as unknown[] }
+    handlers.getInspectorTree(all)
+    const manager = wrapper.vm.$.appContext.app.runWithContext(() => AppStores.useStoreManager())
+    expect({ other: other.rootNodes, otherState: otherState.state, unknownState: unknownState.state, count: manager.getStore('count').getValue(), filtered: filtered.rootNodes, all: all.rootNodes }).toEqual({
+      other: ['untouched'],
+      otherState: 'untouched',
+      unknownState: 'untouched',
+      count: 2,
+      filtered: [{ id: 'AppStores#2', label: 'AppStores#2', tags: [{ label: 'stores', textColor: 0xffffff, backgroundColor: 0x42b883 }] }],
+      all: [
+        { id: 'AppActions#1', label: 'AppActions#1', tags: [{ label: 'actions', textColor: 0xffffff, backgroundColor: 0x3b82f6 }] },
+        { id: 'AppStores#2', label: 'AppStores#2', tags: [{ label: 'stores', textColor: 0xffffff, backgroundColor: 0x42b883 }] },
+      ],
+    })
+    wrapper.unmount()
+  })
+
+  it('logs a failed dispatch as an error', async () => {
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
+    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    register.register('reset', () => {
+      throw new Error('reset failed')
+    })
+    await register.dispatch('reset').catch(() => {})
+    const ends = (of('addTimelineEvent') as Array<{ event: { subtitle: string; logType: string } }>).map(({ event }) => [event.subtitle, event.logType])
+    expect(ends).toEqual([['start', 'default'], ['failed', 'error']])
+    wrapper.unmount()
+  })
+
+  it('a register handed to a provider while one of its dispatches runs: that dispatch ends on the timeline without a payload', async () => {
+    let shared: ActionRegister<TestActions> | undefined
+    const Outer = defineComponent({
+      setup() {
+        shared = AppActions.useActionRegister()
+        return () => null
+      },
+    })
+    const app = mount(Outer, { global: { plugins: [AppActions] } })
+    shared!.register('save', (_payload, controller) => new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve())))
+    const caller = new AbortController()
+    const running = shared!.dispatchWithResult('save', { id: 7 }, { signal: caller.signal })
+    const wrapper = mount(() => h(AppActions.Provider, { register: shared }), { global: { plugins: [ContextActionDevtools] } })
+    caller.abort('stopped')
+    await running
+    const events = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { payload?: unknown; abortReason?: string } } }>).map(({ event }) => [event.subtitle, event.data.payload, event.data.abortReason])
+    expect(events).toEqual([['aborted', undefined, undefined]])
+    wrapper.unmount()
+    app.unmount()
   })
 })

