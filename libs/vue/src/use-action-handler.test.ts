@@ -1,6 +1,6 @@
 import { ActionRegister } from '@context-action/core'
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, reactive, shallowRef } from 'vue'
 import type { TestActions } from './__tests__/actions'
 import HandlerHost from './__tests__/HandlerHost.vue'
@@ -102,6 +102,43 @@ describe('useActionHandler in an effect scope', () => {
       during: 2,
       after: 0,
     })
+  })
+
+  it('keeps the registration when a config getter gives an equal config again, so a running handler is not aborted', async () => {
+    const register = new ActionRegister<TestActions>({ name: 'equal config' })
+    const tick = shallowRef(0)
+    const seen: string[] = []
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const scope = effectScope()
+    scope.run(() =>
+      useActionHandler(
+        register,
+        'save',
+        async (_, controller) => {
+          await gate
+          seen.push(controller.signal.aborted ? 'aborted' : 'live')
+        },
+        () => ({ id: 'saver', priority: tick.value >= 0 ? 1 : 2 }),
+      ),
+    )
+    const running = register.dispatch('save', { id: 1 })
+    tick.value = 1
+    release()
+    await running
+    scope.stop()
+    expect(seen).toEqual(['live'])
+  })
+
+  it('outside any effect scope registers until its stop is called, without a Vue warning', () => {
+    const register = new ActionRegister<TestActions>({ name: 'no scope' })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const stop = useActionHandler(register, 'reset', () => {})
+    const warnings = warn.mock.calls.length
+    warn.mockRestore()
+    const during = register.getHandlerCount('reset')
+    stop()
+    expect({ warnings, during, after: register.getHandlerCount('reset') }).toEqual({ warnings: 0, during: 1, after: 0 })
   })
 
   it('returns a function that unregisters early, and rejects a handler that is not a function', () => {
