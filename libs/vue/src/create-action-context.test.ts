@@ -4,6 +4,7 @@ import { defineComponent, effectScope, h, nextTick } from 'vue'
 import { ActionRegister } from '@context-action/core'
 import { AppActions, type TestActions } from './__tests__/actions'
 import Isolation from './__tests__/Isolation.vue'
+import { AppStores } from './__tests__/stores'
 import type { Found } from './__tests__/Probe.vue'
 
 describe('createActionContext', () => {
@@ -75,6 +76,10 @@ describe('createActionContext', () => {
     await nextTick()
     expect(pending).toEqual([false, true, false])
     wrapper.unmount()
+  })
+
+  it("names each context's Provider component after the context, as Vue devtools and warnings show it", () => {
+    expect([AppActions.Provider.name, AppStores.Provider.name]).toEqual(['AppActionsProvider', 'AppStoresProvider'])
   })
 
   it('throws a clear error naming the context outside a Provider and outside setup', () => {

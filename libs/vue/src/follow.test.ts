@@ -43,6 +43,27 @@ describe('followers sharing one store subscription', () => {
     expect([before.value, after.value, count.getListenerCount()]).toEqual([4, 300, 0])
   })
 
+  it("re-throws the selector's own error object from the write", () => {
+    const count = createStore(1)
+    const failure = new Error('selector failed')
+    const scope = effectScope()
+    scope.run(() =>
+      useStoreValue(count, (n) => {
+        if (n === 2) throw failure
+        return n
+      }),
+    )
+    let thrown: unknown = 'nothing thrown'
+    try {
+      count.setValue(2)
+    } catch (error) {
+      thrown = error
+    }
+    scope.stop()
+    // Not toThrow('selector failed'): Vitest 4.1's toThrow(message) also passes when `undefined` is thrown.
+    expect(thrown).toBe(failure)
+  })
+
   it('tracks a ref that only one of many followers starts reading after a store change', () => {
     const users = createStore<string[]>([])
     const wanted = shallowRef('b')
