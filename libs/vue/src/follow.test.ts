@@ -100,6 +100,25 @@ describe('followers sharing one store subscription', () => {
     expect({ values, listeners: count.getListenerCount() }).toEqual({ values: [1, 1, 5, 5], listeners: 0 })
   })
 
+  it('a follower that joined mid-batch tracks a ref its selector first reads after a later write', () => {
+    const count = createStore(0)
+    const factor = shallowRef(1)
+    const scope = effectScope()
+    scope.run(() => useStoreValue(count))
+    let late: { value: number } | undefined
+    batch(() => {
+      count.setValue(2)
+      // Reads `factor` only once the count is above 2: not in its first run.
+      late = scope.run(() => useStoreValue(count, (n) => (n > 2 ? n * factor.value : 0)))!
+    })
+    count.setValue(3)
+    const values = [late!.value]
+    factor.value = 10
+    values.push(late!.value)
+    scope.stop()
+    expect(values).toEqual([3, 30])
+  })
+
   it('follows two stores when a sync watcher of one writes the other during its delivery', () => {
     const source = createStore(1)
     const mirror = createStore(0)
