@@ -31,6 +31,7 @@ export function defineContext<V extends object, K extends string, O>(
   create: (option: O | undefined) => V,
   dispose?: (value: V, option: O | undefined) => void,
 ) {
+  // Stryker disable next-line StringLiteral: a symbol's description is seen only when debugging; the symbol itself is the key
   const key: InjectionKey<V> = Symbol(`${name}.${kind}`)
   const announce = (value: V) => contextHooks.provided?.({ name, kind, value })
   /** In setup(): provide a new value to the calling component's subtree; returns it. */

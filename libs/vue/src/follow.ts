@@ -19,6 +19,7 @@ const hubs = new WeakMap<ReadableStore<any>, Hub<any>>()
  * Whether the effect's latest run read a ref, prop or reactive. Vue 3.5 (and 3.6) keep an effect's dependencies in its
  * `deps` list, which their typings leave out; were it ever missing, every run counts as tracked (correct, slower).
  */
+// Stryker disable next-line ConditionalExpression,BooleanLiteral,StringLiteral: counting every run as tracked is the documented fallback: correct, only slower
 export const readReactive = (effect: ReactiveEffect<unknown>): boolean => !('deps' in effect) || effect.deps !== undefined
 
 const noop = () => {}
@@ -49,6 +50,7 @@ function deliver<T>(hub: Hub<T>, value: T): void {
   // Drop the closure (it holds the value); when some selector read reactive state for the first time, drop the
   // detector's deps too and tell everyone again, tracked, so each of those gets its own effect.
   detector.fn = noop
+  // Stryker disable next-line ConditionalExpression: telling everyone again, tracked, when no selector read reactive state gives the same values (speed only)
   if (readReactive(detector)) {
     detector.run()
     tell(true)

@@ -39,6 +39,7 @@ export function followStore<T, S = T>(
     assertStore(fn, store)
     return store
   }
+  // Stryker disable next-line ConditionalExpression,BlockStatement: Vue's server renderer stops a sync watcher after the render, so the client path also leaves no listener and renders the same HTML (ssr-state.test.ts); this saves the subscription
   if (isServerRendering()) {
     // Nothing unmounts on the server: no subscription. Reading at each access lets a store written in
     // onServerPrefetch or after an await in setup() reach the HTML.
@@ -50,13 +51,16 @@ export function followStore<T, S = T>(
   // A selector that reads refs, props or reactives runs in its own effect, so they re-run it like computed() (directly:
   // only a changed selection reaches the renderer). One that reads none (the usual case) is a plain call.
   let value: T
+  // Stryker disable next-line BooleanLiteral: starting tracked runs every selection in the effect: the same values, slower
   let tracked = false
   const effect = selector && new ReactiveEffect(() => selector(value))
   const follower: Follower<T> = (next, track) => {
     let selected: S
+    // Stryker disable next-line ConditionalExpression: running an untracked selector in its effect gives the same value (speed only)
     if (effect && (track || tracked)) {
       value = next
       selected = effect.run()
+      // Stryker disable next-line AssignmentOperator: never latching `tracked` only makes each delivery find the reactive read again (detector, then a tracked re-run): the same values, slower
       tracked ||= readReactive(effect)
     } else {
       selected = selector ? selector(next) : (next as unknown as S)
@@ -68,6 +72,7 @@ export function followStore<T, S = T>(
     }
   }
   // Only a tracked selector has dependencies to trigger this, so `value` is the store's latest value.
+  // Stryker disable next-line BooleanLiteral: the scheduler runs only for an effect that read reactive state, so `tracked` is already true
   if (effect) effect.scheduler = () => follower(value, true)
   // `watch` so a ref or getter can point at another store; flush 'sync', so the ref follows it before anything reads it.
   watch(
