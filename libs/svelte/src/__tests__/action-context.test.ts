@@ -8,6 +8,9 @@ import Saver from './Saver.svelte'
 import TodoApp from './TodoApp.svelte'
 import type { TodoActions, TodoApi as Api } from './todo'
 import TwoTodos from './TwoTodos.svelte'
+import StoppableHost from './StoppableHost.svelte'
+import Call from './reliability/Call.svelte'
+import { createActionContext } from '../index'
 
 function app(register?: ActionRegister<TodoActions>) {
   const log: string[] = []
@@ -102,5 +105,37 @@ describe('createActionContext', () => {
     counts.push(register.getHandlerCount('save'), register.getHandlerCount('slow'))
     expect(seen).toEqual(['save false false false false', 'slow true true true true'])
     expect([log, priorities, counts]).toEqual([['saved x', 'saved y'], [[1], [2]], [1, 1, 0, 0]])
+  })
+
+  it('keeps the registration when a config getter gives an equal config again, so a running handler is not aborted', async () => {
+    const register = new ActionRegister<TodoActions>({ name: 'equal config' })
+    const log: string[] = []
+    const view = render(StoppableHost, { register, priority: 1, tick: 0, log, ready: () => {} })
+    const running = register.dispatch('save', { text: 'first' })
+    await view.rerender({ tick: 1 })
+    await running
+    view.unmount()
+    expect(log).toEqual(['first live'])
+  })
+
+  it('after the stop useActionHandler returned, a config change does not register the handler again', async () => {
+    const register = new ActionRegister<TodoActions>({ name: 'stopped' })
+    const stops: Array<() => void> = []
+    const view = render(StoppableHost, { register, priority: 1, tick: 0, log: [], ready: (stop: () => void) => stops.push(stop) })
+    const before = register.getHandlerCount('save')
+    stops[0]()
+    await view.rerender({ priority: 2 })
+    const after = register.getHandlerCount('save')
+    view.unmount()
+    expect([before, after]).toEqual([1, 0])
+  })
+
+  it('a provider without a register makes one named after the context, with the context\'s config', () => {
+    const Named = createActionContext<TodoActions>('Named', { registry: { maxRetries: 7 } })
+    let made: ActionRegister<TodoActions> | undefined
+    const view = render(Call, { run: () => void (made = Named.provide()) })
+    const seen = [made!.getName(), made!.getRegistryConfig().maxRetries]
+    view.unmount()
+    expect(seen).toEqual(['Named', 7])
   })
 })
