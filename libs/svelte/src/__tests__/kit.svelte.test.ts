@@ -120,17 +120,21 @@ describe('@context-action/svelte/kit: loadState on the server, provideState in t
   it('refuses bad input with errors naming the function', async () => {
     await expect(loadState({ name: 'Settings' } as never, () => {})).rejects.toThrow('loadState: expected a context from createStoreContext, got an object')
     await expect(loadState(Settings, 'load' as never)).rejects.toThrow('loadState: expected a loader function (stores) => …, got "load"')
+    // Not a context: a store context's createStores without its provide.
+    await expect(loadState({ createStores: Settings.createStores } as never, () => {})).rejects.toThrow('loadState: expected a context from createStoreContext, got an object')
     expect([
       caught(() => provideState(Settings, { theme: 'dark' })),
       caughtInComponent(() => provideState(null as never, {})),
       caughtInComponent(() => provideState(Settings, () => undefined)),
       caughtInComponent(() => provideState(Settings, [] as never)),
+      caughtInComponent(() => provideState(Settings, () => null as never)),
       caughtInComponent(() => provideState(Settings, { colour: 'red' } as never)),
     ]).toEqual([
       'Error: provideState: call it while a component initialises',
       'TypeError: provideState: expected a context from createStoreContext, got null',
       'TypeError: provideState: no Settings state in the page data (got undefined); return { state: await loadState(Settings, ...) } from a server load and pass () => data.state',
       'TypeError: provideState: no Settings state in the page data (got an array (length 0)); return { state: await loadState(Settings, ...) } from a server load and pass () => data.state',
+      'TypeError: provideState: no Settings state in the page data (got null); return { state: await loadState(Settings, ...) } from a server load and pass () => data.state',
       'TypeError: Settings.hydrate: unknown store "colour" in the snapshot; known stores: theme, user',
     ])
   })

@@ -42,10 +42,12 @@ describe('createTestContexts', () => {
     expect([log, stubs.length, stubs.map((stub) => vi.mocked(stub).mock.calls.map(([payload]) => payload))]).toEqual([[], 1, [[{ text: 'A in light' }]]])
   })
 
-  it('refuses what is not a context, and reading stores before rendering', () => {
+  it('refuses a bad createSpy, what is not a context, and reading stores before rendering', () => {
     const t = createTestContexts()
     expect(() => t.stores(Todo as never)).toThrow('createTestContexts.stores: expected a context from createStoreContext, got an object')
     expect(() => t.actions(Settings as never)).toThrow('createTestContexts.actions: expected a context from createActionContext, got an object')
+    expect(() => t.stores(null as never)).toThrow('createTestContexts.stores: expected a context from createStoreContext, got null')
+    expect(() => createTestContexts({ createSpy: 5 as never })).toThrow('createTestContexts: createSpy must be a spy factory such as vi.fn, got 5')
     expect(() => t.stores(Settings).manager).toThrow('createTestContexts.stores: Settings is provided when the component renders; render it first')
   })
 
