@@ -21,6 +21,7 @@ export function provideState<V extends Record<string, unknown>>(context: StoreCo
   let last = read()
   if (!isState(last)) throw missingState(context.name, last)
   const stores = context.provide(last)
+  // Stryker disable next-line ConditionalExpression: with a plain state the effect would read the same object each time and return at once
   if (typeof state === 'function') {
     $effect.pre(() => {
       const next = read()
