@@ -99,7 +99,7 @@ const rows: Row[] = [
     }),
     message: 'useStoreRefs: expected a store',
   },
-  { fn: 'useActionStatus', input: 'register = undefined', call: () => inScope(() => useActionStatus(undefined as never, 'save')), message: 'useActionStatus: ' },
+  { fn: 'useActionStatus', input: 'register = undefined', call: () => inScope(() => (useActionStatus as (...a: unknown[]) => unknown)(undefined, 'save')), message: 'useActionStatus: ' },
   { fn: 'useActionStatus', input: "action = ''", call: (f) => inScope(() => useActionStatus(f.register, '' as never)), message: 'ActionRegister.getActionStatus: action must be a non-empty string, got ""' },
   { fn: 'createActionContext', input: 'name = undefined', call: () => createActionContext(undefined as never), message: 'createActionContext: ' },
   { fn: 'createStoreContext', input: 'definitions = 5', call: () => createStoreContext('Bad', 5 as never), message: 'createStoreContext: definitions must be an object like { user: { initialValue: … } }, got 5' },
