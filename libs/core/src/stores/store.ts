@@ -56,7 +56,7 @@ interface ListenerNode<T> {
  * node (`unlink.bind(node)`): a bound function with no bound arguments is smaller than a closure and its context, so
  * a subscription costs the node and one small object.
  */
-function unlink<T>(this: ListenerNode<T>): void {
+function unlink(this: ListenerNode<any>): void {
   if (this.fn === null) return
   this.fn = null
   const { owner: store, prev, next } = this
