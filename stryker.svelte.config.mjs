@@ -1,6 +1,6 @@
-// Mutation testing of libs/svelte (`npm run mutation:svelte`; not part of test:all). Scope it to files with
-// `npm run mutation:svelte -- --mutate libs/svelte/src/select.ts`. Same Stryker as the core's run
-// (stryker.config.mjs); see CONTRIBUTING.md.
+// Mutation testing of libs/svelte (`npm run mutation:svelte`; not part of test:all: 5 to 12 minutes on two cores).
+// Scope it with `npm run mutation:svelte -- --mutate libs/svelte/src/select.ts`. Same Stryker as the core's run (stryker.config.mjs);
+// see CONTRIBUTING.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
