@@ -43,7 +43,13 @@ export function followStore<T, S = T>(
   if (isServerRendering()) {
     // Nothing unmounts on the server: no subscription. Reading at each access lets a store written in
     // onServerPrefetch or after an await in setup() reach the HTML.
-    return customRef(() => ({ get: () => readonlyInDev(selector ? selector(storeOf().getValue()) : (storeOf().getValue() as unknown as S)), set: () => {} }))
+    return customRef(() => ({
+      get: () => {
+        const value = storeOf().getValue()
+        return readonlyInDev(selector ? selector(value) : (value as unknown as S))
+      },
+      set: () => {},
+    }))
   }
   const state = shallowRef() as ShallowRef<DeepReadonly<S>>
   let current: S

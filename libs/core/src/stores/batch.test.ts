@@ -3,6 +3,15 @@ import { batch } from './batch'
 import { createComputedStore } from './computed'
 import { createStore, StoreNode } from './store'
 
+/** The stores, computed stores and batch of freshly loaded modules: their shared counters at their start values. */
+async function freshModules() {
+  vi.resetModules()
+  const { createStore } = await import('./store')
+  const { createComputedStore } = await import('./computed')
+  const { batch } = await import('./batch')
+  return { createStore, createComputedStore, batch }
+}
+
 describe('batch', () => {
   it('applies writes at once but notifies each changed store once, after the outermost batch', () => {
     const a = createStore(0)
@@ -245,27 +254,21 @@ describe('batch', () => {
   })
 
   it('tells computed stores about the very first batch after the stores are loaded', async () => {
-    vi.resetModules()
-    const { createStore } = await import('./store')
-    const { createComputedStore } = await import('./computed')
-    const fresh = await import('./batch')
+    const { createStore, createComputedStore, batch: freshBatch } = await freshModules()
     const s = createStore(0)
     const events: number[] = []
     createComputedStore([s], (v) => v + 1).listen((v) => events.push(v))
-    fresh.batch(() => s.setValue(1))
+    freshBatch(() => s.setValue(1))
     expect(events).toEqual([2])
   })
 
   it('notifies listeners that joined the graph between two writes of the very first batch after the stores are loaded', async () => {
-    vi.resetModules()
-    const { createStore } = await import('./store')
-    const { createComputedStore } = await import('./computed')
-    const fresh = await import('./batch')
+    const { createStore, createComputedStore, batch: freshBatch } = await freshModules()
     const s = createStore(0)
     const a = createComputedStore([s], (v) => v + 1)
     const events: string[] = []
     a.listen((v) => events.push(`a ${v}`))
-    fresh.batch(() => {
+    freshBatch(() => {
       s.setValue(1)
       createComputedStore([a], (v) => v * 10).listen((v) => events.push(`late computed ${v}`))
       s.setValue(2)
