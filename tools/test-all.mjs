@@ -73,6 +73,7 @@ for (const [task, counts] of Object.entries(nx.tasks)) {
   if (counts.passed + counts.failed + counts.skipped > 0) lines.push(`  ${task}: ${closingLine(counts)}`)
 }
 if (nx.failedTasks.length > 0) lines.push(`failed Nx tasks: ${nx.failedTasks.join(', ')}`)
+for (const test of nx.failedTests) lines.push(`failed test: ${test}`)
 if (failedChecks.length > 0) lines.push(`failed checks (one failure each): ${failedChecks.map((r) => r.name).join(', ')}`)
 lines.push(`total time ${((Date.now() - started) / 1000).toFixed(0)} s; test counts are Vitest's, across every project`)
 const closing = closingLine(totals)

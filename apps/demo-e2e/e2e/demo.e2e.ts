@@ -246,8 +246,9 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     expect(await requests()).toEqual([])
 
     await button('Open Ada Lovelace').click()
-    await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('Ada Lovelace')
-    expect(await text(page.getByTestId('cache-current'))).toContain('ada@example.com')
+    // Polled on her email: while she loads, the panel already names her ("Loading Ada Lovelace…").
+    await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('ada@example.com')
+    expect(await text(page.getByTestId('cache-current'))).toContain('Ada Lovelace')
     await expect.poll(() => requests()).toEqual(['u1 · miss · done'])
 
     await button('Open Alan Turing').click()
@@ -261,7 +262,7 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
     // The open user is fetched again on its own, and the request list says why.
     await button('Invalidate current').click()
     await expect.poll(async () => (await requests())[0]).toBe('u1 · miss · done · after invalidate')
-    expect(await text(page.getByTestId('cache-current'))).toContain('Ada Lovelace')
+    await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('ada@example.com')
     expect(await text(page.getByTestId('cache-hint'))).toContain('the open one is fetched again at once')
 
     await button('Invalidate all').click()
@@ -340,7 +341,8 @@ describe.each(['vue-demo', 'svelte-demo'] as const)('%s', (appName) => {
   it('cache: with failure rate 1 a miss fails, the failed user is not shown and the cache stays intact', async () => {
     await go('Cache', 'Cache synchronisation')
     await button('Open Ada Lovelace').click()
-    await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('Ada Lovelace')
+    // Loaded (her email shown), not only loading: she must be cached before the API starts failing.
+    await expect.poll(() => text(page.getByTestId('cache-current'))).toContain('ada@example.com')
 
     await setSwitch('Failure rate', 1)
     await button('Open Grace Hopper').click()

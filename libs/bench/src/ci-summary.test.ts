@@ -39,3 +39,22 @@ it("counts each task's tests in its own block of static output, so a task whose 
   ].join('\n')
   expect(summarise(log).split('\n')).toEqual(['failed tasks: core:test, vue:typecheck', '12 passed, 3 failed'])
 })
+
+it('names each failing test once, under its task, so the end of the log says which test broke', () => {
+  const log = [
+    '> nx run demo-e2e:e2e',
+    '   × e2e/demo.e2e.ts > todos > adds a todo 812ms',
+    '\x1b[31m FAIL \x1b[39m e2e/demo.e2e.ts > todos > adds a todo',
+    'AssertionError: expected 1 to be 2',
+    '      Tests  1 failed | 47 passed (48)',
+    '',
+    'Failed tasks:',
+    '',
+    '- demo-e2e:e2e',
+  ].join('\n')
+  expect(summarise(log).split('\n')).toEqual([
+    'failed tasks: demo-e2e:e2e',
+    'failed test: demo-e2e:e2e: e2e/demo.e2e.ts > todos > adds a todo',
+    '47 passed, 1 failed',
+  ])
+})
