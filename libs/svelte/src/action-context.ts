@@ -1,5 +1,5 @@
 import type { ActionDispatcher, ActionDispatcherWithResult, ActionHandler, ActionPayloadMap, ActionRegisterConfig, HandlerConfig, UnregisterFunction } from '@context-action/core'
-import { ActionRegister, assertRegister, onDestroy } from './deps.js'
+import { ActionRegister, assertFunction, assertRegister, onDestroy } from './deps.js'
 import { badContextName } from './errors.js'
 import { defineContext } from './context.js'
 import { registerHandler, statusOf, type ActionStatusStore, type MaybeGetter } from './action-hooks.svelte.js'
@@ -34,7 +34,8 @@ export interface ActionContext<A extends ActionPayloadMap> {
 export function createActionContext<A extends ActionPayloadMap>(name: string, config?: Omit<ActionRegisterConfig, 'name'>): ActionContext<A> {
   if (typeof name !== 'string' || name === '') throw badContextName(name)
   const context = defineContext<ActionRegister<A>>(name)
-  const use = (fn: string) => context.read(fn)
+  // `read` uses no `this`: it is handed on as it is.
+  const use = context.read
   return {
     name,
     provide(existing) {
@@ -48,7 +49,12 @@ export function createActionContext<A extends ActionPayloadMap>(name: string, co
     },
     useActionDispatch: () => use('useActionDispatch').dispatch,
     useActionDispatchWithResult: () => use('useActionDispatchWithResult').dispatchWithResult,
-    useActionHandler: (action, handler, config) => registerHandler(use('useActionHandler'), action, handler, config),
+    useActionHandler(action, handler, config) {
+      const fn = 'useActionHandler'
+      // Checked here, so that the error names this function rather than the register's.
+      assertFunction(fn, 'the handler', handler)
+      return registerHandler(use(fn), action, handler, config)
+    },
     useActionRegister: () => use('useActionRegister'),
     useActionStatus: (action) => statusOf(use('useActionStatus'), action),
   }

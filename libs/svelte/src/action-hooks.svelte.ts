@@ -51,9 +51,11 @@ export function statusOf<A extends ActionPayloadMap, K extends keyof A & string>
   return withCurrent(typeof action === 'function' ? fromReadable(toStore(current)) : store, current)
 }
 
-const withCurrent = (store: ReadableStore<ActionStatus>, current: () => ActionStatus): ActionStatusStore => ({
-  ...store,
-  get current() {
-    return current()
-  },
-})
+function withCurrent(store: ReadableStore<ActionStatus>, current: () => ActionStatus): ActionStatusStore {
+  return {
+    ...store,
+    get current() {
+      return current()
+    },
+  }
+}

@@ -26,8 +26,9 @@ export function outsideComponent(fn: string, cause: unknown): Error {
 }
 
 /** Assigning `current` of a `useStoreValue` over a slice or a store without `set`. */
-export const readOnly = (): TypeError =>
-  new TypeError(isDev ? 'useStoreValue: current is read-only (a slice, a computed store, or a store without set)' : production('useStoreValue', 4))
+export function readOnly(): TypeError {
+  return new TypeError(isDev ? 'useStoreValue: current is read-only (a slice, a computed store, or a store without set)' : production('useStoreValue', 4))
+}
 
 /** The error thrown by a helper given something that is not a store. */
 export function notAStore(fn: string, value: unknown): TypeError {

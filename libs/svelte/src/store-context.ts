@@ -36,7 +36,8 @@ export function createStoreContext<V extends Record<string, unknown>>(name: stri
     if (state !== undefined) manager.hydrate(state)
     return manager
   }
-  const manager = (fn: string) => context.read(fn)
+  // `read` uses no `this`: it is handed on as it is.
+  const manager = context.read
   return {
     name,
     provide: (state) => context.write(`${name}.provide`, () => create(state)),

@@ -76,7 +76,7 @@ const rows: Row[] = [
   { fn: 'Prefs.useStoreManager', input: 'in a component with no provider', call: () => { throw inComponent(() => Prefs.useStoreManager()) }, message: 'useStoreManager: no Prefs provider above this component' },
   { fn: 'Demo.useActionRegister', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionRegister()) }, message: 'useActionRegister: no Demo provider above this component' },
   // In a component under a provider, with bad arguments
-  { fn: 'Demo.useActionHandler', input: 'handler = 5, under a provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', 5 as never), true) }, message: 'handler must be a function, got 5' },
+  { fn: 'Demo.useActionHandler', input: 'handler = 5, under a provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', 5 as never), true) }, message: 'useActionHandler: the handler must be a function, got 5' },
   { fn: 'Demo.useActionHandler', input: 'priority = NaN, under a provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', () => {}, { priority: NaN }), true) }, message: 'priority must be a number, got NaN' },
   { fn: 'Demo.provide', input: 'register = 5', call: () => { throw inComponent(() => Demo.provide(5 as never)) }, message: 'Demo.provide: expected an ActionRegister, got 5' },
   { fn: 'Prefs.provide', input: 'state with an unknown key', call: () => { throw inComponent(() => Prefs.provide({ colour: 'red' } as never)) }, message: 'Prefs.hydrate: unknown store "colour" in the snapshot; known stores: theme' },
