@@ -28,7 +28,11 @@ export default defineNuxtConfig({
   },
   // Type-check against the workspace libraries' source (their `source` condition, so no library needs building first)
   // with the workspace's settings: Nuxt turns on noUncheckedIndexedAccess, which those libraries are not written for.
-  typescript: { tsConfig: { compilerOptions: { customConditions: ['source'], noUncheckedIndexedAccess: false } } },
+  // The app's own tests and Vitest config are type-checked too, with the Node settings (paths relative to .nuxt).
+  typescript: {
+    tsConfig: { compilerOptions: { customConditions: ['source'], noUncheckedIndexedAccess: false } },
+    nodeTsConfig: { include: ['../tests/**/*', '../vitest.config.ts'] },
+  },
   nitro: {
     typescript: { tsConfig: { compilerOptions: { customConditions: ['source'], noUncheckedIndexedAccess: false } } },
     exportConditions: ['source'],
