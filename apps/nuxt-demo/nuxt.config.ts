@@ -1,6 +1,6 @@
 // The Nuxt demo: the Vue demo's master-detail and cache screens, rendered on the server per request, with the
 // domain's state carried to the browser in Nuxt's payload (app/plugins/demo.ts) and the demo API served by Nitro
-// (server/middleware/demo-api.ts). The README's Nuxt example runs beside it as the layer layers/example (page /todos),
+// (server/api/[...path].ts). The README's Nuxt example runs beside it as the layer layers/example (page /todos),
 // which Nuxt registers by itself. Offline: no telemetry, no devtools, no fonts or icons fetched.
 
 // The workspace libraries resolve to their TypeScript source (their `source` export condition), as in the Vite apps.
