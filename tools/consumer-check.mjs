@@ -1,7 +1,8 @@
 // The packages as a user gets them: pack core, vue and svelte from their built `dist`, install the tarballs into fresh
 // Vite apps under test-output/consumer-check (outside the npm workspaces, so nothing resolves to the libs' sources),
-// and in each app: `vite build`, a type check (`vue-tsc --noEmit`, `svelte-check --fail-on-warnings`) and one
-// server-side render in Node. The apps' components are the README's, verbatim: the fenced block right after
+// and in each app: `vite build`, a type check (`vue-tsc --noEmit`, `svelte-check --fail-on-warnings`), one
+// server-side render in Node, and the components used in chromium under `vite` and `vite preview`
+// (tools/consumer-browser.mjs). The apps' components are the README's, verbatim: the fenced block right after
 // `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`; beside each, the first
 // example of the package's own README (libs/vue/README.md, libs/svelte/README.md), so neither README can drift.
 // Apps: Vue (@vitejs/plugin-vue), Svelte with the Svelte the workspace pins, and Svelte with the lowest version
@@ -15,6 +16,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { transform } from 'esbuild'
+import { browserCheck } from './consumer-browser.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = join(root, 'test-output', 'consumer-check')
@@ -120,7 +122,7 @@ const tsconfig = (types, include) =>
   })
 
 const indexHtml = (title) =>
-  `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>${title}</title></head>\n  <body>\n    <div id="app"></div>\n    <div id="package-example"></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n`
+  `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><link rel="icon" href="data:," /><title>${title}</title></head>\n  <body>\n    <div id="app"></div>\n    <div id="package-example"></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n`
 
 // Vite's own warnings (e.g. a source map that points nowhere) fail the build as well.
 const failOnWarnings = `
@@ -191,7 +193,7 @@ function vueApp(readme, tarballs) {
     // libs/core/README.md's example: type-checked with the app (vue-tsc) and run in Node (core-example.mjs, below).
     'src/core-example.ts': packageReadmeBlock('core', 'ts'),
   })
-  return { app, names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
+  return { app, kind: 'vue', names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
 }
 
 function svelteApp(readme, tarballs, folder, svelteVersion) {
@@ -257,7 +259,7 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
     ),
     'render.mjs': renderScript("if (!html.includes('Hello Grace from the server')) throw new Error('@context-action/svelte/kit: the loaded state is not in the render')"),
   })
-  return { app, names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
+  return { app, kind: 'svelte', names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
 }
 
 /** The lowest Svelte that libs/svelte's peer range allows, read from the file now (not a copy of it). */
@@ -299,7 +301,7 @@ function nodeBinary(version) {
   return join(dir, 'package', 'bin', 'node')
 }
 
-async function check({ app, names, typecheck }) {
+async function check({ app, kind, names, typecheck }) {
   console.log(`${relative(root, app)}:`)
   run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
   assertInstalledFromTarballs(app, names)
@@ -310,6 +312,7 @@ async function check({ app, names, typecheck }) {
   const rendered = run(app, process.execPath, ['render.mjs'], 'server render')
   for (const line of rendered.split('\n')) console.log(`    ${line}`)
   if (existsSync(join(app, 'smoke.mjs'))) run(app, process.execPath, ['smoke.mjs'], 'core smoke test in Node')
+  for (const line of await browserCheck(app, kind)) console.log(`  ✓ ${line}`)
   if (existsSync(join(app, 'src', 'core-example.ts'))) {
     // Types stripped by esbuild (only a transform: the import still resolves to the app's installed tarball).
     const { code } = await transform(readFileSync(join(app, 'src', 'core-example.ts'), 'utf8'), { loader: 'ts', format: 'esm' })
@@ -342,4 +345,4 @@ for (const { app } of apps) {
   if (existsSync(join(app, 'core-example.mjs'))) run(app, oldNode, ['core-example.mjs'], `libs/core/README.md's example on Node ${node.lowest}`)
 }
 if (!keep) for (const { app } of apps) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
-console.log(`consumer check passed: 3 apps built, type-checked and rendered (also on Node ${node.lowest}) in ${seconds(started)}`)
+console.log(`consumer check passed: 3 apps built, type-checked, rendered (also on Node ${node.lowest}) and used in chromium (dev server and preview) in ${seconds(started)}`)
