@@ -1,8 +1,8 @@
 // The consumer-check apps in a real browser, the way a user first meets them: under Vite's dev server (`vite`: the
 // packages' development build, pre-bundled by Vite's dependency optimizer) and under `vite preview` (the production
-// build `vite build` made). In each, Debian's chromium (playwright-core) uses the README's components as a person
-// would (types, clicks) and checks what they show; a console error or warning, an uncaught error or a failed request
-// fails the check.
+// build `vite build` made), and the README's Nuxt and SvelteKit examples from their built servers. In each, Debian's
+// chromium (playwright-core) uses the README's components as a person would (types, clicks) and checks what they
+// show; a console error or warning, an uncaught error or a failed request fails the check.
 // Used by tools/consumer-check.mjs.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -20,14 +20,18 @@ const freePort = () =>
     })
   })
 
-/** `vite ...args` in `app` on a free port, once it answers; `close()` stops it. */
-async function serve(app, args) {
+/**
+ * `vite ...args` in `app` on a free port (`server`: a built server, `node FILE`, told its port by PORT and HOST), once
+ * it answers; `close()` stops it.
+ */
+async function serve(app, args, server, ready = '') {
   const port = await freePort()
-  const command = `vite ${args.join(' ')}`.trim()
-  const child = spawn(join(app, 'node_modules', '.bin', 'vite'), [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const command = server ? `node ${server}` : `vite ${args.join(' ')}`.trim()
+  const [file, argv] = server ? [process.execPath, [server]] : [join(app, 'node_modules', '.bin', 'vite'), [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort']]
+  const child = spawn(file, argv, {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', HOST: '127.0.0.1', PORT: String(port), NUXT_TELEMETRY_DISABLED: '1' },
   })
   let output = ''
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk))
@@ -37,14 +41,15 @@ async function serve(app, args) {
     await exited
   }
   const url = `http://127.0.0.1:${port}/`
+  const probe = `${url}${ready}`
   const deadline = Date.now() + 30_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`consumer-browser: ${command} exited (${child.exitCode}):\n${output}`)
-    const answered = await fetch(url).then((response) => response.ok, () => false)
+    const answered = await fetch(probe).then((response) => response.ok, () => false)
     if (answered) return { url, command, close }
     if (Date.now() > deadline) {
       await close()
-      throw new Error(`consumer-browser: ${command} did not answer on ${url} within 30 s:\n${output}`)
+      throw new Error(`consumer-browser: ${command} did not answer on ${probe} within 30 s:\n${output}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -62,12 +67,19 @@ async function until(what, read, expected) {
   }
 }
 
+/** Fails unless `html` (a page as the server sent it) contains each of `parts`. */
+function serverHtml(what, html, parts) {
+  const missing = parts.filter((part) => !html.includes(part))
+  if (missing.length > 0) throw new Error(`${what}: the server's HTML lacks ${missing.map((m) => JSON.stringify(m)).join(', ')}`)
+}
+
 const text = (locator) => locator.evaluateAll((nodes) => nodes.map((node) => node.textContent.replace(/\s+/g, ' ').trim()).join(' | '))
 
 /** What a person does with the README's components, and what each step must show. */
 const scenarios = {
   // README.md's App.vue (a to-do list) and libs/vue/README.md's counter.
-  async vue(page) {
+  async vue(page, url) {
+    await page.goto(url)
     const app = page.locator('#app')
     const input = app.getByPlaceholder('What needs doing?')
     await until('the to-do list at first', () => text(app.locator('p')), '0 to do')
@@ -84,7 +96,8 @@ const scenarios = {
     await until('the counter after a reset', () => text(counter.locator('p')), 'Count: 0')
   },
   // README.md's App.svelte (a greeting renamed through an action) and libs/svelte/README.md's counter.
-  async svelte(page) {
+  async svelte(page, url) {
+    await page.goto(url)
     const app = page.locator('#app')
     const greeting = app.locator('p').first()
     const alert = app.getByRole('alert')
@@ -102,13 +115,41 @@ const scenarios = {
     await counter.getByRole('button', { name: 'Reset' }).click()
     await until('the counter after a reset', () => text(counter.locator('p')), 'Count: 0 (doubled: 0)')
   },
+  // README.md's Nuxt example (its four files, verbatim) at /todos: rendered by Nitro, hydrated from the payload.
+  async nuxt(page, url, apiRequests) {
+    serverHtml('/todos', await (await fetch(`${url}todos`)).text(), ['Read the guide', 'Write the plugin'])
+    await page.goto(`${url}todos`)
+    await page.waitForFunction(() => document.querySelector('#__nuxt')?.__vue_app__ !== undefined)
+    const items = page.locator('li')
+    await until('the todos after hydration', () => text(items), 'Read the guide | Write the plugin')
+    await page.getByLabel('Show done').uncheck()
+    await until('the todos with Show done off', () => text(items), 'Write the plugin')
+    // A click, not check(): the done todo leaves the list at once (Show done is off), so there is no box left to verify.
+    await page.getByLabel('Write the plugin').click()
+    await until('the todos once the last one is done', () => text(items), '')
+    await page.getByLabel('Show done').check()
+    await until('the todos with Show done on again', () => text(items), 'Read the guide | Write the plugin')
+    if (apiRequests.length > 0) throw new Error(`the browser fetched what the page carried: ${apiRequests.join(', ')}`)
+  },
+  // README.md's SvelteKit example (its four files, verbatim): the layout's server load, hydrated from the page data.
+  async sveltekit(page, url, apiRequests) {
+    serverHtml('/', await (await fetch(url)).text(), ['Ada Lovelace · light'])
+    await page.goto(url)
+    await page.waitForLoadState('networkidle')
+    const profile = page.getByTestId('profile')
+    await until('the profile after hydration', () => text(profile), 'Ada Lovelace · light')
+    await page.getByRole('button', { name: 'Toggle theme' }).click()
+    await until('the profile after toggling the theme', () => text(profile), 'Ada Lovelace · dark')
+    if (apiRequests.length > 0) throw new Error(`the browser fetched what the page carried: ${apiRequests.join(', ')}`)
+  },
 }
 
 /**
- * Runs `kind`'s scenario against the app under `vite` (development) and `vite preview` (production); returns a line
- * per server. Needs the app installed and built (`vite build`).
+ * Runs `kind`'s scenario against the app under each of `servers` (by default `vite`, for development, and `vite
+ * preview`, for production; `{ node: FILE, ready: PATH }` is a built server, ready once PATH answers); returns a line per server. Needs the app installed
+ * and built.
  */
-export async function browserCheck(app, kind) {
+export async function browserCheck(app, kind, servers = [{ args: [] }, { args: ['preview'] }]) {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   if (!existsSync(executablePath)) {
     throw new Error(`consumer-browser: no Chromium at ${executablePath}; run "sh tools/ensure-chromium.sh" or set CHROMIUM_PATH`)
@@ -120,8 +161,8 @@ export async function browserCheck(app, kind) {
   })
   const lines = []
   try {
-    for (const args of [[], ['preview']]) {
-      const server = await serve(app, args)
+    for (const { args = [], node, ready } of servers) {
+      const server = await serve(app, args, node, ready)
       const started = Date.now()
       const page = await browser.newPage()
       const problems = []
@@ -133,10 +174,14 @@ export async function browserCheck(app, kind) {
       page.on('response', (response) => {
         if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
       })
+      const apiRequests = []
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url())
+        if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}`)
+      })
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
       try {
-        await page.goto(server.url)
-        await scenarios[kind](page)
+        await scenarios[kind](page, server.url, apiRequests)
         if (problems.length > 0) throw new Error('the scenario passed, but not cleanly')
       } catch (error) {
         // What the page reported first is usually the cause (a module that failed to load, an error thrown on mount).
@@ -146,7 +191,8 @@ export async function browserCheck(app, kind) {
         await page.close()
         await server.close()
       }
-      lines.push(`${server.command === 'vite' ? 'vite (dev server)' : server.command}: the README's components work in chromium (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+      const what = node ? 'the built server' : server.command === 'vite' ? 'vite (dev server)' : server.command
+      lines.push(`${what}: the README's example works in chromium (${((Date.now() - started) / 1000).toFixed(1)} s)`)
     }
   } finally {
     await browser.close()

@@ -2,7 +2,10 @@
 // Vite apps under test-output/consumer-check (outside the npm workspaces, so nothing resolves to the libs' sources),
 // and in each app: `vite build`, a type check (`vue-tsc --noEmit`, `svelte-check --fail-on-warnings`), one
 // server-side render in Node, and the components used in chromium under `vite` and `vite preview`
-// (tools/consumer-browser.mjs). The apps' components are the README's, verbatim: the fenced block right after
+// (tools/consumer-browser.mjs). Then README.md's Nuxt and SvelteKit examples, verbatim, as fresh Nuxt 4 and SvelteKit 2
+// (adapter-node) apps with no configuration for our packages: built, type-checked (`nuxt typecheck`, `svelte-check`)
+// and used in chromium from their built servers (rendered by the server, hydrated from the carried state, nothing
+// fetched again by the browser). The apps' components are the README's, verbatim: the fenced block right after
 // `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`; beside each, the first
 // example of the package's own README (libs/vue/README.md, libs/svelte/README.md), so neither README can drift.
 // Apps: Vue (@vitejs/plugin-vue), Svelte with the Svelte the workspace pins, and Svelte with the lowest version
@@ -43,6 +46,14 @@ export function readmeBlock(readme, name) {
   return `${match[2]}\n`
 }
 
+/** The fenced blocks in `langs` of README.md's section that starts at `start` and ends at `end`, in order. */
+function readmeSection(readme, start, end, langs) {
+  const from = readme.indexOf(start)
+  const to = readme.indexOf(end, from)
+  if (from === -1 || to === -1) throw new Error(`consumer-check: README.md has no section from "${start}" to "${end}"`)
+  return [...readme.slice(from, to).matchAll(new RegExp(`^\`\`\`(?:${langs.join('|')})\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1])
+}
+
 /** The first ```LANG block of a package's README (libs/NAME/README.md), checked beside the root README's. */
 function packageReadmeBlock(lib, lang) {
   const match = new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\`$`, 'm').exec(read(`libs/${lib}/README.md`))
@@ -52,7 +63,7 @@ function packageReadmeBlock(lib, lang) {
 
 function run(cwd, command, args, label) {
   const from = Date.now()
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } })
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', NUXT_TELEMETRY_DISABLED: '1' } })
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim()
   if (result.status !== 0) {
     throw new Error(`consumer-check: ${label} failed in ${relative(root, cwd)} (${command} ${args.join(' ')}):\n${output}`)
@@ -262,6 +273,111 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
   return { app, kind: 'svelte', names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
 }
 
+/**
+ * A fresh Nuxt 4 app made of README.md's Nuxt example (its four files, verbatim), with no configuration for our
+ * packages: Nitro bundles or externalizes them as it does for any dependency.
+ */
+function nuxtApp(readme, tarballs) {
+  const app = join(out, 'nuxt-app')
+  const blocks = readmeSection(readme, '**Nuxt 4**', '**SvelteKit 2**', ['typescript', 'vue'])
+  if (blocks.length !== 4) throw new Error(`consumer-check: README.md's Nuxt example should have 4 blocks, found ${blocks.length}`)
+  const [stores, plugin, page, api] = blocks
+  write(app, {
+    'package.json': json({
+      name: 'consumer-check-nuxt',
+      private: true,
+      type: 'module',
+      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/vue']), nuxt: pin('nuxt'), vue: pin('vue') },
+      devDependencies: { typescript: pin('typescript'), 'vue-tsc': pin('vue-tsc') },
+    }),
+    'nuxt.config.ts': "export default defineNuxtConfig({ compatibilityDate: '2026-01-01', telemetry: false, devtools: { enabled: false } })\n",
+    'tsconfig.json': json({ files: [], references: ['app', 'server', 'shared', 'node'].map((part) => ({ path: `./.nuxt/tsconfig.${part}.json` })) }),
+    'app/app.vue': '<template>\n  <NuxtPage />\n</template>\n',
+    'app/stores.ts': stores,
+    'app/plugins/todos.ts': plugin,
+    'app/pages/todos.vue': page,
+    'server/api/todos.ts': api,
+  })
+  const nuxt = join(app, 'node_modules', '.bin', 'nuxt')
+  return {
+    app,
+    kind: 'nuxt',
+    names: ['@context-action/core', '@context-action/vue'],
+    steps: [
+      [nuxt, ['build'], 'nuxt build'],
+      [nuxt, ['typecheck'], 'type check (nuxt typecheck)'],
+    ],
+    server: { node: '.output/server/index.mjs', ready: 'todos' },
+  }
+}
+
+/** A fresh SvelteKit 2 app (adapter-node) made of README.md's SvelteKit example (its four files, verbatim) and the API route it reads. */
+function svelteKitApp(readme, tarballs) {
+  const app = join(out, 'sveltekit-app')
+  const blocks = readmeSection(readme, '**SvelteKit 2**', 'The demos do the same', ['typescript', 'svelte'])
+  if (blocks.length !== 4) throw new Error(`consumer-check: README.md's SvelteKit example should have 4 blocks, found ${blocks.length}`)
+  const [profile, layoutServer, layout, page] = blocks
+  write(app, {
+    'package.json': json({
+      name: 'consumer-check-sveltekit',
+      private: true,
+      type: 'module',
+      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/svelte']), svelte: pin('svelte') },
+      devDependencies: Object.fromEntries(
+        ['@sveltejs/adapter-node', '@sveltejs/kit', '@sveltejs/vite-plugin-svelte', 'svelte-check', 'typescript', 'vite'].map((name) => [name, pin(name)]),
+      ),
+    }),
+    'svelte.config.js': lines(
+      "import adapter from '@sveltejs/adapter-node'",
+      "import { vitePreprocess } from '@sveltejs/vite-plugin-svelte'",
+      '',
+      'export default { preprocess: vitePreprocess(), kit: { adapter: adapter() } }',
+    ),
+    'vite.config.ts': lines("import { sveltekit } from '@sveltejs/kit/vite'", "import { defineConfig } from 'vite'", '', 'export default defineConfig({ plugins: [sveltekit()] })'),
+    'tsconfig.json': json({ extends: './.svelte-kit/tsconfig.json', compilerOptions: { strict: true, skipLibCheck: true } }),
+    'src/app.html': lines(
+      '<!doctype html>',
+      '<html lang="en">',
+      '  <head><meta charset="utf-8" /><link rel="icon" href="data:," />%sveltekit.head%</head>',
+      '  <body><div style="display: contents">%sveltekit.body%</div></body>',
+      '</html>',
+    ),
+    'src/lib/profile.ts': profile,
+    'src/routes/+layout.server.ts': layoutServer,
+    'src/routes/+layout.svelte': layout,
+    'src/routes/+page.svelte': page,
+    'src/routes/api/users/[id]/+server.ts': lines(
+      "import { error, json } from '@sveltejs/kit'",
+      '',
+      'export function GET({ params }) {',
+      "  if (params.id !== 'u1') error(404, 'No such user')",
+      "  return json({ id: 'u1', name: 'Ada Lovelace', email: 'ada@example.com' })",
+      '}',
+    ),
+  })
+  const bin = (name) => join(app, 'node_modules', '.bin', name)
+  return {
+    app,
+    kind: 'sveltekit',
+    names: ['@context-action/core', '@context-action/svelte'],
+    steps: [
+      [bin('svelte-kit'), ['sync'], 'svelte-kit sync'],
+      [bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings'], 'type check (svelte-check)'],
+      [bin('vite'), ['build', '--logLevel', 'warn'], 'vite build'],
+    ],
+    server: { node: 'build/index.js' },
+  }
+}
+
+/** Install, build and type-check a framework app, then use its built server's page in chromium. */
+async function checkFramework({ app, kind, names, steps, server }) {
+  console.log(`${relative(root, app)}:`)
+  run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
+  assertInstalledFromTarballs(app, names)
+  for (const [command, args, label] of steps) run(app, command, args, label)
+  for (const line of await browserCheck(app, kind, [server])) console.log(`  ✓ ${line}`)
+}
+
 /** The lowest Svelte that libs/svelte's peer range allows, read from the file now (not a copy of it). */
 function lowestSvelte() {
   const range = JSON.parse(read('libs/svelte/package.json')).peerDependencies?.svelte
@@ -336,6 +452,8 @@ const apps = [
 ]
 console.log(`svelte apps: ${pin('svelte')} (the workspace's) and ${lowest} (the lowest of libs/svelte's peer range ${range})`)
 for (const app of apps) await check(app)
+const frameworkApps = [nuxtApp(readme, tarballs), svelteKitApp(readme, tarballs)]
+for (const app of frameworkApps) await checkFramework(app)
 const node = lowestNode()
 const oldNode = nodeBinary(node.lowest)
 console.log(`lowest Node of engines.node "${node.range}": ${node.lowest}`)
@@ -344,5 +462,8 @@ for (const { app } of apps) {
   if (existsSync(join(app, 'smoke.mjs'))) run(app, oldNode, ['smoke.mjs'], `core smoke test on Node ${node.lowest}`)
   if (existsSync(join(app, 'core-example.mjs'))) run(app, oldNode, ['core-example.mjs'], `libs/core/README.md's example on Node ${node.lowest}`)
 }
-if (!keep) for (const { app } of apps) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
-console.log(`consumer check passed: 3 apps built, type-checked, rendered (also on Node ${node.lowest}) and used in chromium (dev server and preview) in ${seconds(started)}`)
+if (!keep) for (const { app } of [...apps, ...frameworkApps]) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
+console.log(
+  `consumer check passed: 3 Vite apps built, type-checked, rendered (also on Node ${node.lowest}) and used in chromium (dev server and preview); ` +
+    `the README's Nuxt and SvelteKit examples built, type-checked and used in chromium from their built servers; in ${seconds(started)}`,
+)
