@@ -1,8 +1,8 @@
 // The consumer-check apps in a real browser, the way a user first meets them: under Vite's dev server (`vite`: the
 // packages' development build, pre-bundled by Vite's dependency optimizer) and under `vite preview` (the production
-// build `vite build` made), and the README's Nuxt and SvelteKit examples from their built servers. In each, Debian's
-// chromium (playwright-core) uses the README's components as a person would (types, clicks) and checks what they
-// show; a console error or warning, an uncaught error or a failed request fails the check.
+// build `vite build` made), and the README's Nuxt and SvelteKit examples under `nuxt dev` / `vite dev` and from their
+// built servers. In each, Debian's chromium (playwright-core) uses the README's components as a person would (types,
+// clicks) and checks what they show; a console error or warning, an uncaught error or a failed request fails it.
 // Used by tools/consumer-check.mjs.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -21,15 +21,18 @@ const freePort = () =>
   })
 
 /**
- * `vite ...args` in `app` on a free port (`server`: a built server, `node FILE`, told its port by PORT and HOST), once
- * it answers; `close()` stops it.
+ * A server of `app` on a free port, once `ready` answers: `bin` (an app binary: `vite`, `nuxt`) with `args`, or a built
+ * server `node` (a file, told its port by PORT and HOST). `close()` stops it and every process it started.
  */
-async function serve(app, args, server, ready = '') {
+async function serve(app, { bin = 'vite', args = [], node, ready = '' }) {
   const port = await freePort()
-  const command = server ? `node ${server}` : `vite ${args.join(' ')}`.trim()
-  const [file, argv] = server ? [process.execPath, [server]] : [join(app, 'node_modules', '.bin', 'vite'), [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort']]
+  const command = node ? `node ${node}` : `${bin} ${args.join(' ')}`.trim()
+  const listen = bin === 'vite' ? ['--host', '127.0.0.1', '--port', String(port), '--strictPort'] : ['--host', '127.0.0.1', '--port', String(port)]
+  const [file, argv] = node ? [process.execPath, [node]] : [join(app, 'node_modules', '.bin', bin), [...args, ...listen]]
   const child = spawn(file, argv, {
     cwd: app,
+    // Its own process group: `nuxt dev` runs its server in a child process, which must stop with it.
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', HOST: '127.0.0.1', PORT: String(port), NUXT_TELEMETRY_DISABLED: '1' },
   })
@@ -37,19 +40,24 @@ async function serve(app, args, server, ready = '') {
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk))
   const exited = new Promise((resolve) => child.once('exit', resolve))
   const close = async () => {
-    if (child.exitCode === null) child.kill()
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // Gone already.
+    }
     await exited
   }
   const url = `http://127.0.0.1:${port}/`
   const probe = `${url}${ready}`
-  const deadline = Date.now() + 30_000
+  // A dev server compiles the page on its first request.
+  const deadline = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`consumer-browser: ${command} exited (${child.exitCode}):\n${output}`)
     const answered = await fetch(probe).then((response) => response.ok, () => false)
     if (answered) return { url, command, close }
     if (Date.now() > deadline) {
       await close()
-      throw new Error(`consumer-browser: ${command} did not answer on ${probe} within 30 s:\n${output}`)
+      throw new Error(`consumer-browser: ${command} did not answer on ${probe} within 60 s:\n${output}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -146,7 +154,7 @@ const scenarios = {
 
 /**
  * Runs `kind`'s scenario against the app under each of `servers` (by default `vite`, for development, and `vite
- * preview`, for production; `{ node: FILE, ready: PATH }` is a built server, ready once PATH answers); returns a line per server. Needs the app installed
+ * preview`, for production; see `serve` for the others); returns a line per server. Needs the app installed
  * and built.
  */
 export async function browserCheck(app, kind, servers = [{ args: [] }, { args: ['preview'] }]) {
@@ -161,8 +169,8 @@ export async function browserCheck(app, kind, servers = [{ args: [] }, { args: [
   })
   const lines = []
   try {
-    for (const { args = [], node, ready } of servers) {
-      const server = await serve(app, args, node, ready)
+    for (const spec of servers) {
+      const server = await serve(app, spec)
       const started = Date.now()
       const page = await browser.newPage()
       const problems = []
@@ -191,7 +199,7 @@ export async function browserCheck(app, kind, servers = [{ args: [] }, { args: [
         await page.close()
         await server.close()
       }
-      const what = node ? 'the built server' : server.command === 'vite' ? 'vite (dev server)' : server.command
+      const what = spec.node ? 'the built server' : server.command === 'vite' ? 'vite (dev server)' : server.command
       lines.push(`${what}: the README's example works in chromium (${((Date.now() - started) / 1000).toFixed(1)} s)`)
     }
   } finally {

@@ -4,8 +4,8 @@
 // server-side render in Node, and the components used in chromium under `vite` and `vite preview`
 // (tools/consumer-browser.mjs). Then README.md's Nuxt and SvelteKit examples, verbatim, as fresh Nuxt 4 and SvelteKit 2
 // (adapter-node) apps with no configuration for our packages: built, type-checked (`nuxt typecheck`, `svelte-check`)
-// and used in chromium from their built servers (rendered by the server, hydrated from the carried state, nothing
-// fetched again by the browser). The apps' components are the README's, verbatim: the fenced block right after
+// and used in chromium under their dev servers and from their built servers (rendered by the server, hydrated from
+// the carried state, nothing fetched again by the browser). The apps' components are the README's, verbatim: the fenced block right after
 // `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`; beside each, the first
 // example of the package's own README (libs/vue/README.md, libs/svelte/README.md), so neither README can drift.
 // Apps: Vue (@vitejs/plugin-vue), Svelte with the Svelte the workspace pins, and Svelte with the lowest version
@@ -307,7 +307,10 @@ function nuxtApp(readme, tarballs) {
       [nuxt, ['build'], 'nuxt build'],
       [nuxt, ['typecheck'], 'type check (nuxt typecheck)'],
     ],
-    server: { node: '.output/server/index.mjs', ready: 'todos' },
+    servers: [
+      { bin: 'nuxt', args: ['dev'], ready: 'todos' },
+      { node: '.output/server/index.mjs', ready: 'todos' },
+    ],
   }
 }
 
@@ -365,17 +368,17 @@ function svelteKitApp(readme, tarballs) {
       [bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings'], 'type check (svelte-check)'],
       [bin('vite'), ['build', '--logLevel', 'warn'], 'vite build'],
     ],
-    server: { node: 'build/index.js' },
+    servers: [{ args: ['dev'] }, { node: 'build/index.js' }],
   }
 }
 
-/** Install, build and type-check a framework app, then use its built server's page in chromium. */
-async function checkFramework({ app, kind, names, steps, server }) {
+/** Install, build and type-check a framework app, then use its page in chromium under its dev server and its built server. */
+async function checkFramework({ app, kind, names, steps, servers }) {
   console.log(`${relative(root, app)}:`)
   run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
   assertInstalledFromTarballs(app, names)
   for (const [command, args, label] of steps) run(app, command, args, label)
-  for (const line of await browserCheck(app, kind, [server])) console.log(`  ✓ ${line}`)
+  for (const line of await browserCheck(app, kind, servers)) console.log(`  ✓ ${line}`)
 }
 
 /** The lowest Svelte that libs/svelte's peer range allows, read from the file now (not a copy of it). */
@@ -465,5 +468,5 @@ for (const { app } of apps) {
 if (!keep) for (const { app } of [...apps, ...frameworkApps]) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
 console.log(
   `consumer check passed: 3 Vite apps built, type-checked, rendered (also on Node ${node.lowest}) and used in chromium (dev server and preview); ` +
-    `the README's Nuxt and SvelteKit examples built, type-checked and used in chromium from their built servers; in ${seconds(started)}`,
+    `the README's Nuxt and SvelteKit examples built, type-checked and used in chromium (dev server and built server); in ${seconds(started)}`,
 )
