@@ -46,13 +46,25 @@ export function readmeBlock(readme, name) {
   return `${match[2]}\n`
 }
 
-/** The fenced blocks in `langs` of README.md's section that starts at `start` and ends at `end`, in order. */
-function readmeSection(readme, start, end, langs) {
+/** The `count` fenced blocks in `langs` of README.md's section from `start` to `end`, in order. */
+function readmeSection(readme, [start, end], langs, count) {
   const from = readme.indexOf(start)
   const to = readme.indexOf(end, from)
   if (from === -1 || to === -1) throw new Error(`consumer-check: README.md has no section from "${start}" to "${end}"`)
-  return [...readme.slice(from, to).matchAll(new RegExp(`^\`\`\`(?:${langs.join('|')})\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1])
+  const blocks = [...readme.slice(from, to).matchAll(new RegExp(`^\`\`\`(?:${langs.join('|')})\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1])
+  if (blocks.length !== count) throw new Error(`consumer-check: README.md's section "${start}" should have ${count} example blocks, found ${blocks.length}`)
+  return blocks
 }
+
+/** The package.json of a fresh app: our tarballs named in `ours`, and the root package.json's pins of the rest. */
+const appPackage = (app, tarballs, name, ours, dependencies, devDependencies) =>
+  json({
+    name,
+    private: true,
+    type: 'module',
+    dependencies: { ...packageDeps(app, tarballs, ours), ...Object.fromEntries(dependencies.map((dep) => [dep, pin(dep)])) },
+    devDependencies: Object.fromEntries(devDependencies.map((dep) => [dep, pin(dep)])),
+  })
 
 /** The first ```LANG block of a package's README (libs/NAME/README.md), checked beside the root README's. */
 function packageReadmeBlock(lib, lang) {
@@ -279,17 +291,9 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
  */
 function nuxtApp(readme, tarballs) {
   const app = join(out, 'nuxt-app')
-  const blocks = readmeSection(readme, '**Nuxt 4**', '**SvelteKit 2**', ['typescript', 'vue'])
-  if (blocks.length !== 4) throw new Error(`consumer-check: README.md's Nuxt example should have 4 blocks, found ${blocks.length}`)
-  const [stores, plugin, page, api] = blocks
+  const [stores, plugin, page, api] = readmeSection(readme, ['**Nuxt 4**', '**SvelteKit 2**'], ['typescript', 'vue'], 4)
   write(app, {
-    'package.json': json({
-      name: 'consumer-check-nuxt',
-      private: true,
-      type: 'module',
-      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/vue']), nuxt: pin('nuxt'), vue: pin('vue') },
-      devDependencies: { typescript: pin('typescript'), 'vue-tsc': pin('vue-tsc') },
-    }),
+    'package.json': appPackage(app, tarballs, 'consumer-check-nuxt', ['@context-action/core', '@context-action/vue'], ['nuxt', 'vue'], ['typescript', 'vue-tsc']),
     'nuxt.config.ts': "export default defineNuxtConfig({ compatibilityDate: '2026-01-01', telemetry: false, devtools: { enabled: false } })\n",
     'tsconfig.json': json({ files: [], references: ['app', 'server', 'shared', 'node'].map((part) => ({ path: `./.nuxt/tsconfig.${part}.json` })) }),
     'app/app.vue': '<template>\n  <NuxtPage />\n</template>\n',
@@ -317,19 +321,16 @@ function nuxtApp(readme, tarballs) {
 /** A fresh SvelteKit 2 app (adapter-node) made of README.md's SvelteKit example (its four files, verbatim) and the API route it reads. */
 function svelteKitApp(readme, tarballs) {
   const app = join(out, 'sveltekit-app')
-  const blocks = readmeSection(readme, '**SvelteKit 2**', 'The demos do the same', ['typescript', 'svelte'])
-  if (blocks.length !== 4) throw new Error(`consumer-check: README.md's SvelteKit example should have 4 blocks, found ${blocks.length}`)
-  const [profile, layoutServer, layout, page] = blocks
+  const [profile, layoutServer, layout, page] = readmeSection(readme, ['**SvelteKit 2**', 'The demos do the same'], ['typescript', 'svelte'], 4)
   write(app, {
-    'package.json': json({
-      name: 'consumer-check-sveltekit',
-      private: true,
-      type: 'module',
-      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/svelte']), svelte: pin('svelte') },
-      devDependencies: Object.fromEntries(
-        ['@sveltejs/adapter-node', '@sveltejs/kit', '@sveltejs/vite-plugin-svelte', 'svelte-check', 'typescript', 'vite'].map((name) => [name, pin(name)]),
-      ),
-    }),
+    'package.json': appPackage(app, tarballs, 'consumer-check-sveltekit', ['@context-action/core', '@context-action/svelte'], ['svelte'], [
+      '@sveltejs/adapter-node',
+      '@sveltejs/kit',
+      '@sveltejs/vite-plugin-svelte',
+      'svelte-check',
+      'typescript',
+      'vite',
+    ]),
     'svelte.config.js': lines(
       "import adapter from '@sveltejs/adapter-node'",
       "import { vitePreprocess } from '@sveltejs/vite-plugin-svelte'",
