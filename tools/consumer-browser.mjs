@@ -187,23 +187,37 @@ export async function browserCheck(app, kind, servers = [{ args: [] }, { args: [
     for (const spec of servers) {
       const server = await serve(app, spec)
       const started = Date.now()
-      const page = await browser.newPage()
       const problems = []
-      page.on('console', (message) => {
-        // A failed request is reported below with its address; the console's line for it names none.
-        if (message.text().startsWith('Failed to load resource')) return
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`)
-      })
-      page.on('response', (response) => {
-        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
-      })
-      const apiRequests = []
-      page.on('request', (request) => {
-        const { pathname } = new URL(request.url())
-        if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}`)
-      })
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+      let page
       try {
+        if (!spec.node) {
+          // A dev server may optimize dependencies it finds on the first load, then reload the page: load it once first.
+          const warm = await browser.newPage()
+          await warm.goto(`${server.url}${spec.ready ?? ''}`)
+          await warm.waitForLoadState('networkidle')
+          await warm.close()
+        }
+        page = await browser.newPage()
+        page.on('console', (message) => {
+          // A failed request is reported below with its address; the console's line for it names none.
+          if (message.text().startsWith('Failed to load resource')) return
+          if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`)
+        })
+        page.on('response', (response) => {
+          if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+        })
+        const apiRequests = []
+        page.on('request', (request) => {
+          const { pathname } = new URL(request.url())
+          if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}`)
+        })
+        page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+        // Each scenario navigates once; a second load is the page reloading by itself (and losing what was typed).
+        // (A document load, not `framenavigated`, which a router's history.replaceState fires too.)
+        let loads = 0
+        page.on('load', () => {
+          if (++loads === 2) problems.push(`the page reloaded by itself (${page.url()})`)
+        })
         await scenarios[kind](page, server.url, apiRequests)
         if (problems.length > 0) throw new Error('the scenario passed, but not cleanly')
       } catch (error) {
@@ -211,7 +225,7 @@ export async function browserCheck(app, kind, servers = [{ args: [] }, { args: [
         const reported = problems.length > 0 ? `\nthe page reported:\n${problems.join('\n')}` : ''
         throw new Error(`consumer-browser: ${server.command} in ${app}: ${error.message.split('\n')[0]}${reported}`, { cause: error })
       } finally {
-        await page.close()
+        await page?.close()
         await server.close()
       }
       const what = spec.node ? 'the built server' : server.command === 'vite' ? 'vite (dev server)' : server.command
