@@ -4,63 +4,30 @@
 // built servers. In each, Debian's chromium (playwright-core) uses the README's components as a person would (types,
 // clicks) and checks what they show; a console error or warning, an uncaught error or a failed request fails it.
 // Used by tools/consumer-check.mjs.
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
+import { freePort, launchChromium, recordApiRequests, startServer } from './browser-kit.mjs'
 
 /**
- * A server of `app` on a free port, once `ready` answers: `bin` (an app binary: `vite`, `nuxt`) with `args`, or a built
- * server `node` (a file, told its port by PORT and HOST). `close()` stops it and every process it started.
+ * A server of `app` on a free port, once `ready` answers OK: `bin` (an app binary: `vite`, `nuxt`) with `args`, or a
+ * built server `node` (a file, told its port by PORT and HOST). `close()` stops it and every process it started.
  */
 async function serve(app, { bin = 'vite', args = [], node, ready = '' }) {
   const port = await freePort()
   const command = node ? `node ${node}` : `${bin} ${args.join(' ')}`.trim()
-  const listen = bin === 'vite' ? ['--host', '127.0.0.1', '--port', String(port), '--strictPort'] : ['--host', '127.0.0.1', '--port', String(port)]
-  const [file, argv] = node ? [process.execPath, [node]] : [join(app, 'node_modules', '.bin', bin), [...args, ...listen]]
-  const child = spawn(file, argv, {
-    cwd: app,
-    // Its own process group: `nuxt dev` runs its server in a child process, which must stop with it.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', HOST: '127.0.0.1', PORT: String(port), NUXT_TELEMETRY_DISABLED: '1' },
-  })
-  let output = ''
-  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk))
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  const close = async () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM')
-    } catch {
-      // Gone already.
-    }
-    await exited
-  }
+  const listen = ['--host', '127.0.0.1', '--port', String(port), ...(bin === 'vite' ? ['--strictPort'] : [])]
   const url = `http://127.0.0.1:${port}/`
-  const probe = `${url}${ready}`
-  // A dev server compiles the page on its first request.
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`consumer-browser: ${command} exited (${child.exitCode}):\n${output}`)
-    const answered = await fetch(probe).then((response) => response.ok, () => false)
-    if (answered) return { url, command, close }
-    if (Date.now() > deadline) {
-      await close()
-      throw new Error(`consumer-browser: ${command} did not answer on ${probe} within 60 s:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  const server = await startServer({
+    what: `consumer-browser: ${command}`,
+    file: node ? process.execPath : join(app, 'node_modules', '.bin', bin),
+    args: node ? [node] : [...args, ...listen],
+    cwd: app,
+    env: { FORCE_COLOR: '0', NO_COLOR: '1', HOST: '127.0.0.1', PORT: String(port), NUXT_TELEMETRY_DISABLED: '1' },
+    probe: `${url}${ready}`,
+    ready: (response) => response.ok,
+    // A dev server compiles the page on its first request.
+    timeoutMs: 60_000,
+  })
+  return { url, command, close: server.close }
 }
 
 /** Waits (up to 10 s) until `read()` returns `expected`; the error says what it showed instead. */
@@ -173,15 +140,7 @@ const scenarios = {
  * and built.
  */
 export async function browserCheck(app, kind, servers = [{ args: [] }, { args: ['preview'] }]) {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!existsSync(executablePath)) {
-    throw new Error(`consumer-browser: no Chromium at ${executablePath}; run "sh tools/ensure-chromium.sh" or set CHROMIUM_PATH`)
-  }
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  const browser = await launchChromium()
   const lines = []
   try {
     for (const spec of servers) {
@@ -206,11 +165,7 @@ export async function browserCheck(app, kind, servers = [{ args: [] }, { args: [
         page.on('response', (response) => {
           if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
         })
-        const apiRequests = []
-        page.on('request', (request) => {
-          const { pathname } = new URL(request.url())
-          if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}`)
-        })
+        const apiRequests = recordApiRequests(page)
         page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
         // Each scenario navigates once; a second load is the page reloading by itself (and losing what was typed).
         // (A document load, not `framenavigated`, which a router's history.replaceState fires too.)

@@ -1,13 +1,15 @@
 // Browser-test helpers: an app's built preview server started in-process on a free loopback port (or a built Node
 // server as a child process), Debian's chromium driven by playwright-core (never a downloaded browser), the demo API's
 // reset/settings/request log, and screenshots.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
+import { freePort, launchChromium, recordApiRequests, startServer } from './browser-kit.mjs'
+
+export { freePort, launchChromium }
 
 export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const screenshotDir = join(workspaceRoot, 'apps/demo-e2e/test-output/screenshots')
@@ -53,15 +55,6 @@ export interface RunningServer extends AppUrl {
   close(): Promise<void>
 }
 
-/** A port the OS says is free on 127.0.0.1 (for servers that cannot be given port 0 and report theirs). */
-export async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
-  const port = (probe.address() as AddressInfo).port
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
-}
-
 /**
  * Start a built Node server (`node apps/<name>/<entry>`, as SvelteKit's adapter-node writes it) with `PORT` and `HOST`
  * on a free loopback port, resolved once it answers HTTP. A missing build or a server that exits is an error with
@@ -73,46 +66,16 @@ export async function startNodeServer(name: string, entry: string, timeoutMs = 3
   if (!existsSync(file)) throw new Error(`e2e: ${name} is not built (${file} is missing); run "npx nx run ${name}:build" or "npx nx run demo-e2e:e2e"`)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [file], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const close = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-    await exited
-  }
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`e2e: ${name}'s server exited with code ${child.exitCode} before answering:\n${output}`)
-    try {
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) })
-      break
-    } catch {
-      if (Date.now() > deadline) {
-        await close()
-        throw new Error(`e2e: ${name}'s server did not answer on ${url} within ${timeoutMs} ms:\n${output}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-  return { name, url, output: () => output, close }
-}
-
-/** Debian's chromium (or `$CHROMIUM_PATH`), headless. A missing browser is an error, never a skip. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `e2e: no Chromium at ${executablePath}. Browser tests do not skip: run "sh tools/ensure-chromium.sh" ` +
-        `(apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`,
-    )
-  }
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  const server = await startServer({
+    what: `e2e: ${name}'s server`,
+    file: process.execPath,
+    args: [file],
+    cwd: root,
+    env: { HOST: '127.0.0.1', PORT: String(port) },
+    probe: `${url}/`,
+    timeoutMs,
   })
+  return { name, url, ...server }
 }
 
 /**
@@ -120,15 +83,11 @@ export async function launchChromium(): Promise<Browser> {
  * warnings) and the requests it makes to the demo API, as `METHOD /api/path`.
  */
 export function watchPage(page: Page, about: RegExp): { messages: string[]; apiRequests: string[] } {
-  const watched = { messages: [] as string[], apiRequests: [] as string[] }
+  const messages: string[] = []
   page.on('console', (message) => {
-    if (about.test(message.text())) watched.messages.push(`${message.type()}: ${message.text()}`)
+    if (about.test(message.text())) messages.push(`${message.type()}: ${message.text()}`)
   })
-  page.on('request', (request) => {
-    const { pathname } = new URL(request.url())
-    if (pathname.startsWith('/api/')) watched.apiRequests.push(`${request.method()} ${pathname}`)
-  })
-  return watched
+  return { messages, apiRequests: recordApiRequests(page) }
 }
 
 export interface OpenedPage {
