@@ -58,15 +58,14 @@ function readmeSection(readme, [start, end], langs, count) {
   return blocks
 }
 
-/** The package.json of a fresh app: our tarballs named in `ours`, and the root package.json's pins of the rest. */
-const appPackage = (app, tarballs, name, ours, dependencies, devDependencies) =>
-  json({
-    name,
-    private: true,
-    type: 'module',
-    dependencies: { ...packageDeps(app, tarballs, ours), ...Object.fromEntries(dependencies.map((dep) => [dep, pin(dep)])) },
-    devDependencies: Object.fromEntries(devDependencies.map((dep) => [dep, pin(dep)])),
-  })
+/**
+ * The package.json of a fresh app: our tarballs named in `ours`, and the root package.json's pins of the rest (a
+ * version in `versions` instead, e.g. the lowest of a peer range).
+ */
+function appPackage(app, tarballs, name, ours, dependencies, devDependencies, versions = {}) {
+  const pinned = (names) => Object.fromEntries(names.map((dep) => [dep, versions[dep] ?? pin(dep)]))
+  return json({ name, private: true, type: 'module', dependencies: { ...packageDeps(app, tarballs, ours), ...pinned(dependencies) }, devDependencies: pinned(devDependencies) })
+}
 
 /** The first ```LANG block of a package's README (libs/NAME/README.md), checked beside the root README's. */
 function packageReadmeBlock(lib, lang) {
@@ -113,6 +112,12 @@ function pack() {
 /** Tarballs as `file:` dependencies, relative to the app. */
 function packageDeps(app, tarballs, names) {
   return Object.fromEntries(names.map((name) => [name, `file:${relative(app, tarballs[name])}`]))
+}
+
+/** `npm install` in `app`, then checks that our packages `names` are installed copies of the tarballs. */
+function install(app, names) {
+  run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
+  assertInstalledFromTarballs(app, names)
 }
 
 /** Our packages must come from the app's own node_modules as real folders, never a link into the workspace. */
@@ -172,14 +177,16 @@ process.stdout.write(\`rendered \${html.length} characters: \${html.replace(/<!-
 function vueApp(readme, tarballs, folder, vueVersion) {
   const app = join(out, folder)
   write(app, {
-    'package.json': json({
-      name: `consumer-check-${folder}`,
-      private: true,
-      type: 'module',
-      // @vue/devtools-api: the optional peer that @context-action/vue/devtools needs (docs/vue.md, Devtools).
-      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/vue']), vue: vueVersion, '@vue/devtools-api': pin('@vue/devtools-api') },
-      devDependencies: Object.fromEntries(['@vitejs/plugin-vue', '@vue/test-utils', 'happy-dom', 'typescript', 'vite', 'vitest', 'vue-tsc'].map((name) => [name, pin(name)])),
-    }),
+    // @vue/devtools-api: the optional peer that @context-action/vue/devtools needs (docs/vue.md, Devtools).
+    'package.json': appPackage(
+      app,
+      tarballs,
+      `consumer-check-${folder}`,
+      ['@context-action/core', '@context-action/vue'],
+      ['vue', '@vue/devtools-api'],
+      ['@vitejs/plugin-vue', '@vue/test-utils', 'happy-dom', 'typescript', 'vite', 'vitest', 'vue-tsc'],
+      { vue: vueVersion },
+    ),
     'index.html': indexHtml('Vue consumer check'),
     'vite.config.js': `import vue from '@vitejs/plugin-vue'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [vue()],\n  build: {${failOnWarnings}\n  },\n})\n`,
     'tsconfig.json': tsconfig(['vite/client'], ['src/**/*.ts', 'src/**/*.vue']),
@@ -298,23 +305,21 @@ function vueApp(readme, tarballs, folder, vueVersion) {
     // libs/core/README.md's example: type-checked with the app (vue-tsc) and run in Node (core-example.mjs, below).
     'src/core-example.ts': packageReadmeBlock('core', 'ts'),
   })
-  return { app, kind: 'vue', test: true, names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
+  return { app, kind: 'vue', names: ['@context-action/core', '@context-action/vue'], typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']] }
 }
 
 function svelteApp(readme, tarballs, folder, svelteVersion) {
   const app = join(out, folder)
   write(app, {
-    'package.json': json({
-      name: `consumer-check-${folder}`,
-      private: true,
-      type: 'module',
-      dependencies: { ...packageDeps(app, tarballs, ['@context-action/core', '@context-action/svelte']), svelte: svelteVersion },
-      devDependencies: {
-        ...Object.fromEntries(
-          ['@sveltejs/vite-plugin-svelte', '@testing-library/svelte', 'happy-dom', 'svelte-check', 'typescript', 'vite', 'vitest'].map((name) => [name, pin(name)]),
-        ),
-      },
-    }),
+    'package.json': appPackage(
+      app,
+      tarballs,
+      `consumer-check-${folder}`,
+      ['@context-action/core', '@context-action/svelte'],
+      ['svelte'],
+      ['@sveltejs/vite-plugin-svelte', '@testing-library/svelte', 'happy-dom', 'svelte-check', 'typescript', 'vite', 'vitest'],
+      { svelte: svelteVersion },
+    ),
     'index.html': indexHtml('Svelte consumer check'),
     'svelte.config.js': `import { vitePreprocess } from '@sveltejs/vite-plugin-svelte'\n\nexport default { preprocess: vitePreprocess() }\n`,
     'vite.config.js': `import { svelte } from '@sveltejs/vite-plugin-svelte'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [svelte()],\n  build: {${failOnWarnings}\n  },\n})\n`,
@@ -437,7 +442,7 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
     ),
     'render.mjs': renderScript("if (!html.includes('Hello Grace from the server')) throw new Error('@context-action/svelte/kit: the loaded state is not in the render')"),
   })
-  return { app, kind: 'svelte', test: true, names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
+  return { app, kind: 'svelte', names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
 }
 
 /**
@@ -531,8 +536,7 @@ function svelteKitApp(readme, tarballs) {
 /** Install, build and type-check a framework app, then use its page in chromium under its dev server and its built server. */
 async function checkFramework({ app, kind, names, steps, servers }) {
   console.log(`${relative(root, app)}:`)
-  run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
-  assertInstalledFromTarballs(app, names)
+  install(app, names)
   for (const [command, args, label] of steps) run(app, command, args, label)
   for (const line of await browserCheck(app, kind, servers)) console.log(`  ✓ ${line}`)
 }
@@ -579,10 +583,9 @@ function nodeBinary(version) {
   return join(dir, 'package', 'bin', 'node')
 }
 
-async function check({ app, kind, test, names, typecheck }) {
+async function check({ app, kind, names, typecheck }) {
   console.log(`${relative(root, app)}:`)
-  run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], 'npm install (tarballs + pinned tools)')
-  assertInstalledFromTarballs(app, names)
+  install(app, names)
   const bin = (name) => join(app, 'node_modules', '.bin', name)
   run(app, bin('vite'), ['build', '--logLevel', 'warn'], 'vite build')
   run(app, bin(typecheck[0]), typecheck[1], `type check (${typecheck[0]})`)
@@ -591,11 +594,8 @@ async function check({ app, kind, test, names, typecheck }) {
   for (const line of rendered.split('\n')) console.log(`    ${line}`)
   if (existsSync(join(app, 'smoke.mjs'))) run(app, process.execPath, ['smoke.mjs'], 'core smoke test in Node')
   for (const line of await browserCheck(app, kind)) console.log(`  ✓ ${line}`)
-  if (test) {
-    const output = run(app, bin('vitest'), ['run', '--config', 'vitest.config.js'], 'a component test with the /testing entry (vitest)')
-    const passed = /Tests\s+(\d+) passed/.exec(output)?.[1]
-    if (passed !== '1') throw new Error(`consumer-check: the component test in ${relative(root, app)} did not pass as one test:\n${output}`)
-  }
+  const tested = run(app, bin('vitest'), ['run', '--config', 'vitest.config.js'], 'a component test with the /testing entry (vitest)')
+  if (/Tests\s+(\d+) passed/.exec(tested)?.[1] !== '1') throw new Error(`consumer-check: the component test in ${relative(root, app)} did not pass as one test:\n${tested}`)
   if (existsSync(join(app, 'src', 'core-example.ts'))) {
     // Types stripped by esbuild (only a transform: the import still resolves to the app's installed tarball).
     const { code } = await transform(readFileSync(join(app, 'src', 'core-example.ts'), 'utf8'), { loader: 'ts', format: 'esm' })
