@@ -32,16 +32,20 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * the development build beside it. Both still miss their targets (production 13.96 and 2.94 kB, development 14.86 and
  * 3.38 kB when the production build came, December 2026): the messages were a small part of the bytes; the rest is
  * the code itself (the action system is about 10.5 kB of it). The ceilings are those production sizes + 2%.
+ * Up on purpose once more for a correctness fix: Svelte writes `$store.field = v` and `bind:value={$store.field}` as an
+ * in-place change followed by `set(sameObject)`, which stores ignored; `set` now stores a shallow copy of the current
+ * array or plain object, so the change reaches listeners (core 14.24 → 14.28 kB, stores-only 3.00 → 3.05 kB;
+ * measured 14.277 and 3.048 kB).
  */
 export const budgets = [
-  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14240 },
+  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14280 },
   {
     name: '@context-action/core/store (createStore, createComputedStore, batch)',
     contents: `export { batch, createComputedStore, createStore } from './stores'\n`,
     resolveDir: 'libs/core/src',
     core: true,
     target: 1500,
-    ceiling: 3000,
+    ceiling: 3050,
   },
   // The Vue adapter misses its target in this measurement (December 2026, production 1.69 kB, development 1.87 kB, once
   // its error messages became development-only): about 0.24 kB of it is the `import { … } from 'vue'` and

@@ -234,6 +234,53 @@ describe('createStore', () => {
     expect(countdown.getValue()).toBe(0)
   })
 
+  it('set with the current array or plain object (changed in place, as Svelte writes $store.field = v) stores a shallow copy and notifies', () => {
+    const original = { name: 'Ada', tags: ['x'] }
+    const user = createStore(original)
+    const name = createComputedStore([user], (u) => u.name)
+    const seen: Array<[unknown, unknown]> = []
+    user.listen((value, previous) => seen.push([value, previous]))
+    name.listen(() => {})
+    original.name = 'Grace'
+    user.set(original)
+    const stored = user.getValue()
+    expect(stored).not.toBe(original)
+    expect(stored).toEqual({ name: 'Grace', tags: ['x'] })
+    // Shallow: the fields are the same references.
+    expect(stored.tags).toBe(original.tags)
+    expect(seen).toEqual([[stored, original]])
+    expect(name.getValue()).toBe('Grace')
+
+    const list = createStore([1, 2])
+    const lists: number[][] = []
+    list.listen((value) => lists.push(value))
+    const array = list.getValue()
+    array.push(3)
+    list.set(array)
+    expect(lists).toEqual([[1, 2, 3]])
+    expect(list.getValue()).not.toBe(array)
+  })
+
+  it('set with the current value copies nothing else: setValue, primitives and other objects stay unchanged writes', () => {
+    const original = { n: 1 }
+    const plain = createStore(original)
+    const when = new Date(0)
+    const date = createStore(when)
+    const count = createStore(1)
+    const calls = vi.fn()
+    for (const store of [plain, date, count]) store.listen(calls)
+    plain.setValue(original)
+    date.set(when)
+    count.set(1)
+    expect(calls).not.toHaveBeenCalled()
+    expect([plain.getValue(), date.getValue()]).toEqual([original, when])
+    expect(date.getValue()).toBe(when)
+    // A different object is stored as it is, not copied.
+    const next = { n: 2 }
+    plain.set(next)
+    expect(plain.getValue()).toBe(next)
+  })
+
 })
 
 describe('createStore bad input', () => {

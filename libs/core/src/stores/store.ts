@@ -27,7 +27,11 @@ export interface Store<T> extends ReadableStore<T> {
   // Property syntax keeps writes invariant: a read-only store is never accepted where a writable one is expected.
   /** Store `value` and notify, unless it equals the current value. */
   readonly setValue: (value: T) => void
-  /** Same as `setValue`; lets Svelte's `bind:value={$store}` write through. */
+  /**
+   * Same as `setValue`, for Svelte's `bind:value={$store}`; except that the current value itself, when it is an array
+   * or a plain object, is stored as a shallow copy: Svelte writes `$store.field = v` by changing the object in place,
+   * then calling `set` with it.
+   */
   readonly set: (value: T) => void
   /** `setValue(updater(getValue()))`. */
   readonly update: (updater: (current: T) => T) => void
@@ -365,12 +369,21 @@ export function readable<T>(node: StoreNode<T>): ReadableStore<T> & { [NODE]: St
   }
 }
 
+/** A shallow copy of an array or a plain object; any other value as it is. */
+function shallowCopy<T>(value: T): T {
+  // `?? 0`: null and undefined have no prototype to read.
+  return Array.isArray(value) ? ([...value] as T) : Object.getPrototypeOf(value ?? 0) === Object.prototype ? { ...value } : value
+}
+
 /** Writable API over a node; `owner` attributes writes to a transaction (views) or to nobody. */
 export function writable<T>(node: StoreNode<T>, owner: unknown = null): Store<T> & { [NODE]: StoreNode<T> } {
   const setValue = (value: T) => node.write(value, owner)
   return Object.assign(readable(node), {
     setValue,
-    set: setValue,
+    // Svelte compiles `$store.field = v`, `$store.n++` and `bind:value={$store.field}` to an in-place change followed by
+    // `set(theSameObject)`, which `setValue` would ignore: a plain object or array is then stored as a shallow copy, so
+    // the change is seen (the previous value, changed in place already, cannot be told or restored).
+    set: (value: T) => setValue(value === node.value ? shallowCopy(value) : value),
     update(updater: (current: T) => T): void {
       if (typeof updater !== 'function') {
         throw argumentError(`${node.name}.update`, `expected an updater function, got ${describe(updater)}`)

@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte'
 import { flushSync } from 'svelte'
 import { derived, get } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
+import FieldSyntax from './FieldSyntax.svelte'
 import StoreSyntax from './StoreSyntax.svelte'
 
 describe('core stores under the Svelte store contract', () => {
@@ -52,5 +53,34 @@ describe('core stores under the Svelte store contract', () => {
     off()
     expect(seen).toEqual(['#3', '#4', '#5'])
     expect([get(count), get(label), count.getListenerCount()]).toEqual([5, '#5', 0])
+  })
+})
+
+describe('Svelte writes to a field of a core store ($store.field = v, bind:value={$store.field})', () => {
+  it('are seen: the store gets a new object, every listener is told, the page follows', async () => {
+    const original = { name: 'Ada', visits: 0 }
+    const user = createStore(original)
+    const tags = createStore(['a', 'b'])
+    const seen: Array<[unknown, unknown]> = []
+    user.listen((value, previous) => seen.push([structuredClone(value), previous]))
+    const tagsSeen: string[][] = []
+    tags.listen((value) => tagsSeen.push(value))
+    render(FieldSyntax, { user, tags })
+
+    await fireEvent.input(screen.getByLabelText('name'), { target: { value: 'Grace' } })
+    await fireEvent.click(screen.getByText('Visit'))
+    await fireEvent.click(screen.getByText('Rename first tag'))
+    flushSync()
+
+    expect(screen.getByTestId('user').textContent).toBe('Grace (1)')
+    expect(screen.getByTestId('tags').textContent).toBe('first, b')
+    expect(user.getValue()).toEqual({ name: 'Grace', visits: 1 })
+    // Each write stored a copy; what listeners get as `previous` is the object Svelte changed in place.
+    expect(user.getValue()).not.toBe(original)
+    expect(seen).toEqual([
+      [{ name: 'Grace', visits: 0 }, original],
+      [{ name: 'Grace', visits: 1 }, expect.objectContaining({ name: 'Grace' })],
+    ])
+    expect(tagsSeen).toEqual([['first', 'b']])
   })
 })
