@@ -55,8 +55,11 @@ export const budgets = [
   // selectors that read no ref or prop skip Vue's effect (libs/vue/src/follow.ts), which took the 1,000-row fan-out
   // from 0.29-0.35x Pinia's speed to about 0.6x (issue 13) for 0.28 kB (production 1.97 kB); ceiling 1.97 + 2%.
   // Later that day 1.96 kB; bundled into an app that already imports the vue and core functions it uses (one module,
-  // so no import or export lists), the adapter adds 1.46 kB min+gzip (4.0 kB min).
-  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2012 },
+  // so no import or export lists), the adapter adds 1.46 kB min+gzip (4.0 kB min). Up on purpose for two correctness
+  // fixes found by trying the packed package as a Vue user: a row whose selector throws because its parent is about to
+  // remove it no longer throws to whoever wrote the store (+0.09 kB), and the values `useStoreModel`/`useStoreRefs`
+  // take back are stored without Vue's read-only proxies (+0.08 kB): production 1.96 → 2.13 kB (measured 2,127 B).
+  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2130 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
 ]
 

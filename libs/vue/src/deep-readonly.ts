@@ -1,4 +1,4 @@
-import { readonly } from './deps'
+import { readonly, toRaw } from './deps'
 import { isDev } from './dev'
 
 type Builtin = ((...args: any[]) => unknown) | Date | RegExp | Error | Promise<unknown> | string | number | boolean | bigint | symbol | null | undefined
@@ -24,4 +24,23 @@ export function readonlyValue<T>(value: T): DeepReadonly<T> {
 /** `readonlyValue` in development; the value itself in production builds (no cost). */
 export function readonlyInDev<T>(value: T): DeepReadonly<T> {
   return isDev ? readonlyValue(value) : (value as DeepReadonly<T>)
+}
+
+/**
+ * `value` with the Vue proxies in it replaced by their raw objects, through plain objects and arrays: what the adapter
+ * writes to a store, so a value built from read-only values (`{ ...model.value, name }`) stores plain data. Only what
+ * contains a proxy is copied (the value itself when nothing does); a proxy's raw object is already store data.
+ */
+export function toRawDeep<T>(value: T): T {
+  let result: any = toRaw(value)
+  if (result === value && (Array.isArray(value) || Object.getPrototypeOf(value ?? 0) === Object.prototype)) {
+    for (const key in value) {
+      const item = toRawDeep(value[key])
+      if (item !== value[key]) {
+        if (result === value) result = Array.isArray(value) ? [...value] : { ...value }
+        result[key] = item
+      }
+    }
+  }
+  return result
 }

@@ -2,6 +2,7 @@
 // import statement per importing module (esbuild, which tools/size.mjs measures) then import each package once;
 // types are imported from the packages directly.
 export {
+  callWithErrorHandling,
   computed,
   customRef,
   defineComponent,
@@ -12,10 +13,12 @@ export {
   onScopeDispose,
   onUnmounted,
   provide,
+  queuePostFlushCb,
   ReactiveEffect,
   readonly,
   shallowRef,
   ssrContextKey,
+  toRaw,
   toValue,
   unref,
   watch,

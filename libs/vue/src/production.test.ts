@@ -1,13 +1,14 @@
 import { ActionRegister, createStore } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { expect, it, vi } from 'vitest'
-import { createApp, defineComponent, effectScope, isReadonly } from 'vue'
+import { createApp, defineComponent, effectScope, isProxy, isReadonly, isRef } from 'vue'
 import type { User } from './__tests__/fixtures'
 import UserEditor from './__tests__/UserEditor.vue'
 import { createActionContext } from './create-action-context'
 import { createStoreContext } from './create-store-context'
 import { useActionHandler } from './use-action-handler'
 import { useComputedStore } from './use-computed-store'
+import { useStoreModel } from './use-store-model'
 import { useStoreRefs } from './use-store-refs'
 import { useStoreValue } from './use-store-value'
 
@@ -36,6 +37,36 @@ it('in production too, useStoreModel with v-model on a field never changes the s
     text: 'Ada',
   })
   wrapper.unmount()
+})
+
+it('in production useStoreValue returns the ref itself, not a read-only wrapper (no cost)', () => {
+  const scope = effectScope()
+  const value = scope.run(() => useStoreValue(createStore(1)))!
+  scope.stop()
+  expect([isRef(value), isReadonly(value)]).toEqual([true, false])
+})
+
+it('in production too, useStoreModel and useStoreRefs store plain data when given back the read-only values read', () => {
+  const prefs = { dark: true }
+  const settings = createStore({ name: 'a', prefs, copy: { dark: false } })
+  const scope = effectScope()
+  const [model, refs] = scope.run(() => [useStoreModel(settings), useStoreRefs(settings)] as const)!
+  model.value = { ...model.value, name: 'b' }
+  const afterModel = settings.getValue()
+  refs.copy.value = model.value.prefs
+  scope.stop()
+  const stored = settings.getValue()
+  expect({
+    readOnly: isReadonly(model.value.prefs),
+    model: [isProxy(afterModel.prefs), afterModel.prefs === prefs],
+    refs: [isProxy(stored.copy), stored.copy === prefs],
+    clone: structuredClone(stored),
+  }).toEqual({
+    readOnly: true,
+    model: [false, true],
+    refs: [false, true],
+    clone: { name: 'b', prefs: { dark: true }, copy: { dark: true } },
+  })
 })
 
 it('in production, bad input throws a short error naming the function and its code of docs/errors.md', () => {

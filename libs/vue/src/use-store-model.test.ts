@@ -1,7 +1,7 @@
 import { createStore } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { effectScope } from 'vue'
+import { effectScope, isProxy } from 'vue'
 import NameInput from './__tests__/NameInput.vue'
 import { useStoreModel } from './use-store-model'
 
@@ -28,5 +28,21 @@ describe('useStoreModel', () => {
     const read = ref.value
     scope.stop()
     expect([count.getValue(), read, count.getListenerCount()]).toEqual([5 + 1, 6, 0])
+  })
+
+  it('takes back a value built from what it reads and stores plain data, not read-only proxies', () => {
+    const prefs = { dark: true }
+    const settings = createStore({ name: 'a', prefs })
+    const scope = effectScope()
+    const model = scope.run(() => useStoreModel(settings))!
+    model.value = { ...model.value, name: 'b' }
+    scope.stop()
+    const stored = settings.getValue()
+    expect({ stored, proxy: isProxy(stored.prefs), same: stored.prefs === prefs, clone: structuredClone(stored) }).toEqual({
+      stored: { name: 'b', prefs: { dark: true } },
+      proxy: false,
+      same: true,
+      clone: { name: 'b', prefs: { dark: true } },
+    })
   })
 })

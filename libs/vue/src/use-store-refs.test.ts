@@ -1,7 +1,7 @@
 import { createStore } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { effectScope, nextTick, shallowRef } from 'vue'
+import { effectScope, isProxy, nextTick, shallowRef } from 'vue'
 import type { User } from './__tests__/fixtures'
 import UserEditor from './__tests__/UserEditor.vue'
 import UserForm from './__tests__/UserForm.vue'
@@ -53,6 +53,22 @@ describe('useStoreRefs', () => {
       listeners: [0, 0],
     })
   })
+  it('stores plain data when a field is set to a value read from a ref (read-only proxies in development)', () => {
+    const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }]
+    const form = createStore({ rows, first: { id: '' } })
+    const scope = effectScope()
+    const refs = scope.run(() => useStoreRefs(form))!
+    refs.rows.value = refs.rows.value.slice(1)
+    refs.first.value = refs.rows.value[0]
+    scope.stop()
+    const stored = form.getValue()
+    expect({
+      proxies: [stored.rows[0], stored.rows[1], stored.first].some(isProxy),
+      same: [stored.rows[0] === rows[1], stored.first === rows[1]],
+      clone: structuredClone(stored),
+    }).toEqual({ proxies: false, same: [true, true], clone: { rows: [{ id: 'b' }, { id: 'c' }], first: { id: 'b' } } })
+  })
+
   it('refuses a store whose value is not a plain object before following it', () => {
     const list = createStore([1, 2])
     const scope = effectScope()

@@ -1,13 +1,16 @@
 import type { Store } from '@context-action/core'
 import type { MaybeRefOrGetter, WritableComputedRef } from 'vue'
 import { assertStore, computed, describeValue, toValue } from './deps'
-import type { DeepReadonly } from './deep-readonly'
+import { toRawDeep, type DeepReadonly } from './deep-readonly'
 import { isDev } from './dev'
 import { productionMessage } from './errors'
 import { followStore } from './use-store-value'
 
-/** One writable ref per top-level key of an object store's value. */
-export type StoreRefs<T extends object> = { [K in keyof T]-?: WritableComputedRef<DeepReadonly<T[K]>, T[K]> }
+/**
+ * One writable ref per top-level key of an object store's value; it also takes back the read-only value it reads. An
+ * optional key stays optional: its ref exists only when the value has the key at the call.
+ */
+export type StoreRefs<T extends object> = { [K in keyof T]: WritableComputedRef<DeepReadonly<T[K]>, T[K] | DeepReadonly<T[K]>> }
 
 /**
  * Writable refs for the top-level keys of an object store (like Pinia's `storeToRefs`), for `v-model` on fields.
@@ -28,7 +31,8 @@ export function useStoreRefs<T extends object>(store: MaybeRefOrGetter<Store<T>>
   const field = (key: string) =>
     computed({
       get: () => (state.value as Record<string, unknown>)[key],
-      set: (next) => toValue(store).update((current) => ({ ...current, [key]: next })),
+      // Read-only proxies in the new value (one read from a ref) are stored as plain data.
+      set: (next) => toValue(store).update((current) => ({ ...current, [key]: toRawDeep(next) })),
     })
   return Object.fromEntries(Object.keys(value).map((key) => [key, field(key)])) as StoreRefs<T>
 }

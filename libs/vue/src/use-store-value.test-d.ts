@@ -4,7 +4,7 @@ import { shallowRef, type ShallowRef, type WritableComputedRef } from 'vue'
 import type { DeepReadonly } from './deep-readonly'
 import { useComputedStore } from './use-computed-store'
 import { useStoreModel } from './use-store-model'
-import { useStoreRefs } from './use-store-refs'
+import { useStoreRefs, type StoreRefs } from './use-store-refs'
 import { useStoreValue } from './use-store-value'
 
 const user = createStore({ name: 'Ada', age: 36, tags: ['math'], address: { city: 'London' } })
@@ -48,8 +48,11 @@ it('useStoreValue refs are read-only, deeply, and typed by the selector', () => 
 
 it('useStoreModel reads deeply read-only values and writes whole values; it takes writable stores only', () => {
   const model = useStoreModel(user)
-  expectTypeOf(model).toEqualTypeOf<WritableComputedRef<DeepReadonly<User>, User>>()
+  expectTypeOf(model).toEqualTypeOf<WritableComputedRef<DeepReadonly<User>, User | DeepReadonly<User>>>()
   model.value = { name: 'Grace', age: 1, tags: [], address: { city: '' } }
+  // It takes back what it reads: a new value built from the read-only one.
+  model.value = { ...model.value, name: 'Grace' }
+  model.value = model.value
   // @ts-expect-error a field of the value is read-only (in script; vue-tsc does not check v-model targets)
   model.value.name = 'Grace'
   const count = createStore(1)
@@ -70,8 +73,23 @@ it('useStoreRefs gives one writable ref per key, read-only inside', () => {
   void refs.nope
   // @ts-expect-error read-only inside
   refs.address.value.city = 'Paris'
-  const optional = {} as Store<{ note?: string }>
-  expectTypeOf(useStoreRefs(optional).note).toEqualTypeOf<WritableComputedRef<string | undefined, string | undefined>>()
+  // A ref takes back a read-only value read from a ref.
+  refs.tags.value = refs.tags.value
+  refs.address.value = useStoreValue(user).value.address
+  // @ts-expect-error still the field's type
+  refs.tags.value = [1]
+})
+
+it('useStoreRefs keeps optional keys optional: their ref exists only when the value has the key', () => {
+  const optional = {} as Store<{ name: string; note?: string }>
+  const refs = useStoreRefs(optional)
+  expectTypeOf(refs.note).toEqualTypeOf<WritableComputedRef<string | undefined, string | undefined> | undefined>()
+  expectTypeOf(refs.name).toEqualTypeOf<WritableComputedRef<string, string>>()
+  // @ts-expect-error the ref may be missing
+  void refs.note.value
+  void refs.note?.value
+  const withoutNote: StoreRefs<{ name: string; note?: string }> = { name: refs.name }
+  void withoutNote
 })
 
 it('useComputedStore is a read-only ref typed from its inputs', () => {

@@ -1,10 +1,14 @@
-import { createStore, shallowEqual } from '@context-action/core'
+import { ActionRegister, createStore, shallowEqual } from '@context-action/core'
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
-import { effectScope, nextTick, shallowRef, watch } from 'vue'
-import { createItems, relabel, type User } from './__tests__/fixtures'
+import { describe, expect, it, vi } from 'vitest'
+import { effectScope, isReadonly, isRef, nextTick, shallowRef, watch, type ComponentPublicInstance } from 'vue'
+import { createItems, relabel, type Todo, type User } from './__tests__/fixtures'
+import ReadOnlyInput from './__tests__/ReadOnlyInput.vue'
+import TodoList from './__tests__/TodoList.vue'
 import UserName from './__tests__/UserName.vue'
 import RowList from './__tests__/RowList.vue'
+import { useActionStatus } from './use-action-status'
+import { useComputedStore } from './use-computed-store'
 import { useStoreValue } from './use-store-value'
 
 describe('useStoreValue', () => {
@@ -122,5 +126,111 @@ describe('useStoreValue with a selector that reads props and refs', () => {
     scope.stop()
     wanted.value = 'Bob'
     expect(seen).toEqual(['Bob', 'Ada', undefined])
+  })
+})
+
+describe('a selector that throws on a store change, in a component', () => {
+  const twoTodos = () => createStore<Todo[]>([{ title: 'a' }, { title: 'b' }])
+  /** Mounts the list with an error handler that records what Vue reports: error message, component's index prop, info. */
+  const mountList = (todos: ReturnType<typeof twoTodos>, rows?: number) => {
+    const reported: Array<[string, unknown, string]> = []
+    const errorHandler = (error: unknown, vm: ComponentPublicInstance | null, info: string) => {
+      reported.push([(error as Error).message, vm?.$props && (vm.$props as { index?: number }).index, info])
+    }
+    const wrapper = mount(TodoList, { props: { todos, rows }, global: { config: { errorHandler } } })
+    return { wrapper, reported, titles: () => wrapper.findAll('li').map((li) => li.text()) }
+  }
+
+  it('does not throw to the writer when the parent removes the row: rows selecting by index, the last item removed', async () => {
+    const todos = twoTodos()
+    const { wrapper, reported, titles } = mountList(todos)
+    const before = titles()
+    expect(() => todos.update((list) => list.slice(0, -1))).not.toThrow()
+    await nextTick()
+    expect({ before, after: titles(), reported }).toEqual({ before: ['a', 'b'], after: ['a'], reported: [] })
+    wrapper.unmount()
+    expect(todos.getListenerCount()).toBe(0)
+  })
+
+  it('does not fail an action that removes the item', async () => {
+    const todos = twoTodos()
+    const register = new ActionRegister<{ removeLast: void }>()
+    register.register('removeLast', () => todos.update((list) => list.slice(0, -1)))
+    const { wrapper, reported, titles } = mountList(todos)
+    const outcome = await register.dispatch('removeLast').then(
+      () => 'resolved',
+      (error: Error) => `rejected: ${error.message}`,
+    )
+    await nextTick()
+    expect({ outcome, titles: titles(), reported }).toEqual({ outcome: 'resolved', titles: ['a'], reported: [] })
+    wrapper.unmount()
+  })
+
+  it('reports an error that persists once the parent has updated to Vue, with the component, and keeps following', async () => {
+    const todos = twoTodos()
+    // The parent renders two rows whatever the list holds: the second row's selector keeps failing.
+    const { wrapper, reported, titles } = mountList(todos, 2)
+    expect(() => todos.update((list) => list.slice(0, -1))).not.toThrow()
+    const beforeUpdate = [...reported]
+    await nextTick()
+    const afterUpdate = [...reported]
+    todos.setValue([{ title: 'c' }, { title: 'd' }])
+    await nextTick()
+    expect({ beforeUpdate, afterUpdate, titles: titles() }).toEqual({
+      beforeUpdate: [],
+      afterUpdate: [["Cannot read properties of undefined (reading 'title')", 1, 'component update']],
+      titles: ['c', 'd'],
+    })
+    wrapper.unmount()
+  })
+
+  it('still reports a first selection that throws (in setup) at once, as before', () => {
+    const reported: unknown[] = []
+    const errorHandler = (error: unknown, _: unknown, info: string) => reported.push([(error as Error).message, info])
+    // @vue/test-utils re-throws the first error reported while mounting.
+    expect(() => mount(TodoList, { props: { todos: createStore<Todo[]>([]), rows: 1 }, global: { config: { errorHandler } } })).toThrow(TypeError)
+    expect(reported).toEqual([["Cannot read properties of undefined (reading 'title')", 'watcher callback']])
+  })
+})
+
+describe('the ref in development', () => {
+  it('v-model on it warns and changes nothing, neither the ref nor the store; it is still a ref the template unwraps', async () => {
+    const text = createStore('a')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const wrapper = mount(ReadOnlyInput, { props: { text } })
+    await wrapper.find('input').setValue('typed')
+    const warnings = warn.mock.calls.map((call) => String(call[0]))
+    warn.mockRestore()
+    const typed = { store: text.getValue(), shown: wrapper.find('p').text() }
+    text.setValue('b')
+    await nextTick()
+    expect({ typed, shown: wrapper.find('p').text(), warned: warnings.some((w) => w.includes('Set operation on key "value" failed: target is readonly')) }).toEqual({
+      typed: { store: 'a', shown: 'a (ref)' },
+      shown: 'b (ref)',
+      warned: true,
+    })
+    wrapper.unmount()
+  })
+
+  it('is read-only for useStoreValue, useComputedStore and useActionStatus, and still followed by watch', () => {
+    const count = createStore(1)
+    const register = new ActionRegister<{ save: void }>()
+    const seen: number[] = []
+    const scope = effectScope()
+    const refs = scope.run(() => {
+      const value = useStoreValue(count)
+      watch(value, (v) => seen.push(v), { flush: 'sync' })
+      return [value, useComputedStore([count], (n) => n * 2), useActionStatus(register, 'save')]
+    })!
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    ;(refs[0] as { value: number }).value = 5
+    warn.mockRestore()
+    count.setValue(2)
+    scope.stop()
+    expect({ refs: refs.map((r) => [isRef(r), isReadonly(r)]), seen, value: refs[0].value }).toEqual({
+      refs: [[true, true], [true, true], [true, true]],
+      seen: [2],
+      value: 2,
+    })
   })
 })

@@ -1,7 +1,21 @@
 import type { EqualityFn, ReadableStore } from '@context-action/core'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import { assertFunction, assertStore, customRef, ReactiveEffect, shallowRef, toValue, watch } from './deps'
-import { follow, readReactive, type Follower } from './follow'
+import {
+  assertFunction,
+  assertStore,
+  callWithErrorHandling,
+  customRef,
+  getCurrentInstance,
+  getCurrentScope,
+  queuePostFlushCb,
+  ReactiveEffect,
+  readonly,
+  shallowRef,
+  toValue,
+  watch,
+} from './deps'
+import { isDev } from './dev'
+import { follow, readReactive } from './follow'
 import { readonlyInDev, type DeepReadonly } from './deep-readonly'
 import { isServerRendering } from './server'
 
@@ -60,21 +74,34 @@ export function followStore<T, S = T>(
   // Stryker disable next-line BooleanLiteral: starting tracked runs every selection in the effect: the same values, slower
   let tracked = false
   const effect = selector && new ReactiveEffect(() => selector(value))
-  const follower: Follower<T> = (next, track) => {
-    let selected: S
-    // Stryker disable next-line ConditionalExpression: running an untracked selector in its effect gives the same value (speed only)
-    if (effect && (track || tracked)) {
-      value = next
-      selected = effect.run()
-      // Stryker disable next-line AssignmentOperator: never latching `tracked` only makes each delivery find the reactive read again (detector, then a tracked re-run): the same values, slower
-      tracked ||= readReactive(effect)
-    } else {
-      selected = selector ? selector(next) : (next as unknown as S)
-    }
-    if (!published || !equals(current, selected)) {
-      published = true
-      current = selected
-      state.value = readonlyInDev(selected)
+  // In a component, a selector that throws on a change may belong to a row whose item the parent is about to remove (it
+  // selects `list[props.index]`): selectors run on the write, before any component updates (`computed()` would wait).
+  // So the writer is not told. After Vue's next flush (parents update first, and a removed row's scope is stopped by
+  // then; a `$forceUpdate()` would still re-render it), a row that still follows the store selects again, and an error
+  // then reaches Vue's error handler with the component. Outside components the writer gets the error, and so does a
+  // `direct` call: the first selection (in setup), the one for another store, and that second try.
+  const instance = getCurrentInstance()
+  const scope = getCurrentScope()
+  const follower = (next: T, track?: boolean, direct?: boolean): void => {
+    try {
+      let selected: S
+      // Stryker disable next-line ConditionalExpression: running an untracked selector in its effect gives the same value (speed only)
+      if (effect && (track || tracked)) {
+        value = next
+        selected = effect.run()
+        // Stryker disable next-line AssignmentOperator: never latching `tracked` only makes each delivery find the reactive read again (detector, then a tracked re-run): the same values, slower
+        tracked ||= readReactive(effect)
+      } else {
+        selected = selector ? selector(next) : (next as unknown as S)
+      }
+      if (!published || !equals(current, selected)) {
+        published = true
+        current = selected
+        state.value = readonlyInDev(selected)
+      }
+    } catch (error) {
+      if (direct || !instance) throw error
+      queuePostFlushCb(() => scope!.active && callWithErrorHandling(follower, instance, 15 /* ErrorCodes.COMPONENT_UPDATE */, [storeOf().getValue(), true, true]))
     }
   }
   // Only a tracked selector has dependencies to trigger this, so `value` is the store's latest value.
@@ -84,10 +111,12 @@ export function followStore<T, S = T>(
   watch(
     storeOf,
     (store, _, onCleanup) => {
-      follower(store.getValue(), true)
+      follower(store.getValue(), true, true)
       onCleanup(follow(store, follower))
     },
     { immediate: true, flush: 'sync' },
   )
-  return state
+  // The ref is typed read-only; in development a write to it (`v-model` on it) also warns and changes nothing. Its values
+  // are read-only already, so `readonly()` adds nothing else; production builds return the ref itself (no cost).
+  return isDev ? (readonly(state) as typeof state) : state
 }

@@ -18,3 +18,7 @@ export interface User {
   name: string
   tags: string[]
 }
+
+export interface Todo {
+  title: string
+}
