@@ -47,13 +47,9 @@ export function statusOf<A extends ActionPayloadMap, K extends keyof A & string>
   const store = $derived(register.getActionStatus(read(action)))
   const view = $derived(useStoreValue(store))
   const current = () => view.current
-  // `$status` subscribes once, so with a getter the store it subscribes to must itself follow the getter.
-  return withCurrent(typeof action === 'function' ? fromReadable(toStore(current)) : store, current)
-}
-
-function withCurrent(store: ReadableStore<ActionStatus>, current: () => ActionStatus): ActionStatusStore {
   return {
-    ...store,
+    // `$status` subscribes once, so with a getter the store it subscribes to must itself follow the getter.
+    ...(typeof action === 'function' ? fromReadable(toStore(current)) : store),
     get current() {
       return current()
     },

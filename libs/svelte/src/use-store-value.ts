@@ -39,10 +39,15 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) 
     selected = next
     return true
   }
-  // Untracked: a write made inside some effect must not make that effect depend on what the selector reads.
+  // Untracked: a write made inside some effect must not make that effect depend on what the selector reads. A selector
+  // that throws here may be a row's whose item its parent is about to remove (`list[index]`): as with `$derived`, the
+  // writer is not told; the reading effect selects again if it still runs, and meets the error there.
   const track = createSubscriber((update) =>
     source.listen((value) => {
-      if (untrack(() => choose(value))) update()
+      try {
+        if (!untrack(() => choose(value))) return
+      } catch {}
+      update()
     }),
   )
   return {
