@@ -105,8 +105,9 @@ export function setupMasterDetail(
       const optimistic: User = { ...current, ...changes, updatedAt: now() }
       if (failedSave.getValue()?.userId === current.id) failedSave.setValue(null)
       try {
-        // List, detail and cache change together and roll back together if the API refuses.
-        const saved = await transaction([users, selectedUser, cache.entries], async (users, detail, _cacheEntries) => {
+        // List, detail and cache change together and roll back together if the API refuses (the cache is written
+        // through `cache.set` in the synchronous part, which the transaction attributes to itself).
+        const saved = await transaction([users, selectedUser, cache.entries], async (users, detail) => {
           users.update(replace(optimistic))
           detail.setValue(optimistic)
           cache.set(optimistic.id, optimistic)

@@ -203,6 +203,38 @@ describe('createCache', () => {
     expect([cache.get('1'), cache.status('1')]).toEqual(['Ada', { state: 'error', error: boom }])
   })
 
+  it('without staleWhileRevalidate, a failed refresh of an expired entry puts the entry back (the value, its age, the selection)', async () => {
+    let time = 0
+    const { cache, calls } = setup({ ttl: 10, now: () => time })
+    const seen: unknown[] = []
+    cache.current.subscribe((v) => seen.push(v))
+    cache.set('1', 'Ada')
+    cache.select('1')
+    time = 50
+    const refresh = cache.load('1')
+    expect(cache.get('1')).toBeUndefined()
+    const boom = new Error('HTTP 503')
+    calls[0].reject(boom)
+    await expect(refresh).rejects.toBe(boom)
+    expect([cache.get('1'), cache.status('1'), cache.entries.getValue()]).toEqual(['Ada', { state: 'error', error: boom }, { '1': { value: 'Ada', fetchedAt: 0 } }])
+    expect(seen).toEqual([undefined, 'Ada', undefined, 'Ada'])
+    // Still expired: the next lookup requests it again.
+    expect(cache.lookup('1').source).toBe('miss')
+  })
+
+  it('a failed refresh does not put an expired entry back over a value written to the entries meanwhile', async () => {
+    let time = 0
+    const { cache, calls } = setup({ ttl: 10, now: () => time })
+    cache.set('1', 'Ada')
+    time = 50
+    const refresh = cache.load('1')
+    // Written to the entries store itself (as a transaction might): the request is not superseded.
+    cache.entries.update((all) => ({ ...all, '1': { value: 'Grace', fetchedAt: 50 } }))
+    calls[0].reject(new Error('HTTP 503'))
+    await expect(refresh).rejects.toThrow('HTTP 503')
+    expect(cache.entries.getValue()).toEqual({ '1': { value: 'Grace', fetchedAt: 50 } })
+  })
+
   it('refuses a load made by an abort listener while disposing, so no request outlives the cache', async () => {
     let retried: unknown
     let fetches = 0

@@ -169,7 +169,8 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     for (const key of new Set([...inflight.values(), ...detached].map((request) => request.key as K))) abort(key, method)
   }
 
-  const start = (key: K): Request<V> => {
+  /** `expired`: the entry a lookup dropped to request `key` again, put back if the request fails. */
+  const start = (key: K, expired?: CacheEntry<V>): Request<V> => {
     const controller = new AbortController()
     let resolve!: (value: V) => void
     let reject!: (reason: unknown) => void
@@ -198,8 +199,10 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
       if (inflight.get(key) === request) {
         inflight.delete(key)
         batch(() => {
-          if (ok) write(key, result)
-          else setStatus(key, { state: 'error', error: result })
+          if (ok) return write(key, result)
+          setStatus(key, { state: 'error', error: result })
+          // A failed refresh loses nothing: the expired entry comes back, unless the key got a value meanwhile.
+          if (expired && own(entries.getValue(), key) === undefined) entries.update((all) => ({ ...all, [key]: expired }))
         })
       }
       ;(ok ? resolve : reject)(result)
@@ -222,7 +225,7 @@ export function createCache<K extends string, V>(options: CacheOptions<K, V>): C
     // Without stale-while-revalidate an expired entry counts as absent.
     // Stryker disable next-line ConditionalExpression: `without` returns the record itself when the key is absent, and writing the same record changes nothing
     if (entry !== undefined) entries.update((all) => without(all, key))
-    return { key, source: 'miss', promise: start(key).promise }
+    return { key, source: 'miss', promise: start(key, entry).promise }
   }
 
   return {

@@ -12,6 +12,14 @@ describe('store types', () => {
     createStore(1).setValue('x')
   })
 
+  it('infers a widened value type when options carry a typed equals (not the literal of the initial value)', () => {
+    const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+    expectTypeOf(createStore('query', '', { equals: sameText })).toEqualTypeOf<Store<string>>()
+    expectTypeOf(createStore(0, { equals: Object.is })).toEqualTypeOf<Store<number>>()
+    // @ts-expect-error the equals must still suit the value type
+    createStore(0, { equals: sameText })
+  })
+
   it('types computed parameters from the tuple of stores', () => {
     const count = createStore(1)
     const label = createStore('items')
@@ -45,5 +53,9 @@ describe('store types', () => {
     })
     expectTypeOf(result).toEqualTypeOf<'ok'>()
     expectTypeOf(transaction([cart], async () => 1)).toEqualTypeOf<Promise<number>>()
+    // A body may declare fewer parameters than there are stores; the views stay typed from the stores.
+    expectTypeOf(transaction([cart, stock], (c) => c.getValue().length)).toEqualTypeOf<number>()
+    // @ts-expect-error a view's type comes from its store, not from the body
+    transaction([cart, stock], (c: Store<number>) => c)
   })
 })

@@ -439,8 +439,8 @@ export function storeOptions<T>(fn: string, options: StoreOptions<T> | undefined
  * Create a writable store. The upstream shape `createStore(name, initial)` is accepted too.
  * @example const user = createStore({ id: '', name: '' }, { name: 'user' })
  */
-export function createStore<T>(name: string, initial: T, options?: StoreOptions<T>): Store<T>
-export function createStore<T>(initial: T, options?: StoreOptions<T>): Store<T>
+export function createStore<T>(name: string, initial: T, options?: StoreOptions<NoInfer<T>>): Store<T>
+export function createStore<T>(initial: T, options?: StoreOptions<NoInfer<T>>): Store<T>
 export function createStore<T>(...args: unknown[]): Store<T> {
   const fn = 'createStore'
   if (args.length === 0) throw argumentError(fn, 'missing the initial value; pass `undefined` explicitly for an empty store')

@@ -331,6 +331,66 @@ describe('transaction', () => {
     expect({ value: a.getValue(), seen }).toEqual({ value: 0, seen: [1, 0, 5, 0] })
   })
 
+  it('a listener that throws as the sync part is delivered does not lose a pending body: it still rolls back, and the caller gets its error', async () => {
+    const cart = createStore(['keyboard'])
+    const stock = createStore(10)
+    let crash = true
+    cart.listen(() => {
+      if (crash) {
+        crash = false
+        throw new Error('view crashed')
+      }
+    })
+    let paid = false
+    const running = transaction([cart, stock], async (cart, stock) => {
+      cart.setValue([])
+      stock.update((n) => n - 1)
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      paid = true
+      fail('card declined')
+    })
+    // A promise, not a synchronous throw: the body is still running.
+    expect(running).toBeInstanceOf(Promise)
+    await expect(running).rejects.toThrow('card declined')
+    expect([paid, cart.getValue(), stock.getValue()]).toEqual([true, ['keyboard'], 10])
+    // The transaction ended: a later one rolls back as usual.
+    await expect(transaction([cart], async (cart) => (cart.setValue(['x']), await Promise.resolve(), fail('again')))).rejects.toThrow('again')
+    expect(cart.getValue()).toEqual(['keyboard'])
+  })
+
+  it('a listener that throws as the sync part is delivered: the writes stand, as with setValue, and the caller gets its error once the transaction ends', async () => {
+    const oops = new Error('view crashed')
+    const cart = createStore(['keyboard'])
+    const off = cart.listen(() => {
+      throw oops
+    })
+    let view: Store<string[]> | undefined
+    let caught: unknown
+    try {
+      transaction([cart], (cart) => {
+        view = cart
+        cart.setValue(['sync'])
+      })
+    } catch (error) {
+      caught = error
+    }
+    expect([caught, cart.getValue()]).toEqual([oops, ['sync']])
+    // Ended (committed): its view refuses writes.
+    expect(() => view!.setValue([])).toThrow('belongs to a transaction that has ended')
+    const pending = transaction([cart], async (cart) => {
+      cart.setValue(['async'])
+      await Promise.resolve()
+      return 'done'
+    })
+    let rejected: unknown
+    await pending.catch((error: unknown) => (rejected = error))
+    expect([rejected, cart.getValue()]).toEqual([oops, ['async']])
+    off()
+    // Nothing is left pending: a rollback elsewhere replays only its own writes.
+    await expect(transaction([cart], async (cart) => (cart.setValue(['z']), await Promise.resolve(), fail()))).rejects.toThrow('payment declined')
+    expect(cart.getValue()).toEqual(['async'])
+  })
+
   it('rejects bad input before running anything', () => {
     const a = createStore(1)
     const total = createComputedStore([a], (x) => x)

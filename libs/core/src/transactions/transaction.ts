@@ -140,9 +140,10 @@ function rollback(tx: Transaction, error: unknown): never {
  * belong to the transaction. Sync bodies return synchronously; async bodies return their promise.
  * While a body is pending, every write to the stores it wrote is kept for the replay: bound a body that may hang
  * with `options.timeout` or `options.signal` (either rolls it back and rejects; its later view writes throw).
+ * The views are typed from `stores` alone, and a body may declare fewer parameters than there are stores.
  * @example await transaction([cart, inventory], async (cart, inventory) => { cart.setValue(empty); await pay() })
  */
-export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: NoInfer<[...S]>) => R, options?: TransactionOptions): R {
+export function transaction<const S extends readonly Store<any>[], R>(stores: S, body: (...stores: { [I in keyof S]: NoInfer<S[I]> }) => R, options?: TransactionOptions): R {
   const nodes = nodesOf('transaction', stores)
   assertFunction('transaction', 'body', body)
   const { signal, timeout } = options ?? {}
@@ -163,17 +164,27 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
 
   const outer = current
   current = tx
-  // The sync part's writes and, if it throws, their rollback share one deferral: listeners hear only the net change.
-  const result = defer(() => {
-    try {
-      return body(...views)
-    } catch (error) {
-      current = outer
-      return rollback(tx, error)
-    } finally {
-      current = outer
-    }
-  })
+  let result!: R
+  /** What a listener threw when the sync part's writes were delivered: the caller gets it once the transaction ends. */
+  let heard: [unknown] | undefined
+  try {
+    // The sync part's writes and, if it throws, their rollback share one deferral: listeners hear only the net change.
+    defer(() => {
+      try {
+        result = body(...views)
+      } catch (error) {
+        current = outer
+        rollback(tx, error)
+      } finally {
+        current = outer
+      }
+    })
+  } catch (error) {
+    // A body that threw was rolled back, which ended the transaction. Otherwise a listener threw as the deferral ended:
+    // as with `setValue`, the writes stand and the writer hears of it; a pending body goes on, and rolls back if it fails.
+    if (!tx.active) throw error
+    heard = [error]
+  }
   if (typeof (result as PromiseLike<unknown>)?.then === 'function') {
     return new Promise((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined
@@ -184,7 +195,7 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
         signal?.removeEventListener('abort', abort)
         if (ok && !orphaned(tx)) {
           settle(tx)
-          return resolve(outcome)
+          return heard ? reject(heard[0]) : resolve(outcome)
         }
         try {
           // Nested in a transaction that was rolled back while this one ran: its writes go too, and the caller hears why.
@@ -200,5 +211,6 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
     }) as R
   }
   settle(tx)
+  if (heard) throw heard[0]
   return result
 }
