@@ -478,10 +478,10 @@ function nuxtApp(readme, tarballs) {
   }
 }
 
-/** A fresh SvelteKit 2 app (adapter-node) made of README.md's SvelteKit example (its four files, verbatim) and the API route it reads. */
+/** A fresh SvelteKit 2 app (adapter-node) made of README.md's SvelteKit example: its five files, verbatim (the last is the API route the load reads). */
 function svelteKitApp(readme, tarballs) {
   const app = join(out, 'sveltekit-app')
-  const [profile, layoutServer, layout, page] = readmeSection(readme, ['**SvelteKit 2**', 'The demos do the same'], ['typescript', 'svelte'], 4)
+  const [profile, layoutServer, layout, page, route] = readmeSection(readme, ['**SvelteKit 2**', 'The demos do the same'], ['typescript', 'svelte'], 5)
   write(app, {
     'package.json': appPackage(app, tarballs, 'consumer-check-sveltekit', ['@context-action/core', '@context-action/svelte'], ['svelte'], [
       '@sveltejs/adapter-node',
@@ -510,14 +510,7 @@ function svelteKitApp(readme, tarballs) {
     'src/routes/+layout.server.ts': layoutServer,
     'src/routes/+layout.svelte': layout,
     'src/routes/+page.svelte': page,
-    'src/routes/api/users/[id]/+server.ts': lines(
-      "import { error, json } from '@sveltejs/kit'",
-      '',
-      'export function GET({ params }) {',
-      "  if (params.id !== 'u1') error(404, 'No such user')",
-      "  return json({ id: 'u1', name: 'Ada Lovelace', email: 'ada@example.com' })",
-      '}',
-    ),
+    'src/routes/api/users/[id]/+server.ts': route,
   })
   const bin = (name) => join(app, 'node_modules', '.bin', name)
   return {

@@ -21,8 +21,20 @@ it("the README's SvelteKit example is, block for block, the same files", () => {
   const start = readme.indexOf('**SvelteKit 2**')
   const section = readme.slice(start, readme.indexOf('\n## ', start))
   const blocks = [...section.matchAll(/```(typescript|svelte)\n([\s\S]*?)```/g)].map((m) => m[2])
-  expect([start > 0, blocks]).toEqual([
+  expect([start > 0, blocks.slice(0, 4), blocks.length]).toEqual([
     true,
     [read('src/lib/profile.ts'), read('src/routes/example/+layout.server.ts'), read('src/routes/example/+layout.svelte'), read('src/routes/example/+page.svelte')],
+    5,
   ])
+})
+
+it('the API route both examples add is the same in both (here the demo API answers /api; the consumer check runs it in a fresh app)', () => {
+  const fifthBlock = (doc: string, heading: string) => {
+    const start = doc.indexOf(heading)
+    const section = doc.slice(start, doc.indexOf('\n## ', start + 1))
+    return [...section.matchAll(/```(?:typescript|ts|svelte)\n([\s\S]*?)```/g)].map((m) => m[1])[4]
+  }
+  const fromReadme = fifthBlock(read('../../README.md'), '**SvelteKit 2**')
+  expect(fromReadme).toContain('export const GET: RequestHandler')
+  expect(fifthBlock(read('../../docs/svelte.md'), '\n## SvelteKit\n')).toBe(fromReadme)
 })

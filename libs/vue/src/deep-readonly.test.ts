@@ -33,6 +33,15 @@ describe('toRawDeep', () => {
     })
   })
 
+  it('does not descend into other objects (class instances keep their prototype, even holding a proxy)', () => {
+    class Point {
+      constructor(readonly at: object) {}
+    }
+    const point = new Point(readonly({ x: 1 }))
+    expect(toRawDeep(point) === point).toBe(true)
+    expect(toRawDeep({ point }).point === point).toBe(true)
+  })
+
   it('stops at a proxy: its raw object is returned as it is', () => {
     const stored = { inner: { n: 1 } }
     expect(toRawDeep(readonly(stored)) === stored).toBe(true)

@@ -33,6 +33,7 @@ export function readonlyInDev<T>(value: T): DeepReadonly<T> {
  */
 export function toRawDeep<T>(value: T): T {
   let result: any = toRaw(value)
+  // Stryker disable next-line ConditionalExpression: walking a proxy too (dropping `result === value`) writes each raw child back where it already is: the same data, slower
   if (result === value && (Array.isArray(value) || Object.getPrototypeOf(value ?? 0) === Object.prototype)) {
     for (const key in value) {
       const item = toRawDeep(value[key])

@@ -101,6 +101,7 @@ export function followStore<T, S = T>(
       }
     } catch (error) {
       if (direct || !instance) throw error
+      // Stryker disable next-line BooleanLiteral: an untracked try gives the same value (`track` only decides whether the selector runs in its effect; speed)
       queuePostFlushCb(() => scope!.active && callWithErrorHandling(follower, instance, 15 /* ErrorCodes.COMPONENT_UPDATE */, [storeOf().getValue(), true, true]))
     }
   }
