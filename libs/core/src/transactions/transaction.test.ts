@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { batch } from '../stores/batch'
 import { createComputedStore } from '../stores/computed'
-import { createStore, type Store } from '../stores/store'
+import { createStore, tracking, type Store } from '../stores/store'
 import { transaction } from './transaction'
 
 const fail = (message = 'payment declined') => {
@@ -389,6 +389,20 @@ describe('transaction', () => {
     // Nothing is left pending: a rollback elsewhere replays only its own writes.
     await expect(transaction([cart], async (cart) => (cart.setValue(['z']), await Promise.resolve(), fail()))).rejects.toThrow('payment declined')
     expect(cart.getValue()).toEqual(['async'])
+  })
+
+  it('leaves no transaction counted as running once each has ended, however it ended', async () => {
+    const cart = createStore(['keyboard'])
+    transaction([cart], (cart) => cart.setValue([]))
+    expect(() => transaction([cart], () => fail())).toThrow('payment declined')
+    await transaction([cart], async (cart) => cart.setValue(['a']))
+    await expect(transaction([cart], async () => fail())).rejects.toThrow('payment declined')
+    const off = cart.listen(() => {
+      throw new Error('view crashed')
+    })
+    expect(() => transaction([cart], (cart) => cart.setValue(['b']))).toThrow('view crashed')
+    off()
+    expect(tracking.active).toBe(0)
   })
 
   it('rejects bad input before running anything', () => {
