@@ -35,7 +35,7 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * Up on purpose once more for a correctness fix: Svelte writes `$store.field = v` and `bind:value={$store.field}` as an
  * in-place change followed by `set(sameObject)`, which stores ignored; `set` now stores a shallow copy of the current
  * array or plain object, so the change reaches listeners (core 14.24 → 14.28 kB, stores-only 3.00 → 3.05 kB;
- * measured 14.277 and 3.048 kB). Then core 14.28 → 14.33 kB (measured 14.323) for two more: a listener throwing as a
+ * measured 14.277 and 3.048 kB). Then core 14.28 → 14.33 kB (measured 14.330) for two more: a listener throwing as a
  * transaction's synchronous writes are delivered no longer loses its pending body (no rollback, an unhandled
  * rejection), and a cache's failed refresh of an expired entry puts the entry back.
  */

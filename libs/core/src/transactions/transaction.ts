@@ -124,13 +124,14 @@ function settle(tx: Transaction, failed = false): void {
   if (errors.length) throw new AggregateError(errors, 'transaction: an updater failed while replaying writes during rollback')
 }
 
-function rollback(tx: Transaction, error: unknown): never {
+/** Roll `tx` back; returns what its caller gets: `error`, or both errors when the replay failed too. */
+function rollback(tx: Transaction, error: unknown): unknown {
   try {
     batch(() => settle(tx, true))
   } catch (replayError) {
-    throw new AggregateError([error, replayError], 'transaction: rollback was incomplete', { cause: error })
+    return new AggregateError([error, replayError], 'transaction: rollback was incomplete', { cause: error })
   }
-  throw error
+  return error
 }
 
 /**
@@ -165,7 +166,8 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
   const outer = current
   current = tx
   let result!: R
-  /** What a listener threw when the sync part's writes were delivered: the caller gets it once the transaction ends. */
+  /** What the body threw (after its rollback), and what a listener threw as the sync part's writes were delivered. */
+  let failure: [unknown] | undefined
   let heard: [unknown] | undefined
   try {
     // The sync part's writes and, if it throws, their rollback share one deferral: listeners hear only the net change.
@@ -174,17 +176,17 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
         result = body(...views)
       } catch (error) {
         current = outer
-        rollback(tx, error)
+        failure = [rollback(tx, error)]
       } finally {
         current = outer
       }
     })
   } catch (error) {
-    // A body that threw was rolled back, which ended the transaction. Otherwise a listener threw as the deferral ended:
-    // as with `setValue`, the writes stand and the writer hears of it; a pending body goes on, and rolls back if it fails.
-    if (!tx.active) throw error
+    // A listener threw as the deferral ended. As with `setValue`, the writes stand and the writer hears of it once the
+    // transaction has ended; a pending body goes on, and still rolls back if it fails.
     heard = [error]
   }
+  if (failure) throw failure[0]
   if (typeof (result as PromiseLike<unknown>)?.then === 'function') {
     return new Promise((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined
@@ -197,12 +199,8 @@ export function transaction<const S extends readonly Store<any>[], R>(stores: S,
           settle(tx)
           return heard ? reject(heard[0]) : resolve(outcome)
         }
-        try {
-          // Nested in a transaction that was rolled back while this one ran: its writes go too, and the caller hears why.
-          rollback(tx, ok ? stateError('transaction', 'the transaction it was nested in was rolled back while it ran; its writes are undone too') : outcome)
-        } catch (error) {
-          reject(error)
-        }
+        // Nested in a transaction that was rolled back while this one ran: its writes go too, and the caller hears why.
+        reject(rollback(tx, ok ? stateError('transaction', 'the transaction it was nested in was rolled back while it ran; its writes are undone too') : outcome))
       }
       const abort = () => end(false, signal!.reason)
       signal?.addEventListener('abort', abort)
