@@ -60,8 +60,9 @@ export const budgets = [
   // so no import or export lists), the adapter adds 1.46 kB min+gzip (4.0 kB min). Up on purpose for two correctness
   // fixes found by trying the packed package as a Vue user: a row whose selector throws because its parent is about to
   // remove it no longer throws to whoever wrote the store (+0.09 kB), and the values `useStoreModel`/`useStoreRefs`
-  // take back are stored without Vue's read-only proxies (+0.08 kB): production 1.96 → 2.13 kB (measured 2,127 B).
-  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2130 },
+  // take back are stored without Vue's read-only proxies (+0.08 kB): production 1.96 → 2.13 kB (measured 2,127 B);
+  // then 2,120 B once the devtools hook took positional arguments (ceiling 2,122).
+  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2122 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
 ]
 

@@ -1,35 +1,52 @@
 import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ActionRegister, Store } from '@context-action/core'
+import { ActionRegister, type Store } from '@context-action/core'
 import { createApp, defineComponent, h, nextTick, shallowRef } from 'vue'
 import { AppActions, type TestActions } from './__tests__/actions'
 import { AppStores } from './__tests__/stores'
+import { createStoreContext } from './create-store-context'
 import { ContextActionDevtools, DEVTOOLS_INSPECTOR, DEVTOOLS_LAYER } from './devtools'
 
-// A stub of @vue/devtools-api: records what the plugin sends and keeps the handlers it registers.
+// A stub of @vue/devtools-api: records what the plugin sends and keeps the handlers it registers, for all apps in
+// `calls` / `handlers` (the last app's handlers) and per app in `hosts`.
+interface Host {
+  app: unknown
+  calls: Array<[string, unknown]>
+  handlers: Record<string, (payload: any) => void>
+}
+const hosts: Host[] = []
 const calls: Array<[string, unknown]> = []
-const handlers: Record<string, (payload: any) => void> = {}
-const stubApi = {
-  now: () => 1000,
-  addTimelineLayer: (options: unknown) => calls.push(['addTimelineLayer', options]),
-  addInspector: (options: unknown) => calls.push(['addInspector', options]),
-  addTimelineEvent: (options: unknown) => calls.push(['addTimelineEvent', options]),
-  sendInspectorTree: (id: string) => calls.push(['sendInspectorTree', id]),
-  sendInspectorState: (id: string) => calls.push(['sendInspectorState', id]),
-  on: new Proxy({}, { get: (_, hook: string) => (handler: (payload: any) => void) => void (handlers[hook] = handler) }),
+let handlers: Record<string, (payload: any) => void> = {}
+const stubApi = (host: Host) => {
+  const record = (call: string) => (payload: unknown) => {
+    calls.push([call, payload])
+    host.calls.push([call, payload])
+  }
+  return {
+    now: () => 1000,
+    addTimelineLayer: record('addTimelineLayer'),
+    addInspector: record('addInspector'),
+    addTimelineEvent: record('addTimelineEvent'),
+    sendInspectorTree: record('sendInspectorTree'),
+    sendInspectorState: record('sendInspectorState'),
+    on: new Proxy({}, { get: (_, hook: string) => (handler: (payload: any) => void) => void (host.handlers[hook] = handler) }),
+  }
 }
 const descriptors: unknown[] = []
 vi.mock('@vue/devtools-api', () => ({
   setupDevtoolsPlugin: (descriptor: { app: unknown }, setup: (api: unknown) => void) => {
     descriptors.push({ ...descriptor, app: descriptor.app !== undefined })
-    setup(stubApi)
+    const host: Host = { app: descriptor.app, calls: [], handlers: {} }
+    hosts.push(host)
+    handlers = host.handlers
+    setup(stubApi(host))
   },
 }))
 
 const of = (name: string) => calls.filter(([call]) => call === name).map(([, payload]) => payload)
-const tree = () => {
+const tree = (on = handlers) => {
   const payload = { inspectorId: DEVTOOLS_INSPECTOR, filter: '', rootNodes: [] as Array<{ id: string }> }
-  handlers.getInspectorTree(payload)
+  on.getInspectorTree(payload)
   return payload.rootNodes.map((node) => node.id)
 }
 const state = (nodeId: string) => {
@@ -53,6 +70,7 @@ describe('ContextActionDevtools', () => {
   beforeEach(() => {
     calls.length = 0
     descriptors.length = 0
+    hosts.length = 0
   })
 
   it('registers a timeline layer and an inspector for the app', () => {
@@ -215,15 +233,15 @@ describe('ContextActionDevtools', () => {
     wrapper.unmount()
   })
 
-  it('logs a failed dispatch as an error', async () => {
+  it('logs a failed dispatch as an error, with the message of its first error', async () => {
     const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
     const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
     register.register('reset', () => {
       throw new Error('reset failed')
     })
     await register.dispatch('reset').catch(() => {})
-    const ends = (of('addTimelineEvent') as Array<{ event: { subtitle: string; logType: string } }>).map(({ event }) => [event.subtitle, event.logType])
-    expect(ends).toEqual([['start', 'default'], ['failed', 'error']])
+    const ends = (of('addTimelineEvent') as Array<{ event: { subtitle: string; logType: string; data: { error?: string } } }>).map(({ event }) => [event.subtitle, event.logType, event.data.error])
+    expect(ends).toEqual([['start', 'default', undefined], ['failed', 'error', 'reset failed']])
     wrapper.unmount()
   })
 
@@ -246,5 +264,119 @@ describe('ContextActionDevtools', () => {
     expect(events).toEqual([['aborted', undefined, undefined]])
     wrapper.unmount()
     app.unmount()
+  })
+
+  it('a dispatch from a handler that throws a non-Error shows the thrown value as its error', async () => {
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions] } })
+    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    register.register('reset', () => {
+      throw 'plain text'
+    })
+    register.register('reset', () => {
+      throw new Error('second')
+    }, { priority: -1, id: 'later' })
+    await register.dispatch('reset', undefined, { executionMode: 'parallel' }).catch(() => {})
+    const failed = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { error?: string } } }>).find(({ event }) => event.subtitle === 'failed')
+    expect(failed?.event.data.error).toBe('plain text')
+    wrapper.unmount()
+  })
+
+  it('re-sends the inspector state when a dispatch starts and ends, so action status stays live', async () => {
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions] } })
+    let release = () => {}
+    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    register.register('reset', () => new Promise<void>((resolve) => (release = resolve)))
+    calls.length = 0
+    const running = register.dispatch('reset')
+    const atStart = of('sendInspectorState')
+    const status = (state('AppActions#1') as { actions: Array<{ key: string; value: { status: { running: number } } }> }).actions.find((action) => action.key === 'reset')
+    release()
+    await running
+    expect({ atStart, running: status?.value.status.running, atEnd: of('sendInspectorState') }).toEqual({ atStart: [DEVTOOLS_INSPECTOR], running: 1, atEnd: [DEVTOOLS_INSPECTOR, DEVTOOLS_INSPECTOR] })
+    wrapper.unmount()
+  })
+
+  it('removes and renames entries inside a store value as Vue devtools asks (state.remove, state.newKey), by copy', () => {
+    const Lists = createStoreContext('Lists', { items: { initialValue: ['a', 'b', 'c'] }, user: { initialValue: { name: 'Ada', age: 36 } as Record<string, unknown> } })
+    const wrapper = mount({ render: () => null }, { global: { plugins: [ContextActionDevtools, Lists] } })
+    const manager = wrapper.vm.$.appContext.app.runWithContext(() => Lists.useStoreManager())
+    const items = manager.getStore('items').getValue()
+    const user = manager.getStore('user').getValue()
+    const edit = (path: string[], state: object) => handlers.editInspectorState({ inspectorId: DEVTOOLS_INSPECTOR, nodeId: 'Lists#1', path, type: path[0], state, set: () => {} })
+    edit(['items', '0'], { value: undefined, remove: true })
+    edit(['user', 'age'], { value: undefined, remove: true })
+    edit(['user', 'name'], { value: 'Ada L.', newKey: 'fullName' })
+    // A store itself can be neither removed nor renamed: ignored.
+    edit(['items'], { value: undefined, remove: true })
+    edit(['user'], { value: { other: 1 }, newKey: 'person' })
+    expect({ items: manager.getStore('items').getValue(), user: manager.getStore('user').getValue(), untouched: [items, user] }).toEqual({
+      items: ['b', 'c'],
+      user: { fullName: 'Ada L.' },
+      untouched: [['a', 'b', 'c'], { name: 'Ada', age: 36 }],
+    })
+    wrapper.unmount()
+  })
+
+  describe('several apps on one page', () => {
+    const Section = defineComponent({
+      setup() {
+        AppStores.provide()
+        return () => null
+      },
+    })
+
+    it('routes each context, and its dispatches, to the devtools of the app it was provided in', async () => {
+      const appA = createApp(Section).use(ContextActionDevtools).use(AppActions)
+      const appB = createApp({ render: () => null }).use(ContextActionDevtools).use(AppStores)
+      appA.mount(document.createElement('div'))
+      appB.mount(document.createElement('div'))
+      const [a, b] = hosts
+      const register = appA.runWithContext(() => AppActions.useActionRegister())
+      register.register('reset', () => {})
+      await register.dispatch('reset')
+      const events = (host: Host) => host.calls.filter(([call]) => call === 'addTimelineEvent').length
+      // Vue devtools calls every app's handlers, naming the app it shows: B's leave A's inspector alone.
+      const forA = { inspectorId: DEVTOOLS_INSPECTOR, filter: '', rootNodes: ['untouched'], app: appA }
+      b.handlers.getInspectorTree(forA)
+      expect({ a: tree(a.handlers), b: tree(b.handlers), aEvents: events(a), bEvents: events(b), forA: forA.rootNodes }).toEqual({
+        a: ['AppActions#1', 'AppStores#2'],
+        b: ['AppStores#1'],
+        aEvents: 2,
+        bEvents: 0,
+        forA: ['untouched'],
+      })
+      appA.unmount()
+      appB.unmount()
+    })
+
+    it('unmounting one app leaves the devtools of the others on', () => {
+      const appA = createApp(Section).use(ContextActionDevtools)
+      const appB = createApp({ render: () => null }).use(ContextActionDevtools)
+      appB.mount(document.createElement('div'))
+      appB.unmount()
+      appA.use(AppActions).mount(document.createElement('div'))
+      expect(tree(hosts[0].handlers)).toEqual(['AppActions#1', 'AppStores#2'])
+      appA.unmount()
+    })
+
+    it('drops the app-wide contexts of an unmounted app and stops following them', async () => {
+      const shared = new ActionRegister<TestActions>()
+      const app = createApp({ render: () => null }).use(ContextActionDevtools).use(AppActions, { register: shared }).use(AppStores)
+      app.mount(document.createElement('div'))
+      const manager = app.runWithContext(() => AppStores.useStoreManager())
+      const [host] = hosts
+      const before = { tree: tree(host.handlers), listeners: manager.getStore('count').getListenerCount() }
+      app.unmount()
+      host.calls.length = 0
+      shared.register('reset', () => {})
+      await shared.dispatch('reset')
+      manager.getStore('count').setValue(3)
+      expect({ before, tree: tree(host.handlers), listeners: manager.getStore('count').getListenerCount(), calls: host.calls }).toEqual({
+        before: { tree: ['AppActions#1', 'AppStores#2'], listeners: 1 },
+        tree: [],
+        listeners: 0,
+        calls: [],
+      })
+    })
   })
 })

@@ -2,8 +2,8 @@ import type { ActionRegister, DispatchEvent, StoreManager } from '@context-actio
 import { setupDevtoolsPlugin } from '@vue/devtools-api'
 import type { App } from 'vue'
 import { contextHooks, type ProvidedEntry } from './context'
-import { getCurrentScope, onScopeDispose } from './deps'
-import { setIn } from './set-in'
+import { getCurrentInstance, getCurrentScope, onScopeDispose } from './deps'
+import { removeIn, renameIn, setIn } from './set-in'
 
 // Module-scoped, so it does not clash with @types/node.
 declare const process: { env: { NODE_ENV?: string } }
@@ -17,8 +17,9 @@ export const DEVTOOLS_INSPECTOR = 'context-action:contexts'
 
 /**
  * Vue devtools for Context-Action: a timeline layer with every dispatch (payload, each handler's outcome, abort
- * reason, duration) and an inspector with each provided context's stores, live and editable. Does nothing in
- * production builds or on the server; install it before the contexts (`app.use(ContextActionDevtools)` first).
+ * reason or error, duration) and an inspector with each provided context's stores, live and editable. Does nothing in
+ * production builds or on the server; install it before the contexts (`app.use(ContextActionDevtools)` first), in
+ * each app that should have it: each app's devtools show the contexts provided in that app.
  * @example app.use(ContextActionDevtools).use(AppActions).use(AppStores)
  */
 export const ContextActionDevtools = {
@@ -29,32 +30,59 @@ export const ContextActionDevtools = {
   },
 }
 
-/** Collects what the contexts provide and hands it to Vue devtools for `app`. */
+/** Each app that installed the plugin, with what it does with a context provided in it. */
+const apps = new Map<App, (entry: ProvidedEntry) => void>()
+
+/**
+ * The one page-wide hook, shared by every app that installed the plugin: a context goes to the devtools of the app it
+ * was provided in (`app.use` passes its app; a component's is its instance's), so apps on one page stay apart.
+ */
+function announce(name: string, kind: ProvidedEntry['kind'], value: object, app = getCurrentInstance()?.appContext.app): void {
+  if (app !== undefined) apps.get(app)?.({ name, kind, value })
+}
+
+/** Collects what the contexts provide in `app` and hands it to Vue devtools for `app`. */
 function setupDevtools(app: App): void {
   let api: DevtoolsApi | undefined
-  const entries = new Map<string, ProvidedEntry>()
+  const entries = new Map<string, { entry: ProvidedEntry; stop: () => void }>()
   let count = 0
+  // Vue devtools debounces what plugins re-send, so sending at every store change and dispatch start / end is fine.
+  const resendState = () => api?.sendInspectorState(DEVTOOLS_INSPECTOR)
   const refresh = () => {
     api?.sendInspectorTree(DEVTOOLS_INSPECTOR)
-    api?.sendInspectorState(DEVTOOLS_INSPECTOR)
+    resendState()
+  }
+  // Called twice for a component's entry when its app unmounts (the app's cleanup runs before its components unmount).
+  const remove = (id: string) => {
+    entries.get(id)?.stop()
+    entries.delete(id)
+  }
+  // Vue devtools calls every plugin's handlers with the app it shows; a host that names no app is answered too.
+  const mine = (payload: { inspectorId: string; app?: unknown }) => payload.inspectorId === DEVTOOLS_INSPECTOR && (payload.app === undefined || payload.app === app)
+  const storesOf = (nodeId: string) => {
+    const entry = entries.get(nodeId)?.entry
+    return entry?.kind === 'stores' ? (entry.value as StoreManager<any>) : undefined
   }
 
-  contextHooks.provided = (entry) => {
+  apps.set(app, (entry) => {
     const id = `${entry.name}#${++count}`
-    entries.set(id, entry)
-    const stops = entry.kind === 'actions' ? [followDispatches(id, entry.value as ActionRegister<any>, () => api)] : followStores(entry.value as StoreManager<any>, refresh)
+    const stops = entry.kind === 'actions' ? [followDispatches(id, entry.value as ActionRegister<any>, () => api, resendState)] : followStores(entry.value as StoreManager<any>, refresh)
+    entries.set(id, { entry, stop: () => stops.forEach((stop) => stop()) })
     refresh()
-    // A Provider's or provide()'s entry ends with its component; an app's lasts as long as the app.
+    // A Provider's or provide()'s entry ends with its component; an app's when the app unmounts (below).
     if (getCurrentScope()) {
       onScopeDispose(() => {
-        stops.forEach((stop) => stop())
-        entries.delete(id)
+        remove(id)
         refresh()
       })
     }
-  }
+  })
+  contextHooks.provided = announce
   app.onUnmount(() => {
-    contextHooks.provided = undefined
+    // Only this app's contexts go: other apps on the page keep their devtools.
+    apps.delete(app)
+    if (apps.size === 0) contextHooks.provided = undefined
+    for (const id of [...entries.keys()]) remove(id)
   })
 
   setupDevtoolsPlugin(
@@ -64,21 +92,26 @@ function setupDevtools(app: App): void {
       devtools.addTimelineLayer({ id: DEVTOOLS_LAYER, label: 'Context-Action dispatches', color: 0x42b883 })
       devtools.addInspector({ id: DEVTOOLS_INSPECTOR, label: 'Context-Action', icon: 'storage', treeFilterPlaceholder: 'Search contexts' })
       devtools.on.getInspectorTree((payload) => {
-        if (payload.inspectorId !== DEVTOOLS_INSPECTOR) return
+        if (!mine(payload)) return
         payload.rootNodes = [...entries]
           .filter(([id]) => id.toLowerCase().includes(payload.filter.toLowerCase()))
-          .map(([id, entry]) => ({ id, label: id, tags: [{ label: entry.kind, textColor: 0xffffff, backgroundColor: entry.kind === 'stores' ? 0x42b883 : 0x3b82f6 }] }))
+          .map(([id, { entry }]) => ({ id, label: id, tags: [{ label: entry.kind, textColor: 0xffffff, backgroundColor: entry.kind === 'stores' ? 0x42b883 : 0x3b82f6 }] }))
       })
       devtools.on.getInspectorState((payload) => {
-        const entry = payload.inspectorId === DEVTOOLS_INSPECTOR ? entries.get(payload.nodeId) : undefined
+        const entry = mine(payload) ? entries.get(payload.nodeId)?.entry : undefined
         if (entry !== undefined) payload.state = inspect(entry)
       })
       devtools.on.editInspectorState((payload) => {
-        const entry = payload.inspectorId === DEVTOOLS_INSPECTOR ? entries.get(payload.nodeId) : undefined
-        if (entry?.kind !== 'stores') return
+        const manager = mine(payload) ? storesOf(payload.nodeId) : undefined
+        if (manager === undefined) return
         const [key, ...rest] = payload.path
-        const store = (entry.value as StoreManager<any>).getStore(key)
-        store.setValue(setIn(store.getValue(), rest, payload.state.value))
+        const { state } = payload
+        // Vue devtools deletes (`remove`) and renames (`newKey`) entries inside a store's value; a store itself is neither.
+        if (rest.length === 0 && (state.remove || state.newKey)) return
+        const store = manager.getStore(key)
+        const value = store.getValue()
+        // Always a new value through setValue, so the store's listeners and equality see the change.
+        store.setValue(state.remove ? removeIn(value, rest) : state.newKey ? renameIn(value, rest, state.newKey, state.value) : setIn(value, rest, state.value))
       })
     },
   )
@@ -105,9 +138,17 @@ function followStores(manager: StoreManager<any>, refresh: () => void): Array<()
   return manager.keys.map((key) => manager.getStore(key).listen(refresh))
 }
 
-/** One timeline event when a dispatch starts and one when it ends, grouped by dispatch. */
-function followDispatches(context: string, register: ActionRegister<any>, api: () => DevtoolsApi | undefined): () => void {
-  const started = new Map<number, { payload: unknown; abortReason?: string }>()
+/** The message of a handler's error, for the timeline (an `Error`'s message, else the thrown value as text). */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * One timeline event when a dispatch starts and one when it ends, grouped by dispatch; `changed` is called at both,
+ * as the inspector's running / pending status of the action changes then.
+ */
+function followDispatches(context: string, register: ActionRegister<any>, api: () => DevtoolsApi | undefined, changed: () => void): () => void {
+  const started = new Map<number, { payload: unknown; abortReason?: string; error?: string }>()
   const add = (title: string, subtitle: string, groupId: number, data: object, logType: 'default' | 'warning' | 'error' = 'default') => {
     const devtools = api()
     // Stryker disable next-line OptionalChaining: before the devtools connect there is nothing to show, and the core swallows an observer's error
@@ -117,23 +158,31 @@ function followDispatches(context: string, register: ActionRegister<any>, api: (
     if (event.type === 'start') {
       started.set(event.dispatchId, { payload: event.payload })
       add(event.action, 'start', event.dispatchId, { context, action: event.action, payload: event.payload })
+      changed()
     } else if (event.type === 'abort') {
       const run = started.get(event.dispatchId)
       // Stryker disable next-line ConditionalExpression: an abort of a dispatch that started before this observer only throws in the observer, which the core swallows
       if (run !== undefined) run.abortReason = event.reason
+    } else if (event.type === 'error') {
+      const run = started.get(event.dispatchId)
+      // The first error, as dispatchWithResult reports it.
+      if (run !== undefined && run.error === undefined) run.error = messageOf(event.error)
     } else if (event.type === 'end') {
       const run = started.get(event.dispatchId)
       started.delete(event.dispatchId)
       const logType = event.outcome === 'failed' ? 'error' : event.outcome === 'completed' ? 'default' : 'warning'
+      // No abort reason for a `dropped` dispatch (throttle, debounce, takeFirst): the core tells observers none.
       add(event.action, event.outcome, event.dispatchId, {
         context,
         action: event.action,
         payload: run?.payload,
         outcome: event.outcome,
         abortReason: run?.abortReason,
+        error: run?.error,
         duration: event.duration,
         handlers: event.handlers.map((handler) => ({ id: handler.id, outcome: handler.outcome, duration: handler.duration })),
       }, logType)
+      changed()
     }
   })
 }
