@@ -37,10 +37,11 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * array or plain object, so the change reaches listeners (core 14.24 → 14.28 kB, stores-only 3.00 → 3.05 kB;
  * measured 14.277 and 3.048 kB). Then core 14.28 → 14.33 kB (measured 14.330) for two more: a listener throwing as a
  * transaction's synchronous writes are delivered no longer loses its pending body (no rollback, an unhandled
- * rejection), and a cache's failed refresh of an expired entry puts the entry back.
+ * rejection), and a cache's failed refresh of an expired entry puts the entry back. Then 14.34 kB (measured 14.338): a
+ * dropped dispatch's `end` event carries its reason (the devtools timeline showed none).
  */
 export const budgets = [
-  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14330 },
+  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14340 },
   {
     name: '@context-action/core/store (createStore, createComputedStore, batch)',
     contents: `export { batch, createComputedStore, createStore } from './stores'\n`,

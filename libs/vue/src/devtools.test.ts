@@ -245,6 +245,19 @@ describe('ContextActionDevtools', () => {
     wrapper.unmount()
   })
 
+  it('logs a dropped dispatch with the reason it was refused (throttle)', async () => {
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
+    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    register.register('reset', () => {})
+    await register.dispatch('reset', undefined, { throttle: 1000 })
+    await register.dispatch('reset', undefined, { throttle: 1000 })
+    const ends = (of('addTimelineEvent') as Array<{ event: { subtitle: string; logType: string; data: { abortReason?: string } } }>)
+      .map(({ event }) => [event.subtitle, event.logType, event.data.abortReason])
+      .filter(([subtitle]) => subtitle !== 'start')
+    expect(ends).toEqual([['completed', 'default', undefined], ['dropped', 'warning', 'Throttled execution']])
+    wrapper.unmount()
+  })
+
   it('a register handed to a provider while one of its dispatches runs: that dispatch ends on the timeline without a payload', async () => {
     let shared: ActionRegister<TestActions> | undefined
     const Outer = defineComponent({

@@ -171,13 +171,13 @@ function followDispatches(context: string, register: ActionRegister<any>, api: (
       const run = started.get(event.dispatchId)
       started.delete(event.dispatchId)
       const logType = event.outcome === 'failed' ? 'error' : event.outcome === 'completed' ? 'default' : 'warning'
-      // No abort reason for a `dropped` dispatch (throttle, debounce, takeFirst): the core tells observers none.
       add(event.action, event.outcome, event.dispatchId, {
         context,
         action: event.action,
         payload: run?.payload,
         outcome: event.outcome,
-        abortReason: run?.abortReason,
+        // A `dropped` dispatch (throttle, debounce, takeFirst) tells its reason in its `end` event.
+        abortReason: event.reason ?? run?.abortReason,
         error: run?.error,
         duration: event.duration,
         handlers: event.handlers.map((handler) => ({ id: handler.id, outcome: handler.outcome, duration: handler.duration })),

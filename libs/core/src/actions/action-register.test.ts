@@ -1043,7 +1043,7 @@ describe('observe', () => {
       { type: 'abort', dispatchId: 2, action: 'go', reason: 'Action dispatch aborted by signal' },
       { type: 'end', dispatchId: 2, action: 'go', outcome: 'aborted', duration: 'number', handlers: [] },
       { type: 'end', dispatchId: 3, action: 'go', outcome: 'completed', duration: 'number', handlers: ['handler_1:completed'] },
-      { type: 'end', dispatchId: 4, action: 'go', outcome: 'dropped', duration: 'number', handlers: [] },
+      { type: 'end', dispatchId: 4, action: 'go', outcome: 'dropped', duration: 'number', handlers: [], reason: 'Throttled execution' },
     ])
   })
 

@@ -191,6 +191,8 @@ export type DispatchEvent =
       outcome: 'completed' | 'aborted' | 'failed' | 'dropped'
       duration: number
       handlers: HandlerExecution[]
+      /** Why a `dropped` dispatch was refused (`'Throttled execution'`, …); an aborted one tells it in its `abort` event. */
+      reason?: string
     }
 
 /** A function given to `observe`, called with every dispatch event. */

@@ -71,13 +71,15 @@ const ending = ({ failed, error, aborted, abortReason }: DispatchOutcome) => ({
 })
 
 const start = (dispatchId: number, action: string, payload: unknown = undefined): DispatchEvent => ({ type: 'start', dispatchId, action, payload, time: T0 })
-const end = (dispatchId: number, action: string, outcome: 'completed' | 'aborted' | 'failed' | 'dropped', handlers: unknown[] = []) => ({
+/** `reason`: a dropped dispatch's, the only end event that carries one. */
+const end = (dispatchId: number, action: string, outcome: 'completed' | 'aborted' | 'failed' | 'dropped', handlers: unknown[] = [], reason?: string) => ({
   type: 'end',
   dispatchId,
   action,
   outcome,
   duration: 0,
   handlers,
+  ...(reason === undefined ? {} : { reason }),
 })
 
 describe('Dispatcher early exits', () => {
@@ -243,7 +245,7 @@ describe('Dispatcher early exits', () => {
     const cleared = dispatch('search')
     host.guard.clear('search')
     await cleared
-    expect(events).toEqual([start(1, 'search'), end(1, 'search', 'dropped', [])])
+    expect(events).toEqual([start(1, 'search'), end(1, 'search', 'dropped', [], 'Register cleared')])
   })
 
   it('runs the handlers registered when its debounce wait ends, those registered during the wait included', async () => {
@@ -389,13 +391,13 @@ describe('Dispatcher events', () => {
     })
   })
 
-  it('reports a dropped dispatch as start and end only', async () => {
+  it('reports a dropped dispatch as start and end only, the end saying why', async () => {
     const { dispatch, register, events } = setup()
     register('save', 'a', () => {}, { throttle: 10 })
     await dispatch('save')
     events.length = 0
     await dispatch('save', 'p')
-    expect(events).toEqual([start(2, 'save', 'p'), end(2, 'save', 'dropped')])
+    expect(events).toEqual([start(2, 'save', 'p'), end(2, 'save', 'dropped', [], 'Throttled execution')])
   })
 
   it('puts an error only on the events of failed handlers', async () => {

@@ -206,7 +206,8 @@ export class Dispatcher {
       // A dropped dispatch is aborted in its result, but was never started, so there is nothing to abort.
       if (run.aborted && !dropped) this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })
       // The duration is 0 for an observer added while the dispatch ran: its start was not timed.
-      this.emit({ type: 'end', dispatchId: id, action, outcome: dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed', duration: duration ?? 0, handlers: copy(run) })
+      // A dropped dispatch had no `abort` event to carry its reason: its end does.
+      this.emit({ type: 'end', dispatchId: id, action, outcome: dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed', duration: duration ?? 0, handlers: copy(run), reason: dropped ? run.abortReason : undefined })
     }
     return {
       failed,
