@@ -38,10 +38,11 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * measured 14.277 and 3.048 kB). Then core 14.28 → 14.33 kB (measured 14.330) for two more: a listener throwing as a
  * transaction's synchronous writes are delivered no longer loses its pending body (no rollback, an unhandled
  * rejection), and a cache's failed refresh of an expired entry puts the entry back. Then 14.34 kB (measured 14.338): a
- * dropped dispatch's `end` event carries its reason (the devtools timeline showed none).
+ * dropped dispatch's `end` event carries its reason (the devtools timeline showed none). Then 14.36 kB (measured
+ * 14.360): a dispatch superseded under takeLatest no longer puts its abort reason in the action's status.
  */
 export const budgets = [
-  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14340 },
+  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14360 },
   {
     name: '@context-action/core/store (createStore, createComputedStore, batch)',
     contents: `export { batch, createComputedStore, createStore } from './stores'\n`,

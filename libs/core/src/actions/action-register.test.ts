@@ -970,6 +970,33 @@ describe('status', () => {
     ])
   })
 
+  it('a dispatch superseded under takeLatest only stops running in the status: no abort reason a view would show', async () => {
+    const actions = new ActionRegister<Actions>()
+    const status = actions.getActionStatus('go')
+    const seen: unknown[] = []
+    status.subscribe((s) => seen.push({ ...s }))
+    const gates = [deferred(), deferred()]
+    actions.register('go', async (n, c) => {
+      await gates[n - 1].promise
+      if (n === 2) c.abort('typed too little')
+    })
+    const first = actions.dispatch('go', 1, { concurrency: 'takeLatest' })
+    const second = actions.dispatch('go', 2, { concurrency: 'takeLatest' })
+    gates[0].resolve()
+    await first
+    gates[1].resolve()
+    await second
+    expect(seen).toEqual([
+      { running: 0, pending: false, lastError: undefined, lastAbortReason: undefined },
+      { running: 1, pending: true, lastError: undefined, lastAbortReason: undefined },
+      { running: 2, pending: true, lastError: undefined, lastAbortReason: undefined },
+      // The first ends superseded: nothing to tell but the count.
+      { running: 1, pending: true, lastError: undefined, lastAbortReason: undefined },
+      // The newer one's own abort is news.
+      { running: 0, pending: false, lastError: undefined, lastAbortReason: 'typed too little' },
+    ])
+  })
+
   it('a status store created mid-dispatch starts from the running count', async () => {
     const actions = new ActionRegister<Actions>()
     const gate = deferred()

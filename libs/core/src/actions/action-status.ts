@@ -62,8 +62,11 @@ export class ActionStatusBook {
     return true
   }
 
-  /** The idle count stays, for an action that will run again (see `forget`). */
-  end(action: string, ending: DispatchEnding): void {
+  /**
+   * The idle count stays, for an action that will run again (see `forget`). A dispatch a newer one `superseded`
+   * (takeLatest) only stops running: its abort is no news for a view, and the newer dispatch reports.
+   */
+  end(action: string, ending: DispatchEnding, superseded?: boolean): void {
     const entry = this.entry(action)
     const { store } = entry
     const running = (entry.running = (entry.running || 1) - 1)
@@ -75,7 +78,7 @@ export class ActionStatusBook {
       pending: running > 0,
       // A handler that threw nothing (undefined or null) still failed: the view gets an Error it can tell from success.
       lastError: ending.failed ? (ending.error ?? toError(ending.error)) : previous?.lastError,
-      lastAbortReason: ending.aborted ? ending.abortReason : previous?.lastAbortReason,
+      lastAbortReason: ending.aborted && !superseded ? ending.abortReason : previous?.lastAbortReason,
     })
   }
 }

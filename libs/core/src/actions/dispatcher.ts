@@ -11,6 +11,7 @@ import type { Registration } from './handler-registration'
 import { Pipeline, type HandlerHook } from './pipeline'
 
 const SIGNAL_ABORT = 'Action dispatch aborted by signal'
+const SUPERSEDED = 'Superseded by a newer dispatch'
 
 /**
  * What the dispatcher reads of its register: the `ActionRegister` itself, whose private members most of these are
@@ -109,7 +110,7 @@ export class Dispatcher {
       if (policy === 'takeFirst' && lane.active.length !== 0) {
         return this.reply(this.early(id, action, clock, withResult, true, `Dropped: "${action}" is already running`), reply)
       }
-      if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort('Superseded by a newer dispatch')
+      if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
       host.status.begin(action)
       let snapshot: readonly Registration[] | undefined = debounce === undefined ? candidates : undefined
       let ending: DispatchEnding | undefined
@@ -161,7 +162,7 @@ export class Dispatcher {
         throw error
       } finally {
         release?.()
-        host.status.end(action, ending!)
+        host.status.end(action, ending!, ending?.abortReason === SUPERSEDED)
         // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
         // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
         if (!host.table.has(action)) this.forget(action)
