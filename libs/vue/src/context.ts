@@ -65,7 +65,7 @@ export function defineContext<V extends object, K extends string, O>(
       }
       const value = inject(key, null)
       if (value === null) {
-        throw new Error(isDev ? `${caller}: no <${name}.Provider> above this component (or ${name}.provide(), app.use(${name}))` : productionMessage(caller, 4))
+        throw new Error(isDev ? `${caller}: no <${name}.Provider> above this component (or ${name}.provide() in a parent, app.use(${name})); the component that calls ${name}.provide() uses what it returns` : productionMessage(caller, 4))
       }
       return value
     },

@@ -102,9 +102,9 @@ describe('createActionContext', () => {
     mount(Orphan).unmount()
     capture(() => effectScope().run(() => AppActions.useActionRegister()))
     expect(errors).toEqual([
-      'AppActions.useActionDispatch: no <AppActions.Provider> above this component (or AppActions.provide(), app.use(AppActions))',
-      'AppActions.useActionHandler: no <AppActions.Provider> above this component (or AppActions.provide(), app.use(AppActions))',
-      'AppActions.useActionStatus: no <AppActions.Provider> above this component (or AppActions.provide(), app.use(AppActions))',
+      'AppActions.useActionDispatch: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
+      'AppActions.useActionHandler: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
+      'AppActions.useActionStatus: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
       'AppActions.useActionRegister: call it inside setup() of a component rendered under <AppActions.Provider>',
     ])
   })

@@ -65,7 +65,7 @@ describe('createStoreContext', () => {
     capture(() => effectScope().run(() => AppStores.useStoreManager()))
     capture(() => createStoreContext('Bad', { count: 0 } as never))
     expect(errors).toEqual([
-      'AppStores.useStore: no <AppStores.Provider> above this component (or AppStores.provide(), app.use(AppStores))',
+      'AppStores.useStore: no <AppStores.Provider> above this component (or AppStores.provide() in a parent, app.use(AppStores)); the component that calls AppStores.provide() uses what it returns',
       'AppStores.getStore: unknown store "nope"; known stores: count, profile',
       'AppStores.useStoreManager: call it inside setup() of a component rendered under <AppStores.Provider>',
       'createStoreContext: definition "count" must be an object with an initialValue, e.g. { count: { initialValue: … } }, got 0',

@@ -116,7 +116,7 @@ const rows: Row[] = [
   { fn: 'Demo.useActionStatus', input: 'called outside setup(), in an effect scope', call: () => inScope(() => Demo.useActionStatus('loadUsers')), message: 'Demo.useActionStatus: call it inside setup()' },
   { fn: 'StoreContext.useStore', input: 'called outside setup()', call: () => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart'), message: 'Shop.useStore: call it inside setup() of a component rendered under <Shop.Provider>' },
   // In a component, without a provider
-  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatch()), message: 'Demo.useActionDispatch: no <Demo.Provider> above this component (or Demo.provide(), app.use(Demo))' },
+  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatch()), message: 'Demo.useActionDispatch: no <Demo.Provider> above this component (or Demo.provide() in a parent, app.use(Demo)); the component that calls Demo.provide() uses what it returns' },
   { fn: 'Demo.useActionDispatchWithResult', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatchWithResult()), message: 'Demo.useActionDispatchWithResult: no <Demo.Provider> above this component' },
   { fn: 'Demo.useActionRegister', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionRegister()), message: 'Demo.useActionRegister: no <Demo.Provider> above this component' },
   { fn: 'StoreContext.useStore', input: 'in a component with no provider', call: () => inSetup(() => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart')), message: 'Shop.useStore: no <Shop.Provider> above this component' },
