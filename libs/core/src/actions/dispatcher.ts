@@ -162,7 +162,7 @@ export class Dispatcher {
         throw error
       } finally {
         release?.()
-        host.status.end(action, ending!, ending?.abortReason === SUPERSEDED)
+        host.status.end(action, ending!, ending!.abortReason === SUPERSEDED)
         // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
         // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
         if (!host.table.has(action)) this.forget(action)
