@@ -5,6 +5,7 @@ import { createApp, defineComponent, h, nextTick, shallowRef } from 'vue'
 import { AppActions, type TestActions } from './__tests__/actions'
 import { AppStores } from './__tests__/stores'
 import { createStoreContext } from './create-store-context'
+import { contextHooks } from './context'
 import { ContextActionDevtools, DEVTOOLS_INSPECTOR, DEVTOOLS_LAYER } from './devtools'
 
 // A stub of @vue/devtools-api: records what the plugin sends and keeps the handlers it registers, for all apps in
@@ -328,6 +329,60 @@ describe('ContextActionDevtools', () => {
       untouched: [['a', 'b', 'c'], { name: 'Ada', age: 36 }],
     })
     wrapper.unmount()
+  })
+
+  it('edits a whole store value and a nested field, each by a new value (the old ones untouched)', () => {
+    const Shapes = createStoreContext('Shapes', { items: { initialValue: ['a'] }, user: { initialValue: { address: { city: 'London', zip: 'N1' } } } })
+    const wrapper = mount({ render: () => null }, { global: { plugins: [ContextActionDevtools, Shapes] } })
+    const manager = wrapper.vm.$.appContext.app.runWithContext(() => Shapes.useStoreManager())
+    const user = manager.getStore('user').getValue()
+    const edit = (path: string[], state: object) => handlers.editInspectorState({ inspectorId: DEVTOOLS_INSPECTOR, nodeId: 'Shapes#1', path, type: path[0], state, set: () => {} })
+    edit(['items'], { value: ['z', 'y'] })
+    edit(['user', 'address', 'city'], { value: 'Paris' })
+    expect({ items: manager.getStore('items').getValue(), user: manager.getStore('user').getValue(), old: user }).toEqual({
+      items: ['z', 'y'],
+      user: { address: { city: 'Paris', zip: 'N1' } },
+      old: { address: { city: 'London', zip: 'N1' } },
+    })
+    wrapper.unmount()
+  })
+
+  it('answers a payload naming its own app, or none (older devtools), and ignores one naming another app', () => {
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions] } })
+    const answer = (app: unknown) => {
+      const payload = { inspectorId: DEVTOOLS_INSPECTOR, filter: '', rootNodes: [] as Array<{ id: string }>, app }
+      handlers.getInspectorTree(payload)
+      return payload.rootNodes.map((node) => node.id)
+    }
+    expect([answer(wrapper.vm.$.appContext.app), answer(undefined), answer(createApp({}))]).toEqual([['AppActions#1'], ['AppActions#1'], []])
+    wrapper.unmount()
+  })
+
+  it("keeps a failed dispatch's first error when more handlers fail (parallel)", async () => {
+    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
+    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    register.register('reset', () => {
+      throw new Error('first')
+    }, { priority: 2 })
+    register.register('reset', () => {
+      throw new Error('second')
+    }, { priority: 1 })
+    await register.dispatch('reset', undefined, { executionMode: 'parallel' }).catch(() => {})
+    const errors = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { error?: string } } }>).filter(({ event }) => event.subtitle === 'failed').map(({ event }) => event.data.error)
+    expect(errors).toEqual(['first'])
+    wrapper.unmount()
+  })
+
+  it('an app without the plugin provides its contexts without error, and the hook goes once no app uses the plugin', () => {
+    const withDevtools = createApp({ render: () => null }).use(ContextActionDevtools)
+    withDevtools.mount(document.createElement('div'))
+    const plain = createApp({ setup: () => (AppStores.provide(), () => null) }).use(AppActions)
+    expect(() => plain.mount(document.createElement('div'))).not.toThrow()
+    expect(tree(hosts[0].handlers)).toEqual([])
+    plain.unmount()
+    expect(contextHooks.provided).toBeTypeOf('function')
+    withDevtools.unmount()
+    expect(contextHooks.provided).toBeUndefined()
   })
 
   describe('several apps on one page', () => {
