@@ -67,6 +67,13 @@ const App = defineComponent({
   },
 })
 
+/** `App` under the devtools plugin and both app-wide contexts, with its action register. */
+const mountApp = () => {
+  const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
+  return { wrapper, register: wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister()) }
+}
+
+
 describe('ContextActionDevtools', () => {
   beforeEach(() => {
     calls.length = 0
@@ -235,8 +242,7 @@ describe('ContextActionDevtools', () => {
   })
 
   it('logs a failed dispatch as an error, with the message of its first error', async () => {
-    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
-    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    const { wrapper, register } = mountApp()
     register.register('reset', () => {
       throw new Error('reset failed')
     })
@@ -247,8 +253,7 @@ describe('ContextActionDevtools', () => {
   })
 
   it('logs a dropped dispatch with the reason it was refused (throttle)', async () => {
-    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
-    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    const { wrapper, register } = mountApp()
     register.register('reset', () => {})
     await register.dispatch('reset', undefined, { throttle: 1000 })
     await register.dispatch('reset', undefined, { throttle: 1000 })
@@ -359,8 +364,7 @@ describe('ContextActionDevtools', () => {
   })
 
   it("keeps a failed dispatch's first error when more handlers fail (parallel)", async () => {
-    const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, AppStores] } })
-    const register = wrapper.vm.$.appContext.app.runWithContext(() => AppActions.useActionRegister())
+    const { wrapper, register } = mountApp()
     register.register('reset', () => {
       throw new Error('first')
     }, { priority: 2 })
