@@ -553,6 +553,27 @@ describe('Dispatcher lanes', () => {
     })
   })
 
+  it('fails a queued dispatch whose filter throws once its turn comes, and counts it as running no more', async () => {
+    const { dispatch, register, host, running } = setup({ concurrency: 'queue' })
+    const gate = deferred()
+    register('save', 'a', (i: number) => (i === 0 ? gate.promise : undefined))
+    const broken = new Error('filter failed')
+    let calls = 0
+    // The filter is read before the wait and again once it is over: the second read throws.
+    const custom = () => {
+      if (++calls > 1) throw broken
+      return true
+    }
+    const first = dispatch('save', 0)
+    const second = dispatch('save', 1, { filter: { custom } })
+    const rejected = expect(second).rejects.toBe(broken)
+    const before = running('save')
+    gate.resolve()
+    await first
+    await rejected
+    expect([before, calls, running('save'), host.status.get('save').getValue().lastError]).toEqual([2, 2, 0, broken])
+  })
+
   it('queues a dispatch a running handler makes after its first await', async () => {
     const { dispatch, register } = setup({ concurrency: 'queue' })
     const log: string[] = []
@@ -700,6 +721,41 @@ describe('Dispatcher signal listener', () => {
     await dispatch('nothing', undefined, { signal, autoAbort })
     expect(calls.map(([what, type]) => `${what} ${type}`)).toEqual(Array(3).fill(['add abort', 'remove abort']).flat())
     expect(calls.filter((_, i) => i % 2 === 0).every(([, , listener], i) => listener === calls[2 * i + 1][2])).toBe(true)
+  })
+
+  it('with autoAbort, keeps the caller signal linked while handlers run, and unlinks it once they are done', async () => {
+    const { dispatch, register } = setup()
+    const gate = deferred()
+    register('save', 'a', async (_p, { signal }) => {
+      await gate.promise
+      return signal.aborted
+    })
+    const outer = new AbortController()
+    let created!: AbortController
+    const pending = dispatch('save', undefined, { signal: outer.signal, autoAbort: { enabled: true, onControllerCreated: (c) => (created = c) } }, true)
+    await Promise.resolve()
+    outer.abort('caller left')
+    gate.resolve()
+    const outcome = await pending
+    // A second dispatch's controller no longer hears the first caller's signal.
+    const later = new AbortController()
+    let second!: AbortController
+    register('load', 'b', () => {})
+    await dispatch('load', undefined, { signal: later.signal, autoAbort: { enabled: true, onControllerCreated: (c) => (second = c) } })
+    later.abort()
+    expect([created.signal.aborted, outcome.aborted, second.signal.aborted]).toEqual([true, true, false])
+  })
+
+  it('with autoAbort, removes its link when a filter throws before anything ran, and the dispatch rejects', async () => {
+    const { dispatch, register, running } = setup()
+    register('save', 'a', () => {})
+    const { signal, calls } = countedSignal()
+    const broken = new Error('filter failed')
+    const custom = () => {
+      throw broken
+    }
+    await expect(dispatch('save', undefined, { signal, autoAbort: { enabled: true }, filter: { custom } })).rejects.toBe(broken)
+    expect([summary(calls), running('save')]).toEqual([{ calls: [['add', 'abort'], ['remove', 'abort']], sameListener: true }, 0])
   })
 
   it('removes its abort listener after a failed or aborted dispatch too', async () => {

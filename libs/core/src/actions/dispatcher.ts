@@ -47,6 +47,50 @@ export type Reply = 'outcome' | 'result' | 'void'
 
 const copy = (pipeline: Run) => pipeline.executions.map((h) => ({ ...h }))
 
+/** How a dispatch that threw ended, for its status. */
+const thrown = (error: unknown): DispatchEnding => ({ failed: true, error, aborted: false, abortReason: undefined })
+
+/**
+ * `step()`'s value, with `cleanup` run once the step is over: when it returns or throws, or, when it returns a
+ * promise, once that settles (before whoever awaits it resumes).
+ */
+function afterwards(step: () => unknown, cleanup: () => void): unknown {
+  let value: unknown
+  try {
+    value = step()
+  } catch (error) {
+    cleanup()
+    throw error
+  }
+  if (value instanceof Promise) value.then(cleanup, cleanup)
+  else cleanup()
+  return value
+}
+
+/**
+ * One dispatch: what its steps share. An object rather than the frame of one `async` function: V8 makes that frame on
+ * every call, waiting or not, and for the whole dispatch it came to about 1 kB; a dispatch whose handlers settle at
+ * once now makes no promise but the one it returns.
+ */
+interface Call {
+  readonly fn: string
+  readonly id: number
+  readonly action: string
+  readonly payload: unknown
+  readonly options: DispatchOptions | undefined
+  readonly withResult: boolean
+  readonly reply: Reply
+  readonly clock: DispatchClock | null
+  signal: AbortSignal | undefined
+  /** `autoAbort`'s controller. */
+  controller: AbortController | undefined
+  /** Set once the dispatch passed its guards and counts as running. */
+  lane: Lane | undefined
+  /** Ends its wait in a `queue` lane, letting the next one go. */
+  release: (() => void) | undefined
+  onAbort: (() => void) | undefined
+}
+
 /** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
 export class Dispatcher {
   private readonly lanes = new Map<string, Lane>()
@@ -57,124 +101,199 @@ export class Dispatcher {
   /**
    * Run a dispatch of `action`. `reply` is what its promise settles with: the outcome (`'outcome'`), its result
    * (`'result'`, built only then), or nothing, rejecting when a handler failed (`'void'`); answering here rather than
-   * in a `then` of the caller saves a promise and a microtask per dispatch.
+   * in a `then` of the caller saves a promise and a microtask per dispatch. Bad input rejects; nothing is thrown.
    */
   dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean): Promise<DispatchOutcome>
   dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean, reply: Reply): Promise<unknown>
-  async dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean, reply: Reply = 'outcome'): Promise<unknown> {
+  dispatch(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean, reply: Reply = 'outcome'): Promise<unknown> {
+    try {
+      return Promise.resolve(this.open(fn, action, payload, options, withResult, reply))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  /** Checks the call, links `autoAbort`'s controller, and runs it: its reply, or a promise of it while a step waits. */
+  private open(fn: string, action: string, payload: unknown, options: DispatchOptions | undefined, withResult: boolean, reply: Reply): unknown {
     const host = this.host
     // The clock is read only for those who read durations: observers, results, and the statistics once read.
     const clock = host.observers.size !== 0 || withResult || host.stats.timing ? new DispatchClock() : null
     if (host.disposed) throw stateError(fn, `register "${host.name}" was disposed`)
     assertAction(fn, action)
     assertDispatchOptions(fn, options)
-    const id = ++this.count
-    let signal = options?.signal
+    // Every field from the start, so that every call has the same shape.
+    const call: Call = { fn, id: ++this.count, action, payload, options, withResult, reply, clock, signal: options?.signal, controller: undefined, lane: undefined, release: undefined, onAbort: undefined }
     const auto = options?.autoAbort
-    let controller: AbortController | undefined
-    let unlink: (() => void) | undefined
-    if (auto?.enabled) {
-      // As upstream: a controller of its own, aborted with the caller's signal, handed out, and the signal of the dispatch.
-      const outer = signal
-      const link = () => controller!.abort(outer!.reason)
-      controller = new AbortController()
-      outer?.addEventListener('abort', link)
-      if (outer?.aborted) link()
-      auto.onControllerCreated?.(controller)
-      signal = controller.signal
-      // The caller's signal may outlive many dispatches: the link goes when this one ends (see `finally`).
-      unlink = () => outer?.removeEventListener('abort', link)
-    }
-    try {
-      if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: id, action, payload, time: clock!.startTime })
-      if (signal?.aborted) return this.reply(this.early(id, action, clock, withResult, false, SIGNAL_ABORT), reply)
-      const registered = host.table.get(action)?.snapshot()
-      if (registered === undefined) return this.reply(this.noHandlers(fn, id, action, clock, withResult), reply)
-      const candidates = applyFilter(registered, options?.filter)
-      // The option, else the first handler that sets it.
-      let throttle = options?.throttle
-      let debounce = options?.debounce
-      for (const { info } of candidates) {
-        throttle ??= info.throttle
-        debounce ??= info.debounce
-      }
-      if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.reply(this.early(id, action, clock, withResult, true, 'Throttled execution'), reply)
-      if (debounce !== undefined) {
-        const verdict = await host.guard.debounce(action, debounce)
-        if (verdict === 'superseded') return this.reply(this.early(id, action, clock, withResult, true, 'Debounced execution'), reply)
-        if (verdict === 'cancelled') return this.reply(this.early(id, action, clock, withResult, true, host.disposed ? 'Register disposed' : 'Register cleared'), reply)
-      }
-      const policy = options?.concurrency ?? host.getActionConcurrency(action)
-      let lane = this.lanes.get(action)
-      if (lane === undefined) this.lanes.set(action, (lane = { active: [], queued: null }))
-      if (policy === 'takeFirst' && lane.active.length !== 0) {
-        return this.reply(this.early(id, action, clock, withResult, true, `Dropped: "${action}" is already running`), reply)
-      }
-      if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
-      host.status.begin(action)
-      let snapshot: readonly Registration[] | undefined = debounce === undefined ? candidates : undefined
-      let ending: DispatchEnding | undefined
-      let release: (() => void) | undefined
-      try {
-        if (policy === 'queue') {
-          // Pipelines still starting (a handler dispatching before its first await) are waited for too.
-          const before = [...lane.active.map((pipeline) => pipeline.done()), lane.queued]
-          const mine = new Promise<void>((resolve) => (release = resolve))
-          lane.queued = mine
-          await Promise.all(before)
-          // Stryker disable next-line ConditionalExpression: a settled promise left as the end of the queue only costs the next queued dispatch one await
-          if (lane.queued === mine) lane.queued = null
-          snapshot = undefined
-        }
-        if (host.disposed) return this.reply((ending = this.early(id, action, clock, withResult, false, 'Register disposed')), reply)
-        if (signal?.aborted) return this.reply((ending = this.early(id, action, clock, withResult, false, SIGNAL_ABORT)), reply)
-        if (snapshot === undefined) {
-          // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
-          const registered = host.table.get(action)?.snapshot()
-          if (registered === undefined) return this.reply((ending = this.noHandlers(fn, id, action, clock, withResult)), reply)
-          snapshot = applyFilter(registered, options?.filter)
-        }
-        const mode = options?.executionMode ?? host.getActionExecutionMode(action)
-        // Handlers are timed only for those who read their durations: observers and dispatchWithResult.
-        const observed = host.observers.size !== 0
-        const { maxRetries, retryDelay } = host.settings
-        const limits = { timeout: options?.timeout ?? options?.result?.timeout, retries: options?.retries, maxRetries, retryDelay }
-        const pipeline = new Pipeline(snapshot, mode, payload, observed ? this.hook(id, action) : null, observed || withResult, limits)
-        lane.active.push(pipeline)
-        const onAbort = () => pipeline.abort(SIGNAL_ABORT)
-        signal?.addEventListener('abort', onAbort)
-        try {
-          const running = pipeline.run()
-          if (running !== undefined) await running
-        } finally {
-          signal?.removeEventListener('abort', onAbort)
-          const { active } = lane
-          // Usually the last one: popped, where `splice` would allocate the removed part.
-          // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a fast path; `splice` at its index removes the same pipeline
-          if (active[active.length - 1] === pipeline) active.pop()
-          else active.splice(active.indexOf(pipeline), 1)
-        }
-        if (auto?.allowHandlerAbort && pipeline.abortedBy !== undefined) controller!.abort(pipeline.abortReason)
-        return this.reply((ending = this.end(id, action, clock, pipeline, false, withResult ? options?.result : null)), reply)
-      } catch (error) {
-        // Set already when the error is the failure `reply` rejects with.
-        ending ??= { failed: true, error, aborted: false, abortReason: undefined }
-        throw error
-      } finally {
-        release?.()
-        host.status.end(action, ending!, ending!.abortReason === SUPERSEDED)
-        // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
-        // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
-        if (!host.table.has(action)) this.forget(action)
-      }
-    } finally {
-      unlink?.()
-    }
+    return auto?.enabled ? this.linked(call, auto) : this.admit(call)
   }
 
-  private reply(outcome: DispatchOutcome, reply: Reply): unknown {
-    if (reply === 'outcome') return outcome
-    if (reply === 'result') return outcome.result
+  // The steps that wait or link are methods of their own: a function's closures cost a context on every call of it,
+  // whether the closures are made or not.
+
+  /** `admit(call)` under `autoAbort`. */
+  private linked(call: Call, auto: NonNullable<DispatchOptions['autoAbort']>): unknown {
+    // As upstream: a controller of its own, aborted with the caller's signal, handed out, and the signal of the dispatch.
+    const outer = call.signal
+    const controller = (call.controller = new AbortController())
+    const link = () => controller.abort(outer!.reason)
+    outer?.addEventListener('abort', link)
+    if (outer?.aborted) link()
+    auto.onControllerCreated?.(controller)
+    call.signal = controller.signal
+    // The caller's signal may outlive many dispatches: the link goes when this one ends.
+    return afterwards(
+      () => this.admit(call),
+      () => outer?.removeEventListener('abort', link),
+    )
+  }
+
+  /** The guards: a signal aborted already, no handlers, throttle and debounce. */
+  private admit(call: Call): unknown {
+    const host = this.host
+    const { action, options } = call
+    if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: call.id, action, payload: call.payload, time: call.clock!.startTime })
+    if (call.signal?.aborted) return this.answer(call, this.early(call, false, SIGNAL_ABORT))
+    const registered = host.table.get(action)?.snapshot()
+    if (registered === undefined) return this.answer(call, this.noHandlers(call))
+    const candidates = applyFilter(registered, options?.filter)
+    // The option, else the first handler that sets it.
+    let throttle = options?.throttle
+    let debounce = options?.debounce
+    for (const { info } of candidates) {
+      throttle ??= info.throttle
+      debounce ??= info.debounce
+    }
+    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.refuse(call, 'Throttled execution')
+    return debounce === undefined ? this.enter(call, candidates) : this.debounced(call, debounce)
+  }
+
+  private debounced(call: Call, debounce: number): Promise<unknown> {
+    const host = this.host
+    return host.guard.debounce(call.action, debounce).then((verdict) => {
+      if (verdict === 'superseded') return this.refuse(call, 'Debounced execution')
+      if (verdict === 'cancelled') return this.refuse(call, host.disposed ? 'Register disposed' : 'Register cleared')
+      // The handlers are read again after the wait, so handlers removed meanwhile do not run.
+      return this.enter(call, undefined)
+    })
+  }
+
+  /** The concurrency policy; past it the dispatch counts as running, and a `queue` one waits for those before it. */
+  private enter(call: Call, snapshot: readonly Registration[] | undefined): unknown {
+    const host = this.host
+    const { action } = call
+    const policy = call.options?.concurrency ?? host.getActionConcurrency(action)
+    let lane = this.lanes.get(action)
+    if (lane === undefined) this.lanes.set(action, (lane = { active: [], queued: null }))
+    if (policy === 'takeFirst' && lane.active.length !== 0) return this.refuse(call, `Dropped: "${action}" is already running`)
+    if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
+    host.status.begin(action)
+    call.lane = lane
+    return policy === 'queue' ? this.queued(call, lane) : this.launch(call, snapshot)
+  }
+
+  private queued(call: Call, lane: Lane): Promise<unknown> {
+    // Pipelines still starting (a handler dispatching before its first await) are waited for too.
+    const before = [...lane.active.map((pipeline) => pipeline.done()), lane.queued]
+    const mine = new Promise<void>((resolve) => (call.release = resolve))
+    lane.queued = mine
+    return Promise.all(before).then(() => {
+      // Stryker disable next-line ConditionalExpression: a settled promise left as the end of the queue only costs the next queued dispatch one await
+      if (lane.queued === mine) lane.queued = null
+      // Read again after the wait, as after a debounce.
+      return this.launch(call, undefined)
+    })
+  }
+
+  /** Runs the handlers; whatever happens from here, the dispatch ends through `close`. */
+  private launch(call: Call, snapshot: readonly Registration[] | undefined): unknown {
+    const host = this.host
+    const { action, options, signal } = call
+    if (host.disposed) return this.close(call, this.early(call, false, 'Register disposed'))
+    if (signal?.aborted) return this.close(call, this.early(call, false, SIGNAL_ABORT))
+    let handlers = snapshot
+    if (handlers === undefined) {
+      // The snapshot is taken after any wait, so handlers removed meanwhile do not run.
+      const registered = host.table.get(action)?.snapshot()
+      if (registered === undefined) return this.close(call, this.noHandlers(call))
+      try {
+        handlers = applyFilter(registered, options?.filter)
+      } catch (error) {
+        // A filter's `custom` function threw: the dispatch fails with its error.
+        this.ended(call, thrown(error))
+        throw error
+      }
+    }
+    const mode = options?.executionMode ?? host.getActionExecutionMode(action)
+    // Handlers are timed only for those who read their durations: observers and dispatchWithResult.
+    const observed = host.observers.size !== 0
+    const timeout = options?.timeout ?? options?.result?.timeout
+    const retries = options?.retries
+    // Stryker disable next-line ConditionalExpression: a fast path; the copy with both undefined limits handlers the same
+    const limits = timeout === undefined && retries === undefined ? host.settings : { ...host.settings, timeout, retries }
+    const pipeline = new Pipeline(handlers, mode, call.payload, observed ? this.hook(call.id, action) : null, observed || call.withResult, limits)
+    call.lane!.active.push(pipeline)
+    if (signal !== undefined) this.listen(call, signal, pipeline)
+    // `run` does not throw: what handlers throw becomes the pipeline's outcome.
+    const running = pipeline.run()
+    return running === undefined ? this.ran(call, pipeline) : this.later(call, pipeline, running)
+  }
+
+  private listen(call: Call, signal: AbortSignal, pipeline: Pipeline): void {
+    signal.addEventListener('abort', (call.onAbort = () => pipeline.abort(SIGNAL_ABORT)))
+  }
+
+  private later(call: Call, pipeline: Pipeline, running: Promise<void>): Promise<unknown> {
+    return running.then(() => this.ran(call, pipeline))
+  }
+
+  /** The pipeline of `call` is over: out of its lane, unlinked from the signal. */
+  private leave(call: Call, pipeline: Pipeline): void {
+    call.signal?.removeEventListener('abort', call.onAbort!)
+    const { active } = call.lane!
+    // Usually the last one: popped, where `splice` would allocate the removed part.
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a fast path; `splice` at its index removes the same pipeline
+    if (active[active.length - 1] === pipeline) active.pop()
+    else active.splice(active.indexOf(pipeline), 1)
+  }
+
+  /** The end of a dispatch whose handlers ran. */
+  private ran(call: Call, pipeline: Pipeline): unknown {
+    let outcome: DispatchOutcome
+    try {
+      this.leave(call, pipeline)
+      if (call.options?.autoAbort?.allowHandlerAbort && pipeline.abortedBy !== undefined) call.controller!.abort(pipeline.abortReason)
+      outcome = this.end(call, pipeline, false, call.withResult ? call.options?.result : null)
+    } catch (error) {
+      this.ended(call, thrown(error))
+      throw error
+    }
+    return this.close(call, outcome)
+  }
+
+  /** The end of a dispatch that counted as running: its status and lane hear of it, then the caller. */
+  private close(call: Call, outcome: DispatchOutcome): unknown {
+    this.ended(call, outcome)
+    return this.answer(call, outcome)
+  }
+
+  private ended(call: Call, ending: DispatchEnding): void {
+    const { action } = call
+    call.release?.()
+    this.host.status.end(action, ending, ending.abortReason === SUPERSEDED)
+    // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
+    // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
+    if (!this.host.table.has(action)) this.forget(action)
+  }
+
+  /** `call` was dropped (throttle, debounce or concurrency) for `reason`. */
+  private refuse(call: Call, reason: string): unknown {
+    return this.answer(call, this.early(call, true, reason))
+  }
+
+  /** What the caller of `call` gets (see `dispatch`). */
+  private answer(call: Call, outcome: DispatchOutcome): unknown {
+    if (call.reply === 'outcome') return outcome
+    if (call.reply === 'result') return outcome.result
     if (outcome.failed) throw outcome.error
     return undefined
   }
@@ -196,8 +315,9 @@ export class Dispatcher {
     }
   }
 
-  /** The end of dispatch `id`: stats, observers, and what the caller gets; `dropped` only for early exits that refused it. */
-  private end(id: number, action: string, clock: DispatchClock | null, run: Run, dropped: boolean, result: DispatchOptions['result'] | null): DispatchOutcome {
+  /** The end of `call`: stats, observers, and its outcome; `dropped` only for early exits that refused it. */
+  private end(call: Call, run: Run, dropped: boolean, result: DispatchOptions['result'] | null): DispatchOutcome {
+    const { id, action, clock } = call
     const failed = run.failed > 0
     const duration = clock === null ? undefined : performance.now() - clock.start
     // Early exits (nothing ran) are not counted.
@@ -219,18 +339,19 @@ export class Dispatcher {
     }
   }
 
-  private noHandlers(fn: string, id: number, action: string, clock: DispatchClock | null, withResult: boolean): DispatchOutcome {
+  private noHandlers(call: Call): DispatchOutcome {
+    const { fn, action } = call
     const error = this.host.settings.strict ? stateError(fn, `no handler is registered for "${action}" (registry.strict is on)`) : undefined
-    return this.early(id, action, clock, withResult, false, undefined, error)
+    return this.early(call, false, undefined, error)
   }
 
   /**
    * A dispatch that ended before any handler ran (`dropped`: refused by throttle, debounce or concurrency); its result
    * (only when asked for) is that of a pipeline that ran nothing.
    */
-  private early(id: number, action: string, clock: DispatchClock | null, withResult: boolean, dropped: boolean, abortReason?: string, error?: Error): DispatchOutcome {
-    if (error !== undefined) this.emit({ type: 'error', dispatchId: id, action, handlerId: 'pipeline', error })
-    return this.end(id, action, clock, emptyRun(abortReason, error), dropped, withResult ? undefined : null)
+  private early(call: Call, dropped: boolean, abortReason?: string, error?: Error): DispatchOutcome {
+    if (error !== undefined) this.emit({ type: 'error', dispatchId: call.id, action: call.action, handlerId: 'pipeline', error })
+    return this.end(call, emptyRun(abortReason, error), dropped, call.withResult ? undefined : null)
   }
 
   private hook(id: number, action: string): HandlerHook {

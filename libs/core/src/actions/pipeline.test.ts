@@ -42,6 +42,31 @@ describe('Pipeline', () => {
     expect([log, claimed.finished]).toEqual([['claim', 'run, finished false'], true])
   })
 
+  it('aborts the signals of the handlers still running, never of those that finished', async () => {
+    const signals: AbortSignal[] = []
+    let open!: () => void
+    const gate = { promise: new Promise<void>((resolve) => (open = resolve)), resolve: () => open() }
+    const p = new Pipeline(
+      [
+        entry('done', 3, (_, c) => void signals.push(c.signal)),
+        entry('running', 2, async (_, c) => {
+          signals.push(c.signal)
+          await gate.promise
+        }, { blocking: false }),
+        entry('stopper', 1, (_, c) => {
+          signals.push(c.signal)
+          c.abort('stop')
+        }),
+      ],
+      'sequential',
+      undefined,
+    )
+    const run = p.run()
+    gate.resolve()
+    await run
+    expect(signals.map((s) => s.aborted)).toEqual([false, true, true])
+  })
+
   it('calls the handler hook for every outcome, including handlers never reached', async () => {
     const seen: string[] = []
     const p = new Pipeline(

@@ -20,6 +20,14 @@ function insertKeyed<V>(values: V[], keys: number[], key: number, value: V): voi
   keys.splice(at, 0, key)
 }
 
+/** `list` with `value` appended; an empty list becomes a new array of one, where its first push would reserve room for 16. */
+function append<V>(list: V[], value: V): V[] {
+  // Stryker disable next-line ConditionalExpression: pushing onto the empty list gives the same list, only with room for 16
+  if (list.length === 0) return [value]
+  list.push(value)
+  return list
+}
+
 /**
  * Runs one snapshot of handlers in one execution mode. Knows nothing about registration:
  * the owner supplies entries, and reads the outcome from the public fields when `run()` settles.
@@ -38,11 +46,17 @@ export class Pipeline implements InvocationOwner {
   failed = 0
   readonly executions: HandlerExecution[]
   readonly errors: PipelineError[] = []
-  readonly results: unknown[] = []
-  private readonly errorKeys: number[] = []
-  private readonly resultKeys: number[] = []
-  /** Every invocation started, in order; see `running()`. */
-  private readonly started: Invocation[] = []
+  results: unknown[] = []
+  /** Parallel mode: the index of the handler of each error and each result. */
+  private errorKeys: number[] | undefined
+  private resultKeys: number[] | undefined
+  /**
+   * Every invocation started, in order: the first `executed` slots of an array made on the first start, as long as the
+   * snapshot (growing by pushes would reserve room for 16).
+   */
+  private started: Invocation[] | null = null
+  /** Sequential mode: the promises of the non-blocking handlers still running. */
+  private pending: Promise<void>[] | null = null
   private jumpFrom = -1
   private jumpTo = 0
   private raceDone: (() => void) | null = null
@@ -67,13 +81,16 @@ export class Pipeline implements InvocationOwner {
 
   /** Runs the handlers; the promise is returned only while some are still running (a synchronous pipeline closes at once). */
   run(): Promise<void> | undefined {
-    const running = this.mode === 'sequential' ? this.sequential() : this.concurrent()
+    if (this.mode === 'sequential') return this.sequential()
+    const running = this.concurrent()
     return this.closed ? undefined : running
   }
 
   /** The invocations whose handler has not settled yet. */
   running(): Invocation[] {
-    return this.started.filter((invocation) => !invocation.finished)
+    const running: Invocation[] = []
+    for (let i = 0; i < this.executed; i++) if (!this.started![i].finished) running.push(this.started![i])
+    return running
   }
 
   /** Stop starting handlers and abort the signals of the running ones. Last reason wins. */
@@ -82,37 +99,56 @@ export class Pipeline implements InvocationOwner {
     this.aborted = true
     this.abortReason = reason
     this.abortedBy = by
-    for (const invocation of this.running()) invocation.cancel(reason)
+    // Loops over `started` rather than `running()`: no array per dispatch.
+    for (let i = 0; i < this.executed; i++) if (!this.started![i].finished) this.started![i].cancel(reason)
   }
 
-  private async sequential(): Promise<void> {
-    const n = this.entries.length
-    let pending: Promise<void>[] | null = null
-    let i = 0
-    while (i < n && !this.aborted && !this.terminated && this.failed === 0) {
+  /**
+   * Starts handlers from index `i` on, while each one settles at once or does not block the next; returns the first one
+   * still running that blocks the next (its `value` is its promise), or undefined once there is none left to start.
+   */
+  private advance(i: number): Invocation | undefined {
+    while (i < this.entries.length && !this.aborted && !this.terminated && this.failed === 0) {
       const invocation = this.start(i)
       if (invocation !== undefined) {
+        if (this.entries[i].blocking) return invocation
         // Stryker disable next-line ArrayDeclaration: `Promise.all` takes a string as a value: only the promises pushed are waited for
-        if (!this.entries[i].blocking) (pending ??= []).push(this.later(invocation))
-        else {
-          // Awaited directly: no promise of our own per handler (`finish` does not throw).
-          try {
-            this.finish(invocation, await invocation.value, false)
-          } catch (error) {
-            this.finish(invocation, error, true)
-          }
-        }
+        this.pending ??= []
+        this.pending.push(this.later(invocation))
       }
-      if (this.jumpFrom < 0) i++
-      else {
-        // A handler jumped: go on after the furthest one that did, at the first handler of at most the target priority.
-        i = Math.max(i, this.jumpFrom) + 1
-        // Stryker disable next-line UnaryOperator: entries come in descending priority, so past the target no later handler has a higher one, and the jump branch then steps one at a time like `i++`
-        this.jumpFrom = -1
-        while (i < n && this.entries[i].priority > this.jumpTo) i++
-      }
+      i = this.next(i)
     }
-    if (pending !== null) await Promise.all(pending)
+    return undefined
+  }
+
+  /** The index after `i`, or, when a handler jumped, the first at most its target priority after the furthest that did. */
+  private next(i: number): number {
+    if (this.jumpFrom < 0) return i + 1
+    let next = Math.max(i, this.jumpFrom) + 1
+    // Stryker disable next-line UnaryOperator: entries come in descending priority, so past the target no later handler has a higher one, and the jump branch then steps one at a time like `i + 1`
+    this.jumpFrom = -1
+    while (next < this.entries.length && this.entries[next].priority > this.jumpTo) next++
+    return next
+  }
+
+  /** Synchronous handlers run and settle synchronously: a promise (and an async function) only once one is still running. */
+  private sequential(): Promise<void> | undefined {
+    const blocked = this.advance(0)
+    if (blocked !== undefined || this.pending !== null) return this.wait(blocked)
+    this.close()
+  }
+
+  private async wait(blocked: Invocation | undefined): Promise<void> {
+    while (blocked !== undefined) {
+      // Awaited directly: no promise of our own per handler (`finish` does not throw).
+      try {
+        this.finish(blocked, await blocked.value, false)
+      } catch (error) {
+        this.finish(blocked, error, true)
+      }
+      blocked = this.advance(this.next(blocked.index))
+    }
+    if (this.pending !== null) await Promise.all(this.pending)
     this.close()
   }
 
@@ -167,8 +203,8 @@ export class Pipeline implements InvocationOwner {
       this.fail(index, error, 0)
       return
     }
-    this.started.push(invocation)
-    this.executed++
+    this.started ??= new Array(this.entries.length)
+    this.started[this.executed++] = invocation
     let value: unknown
     let threw = false
     try {
@@ -207,7 +243,9 @@ export class Pipeline implements InvocationOwner {
 
   private fail(index: number, error: unknown, duration: number): void {
     this.failed++
-    insertKeyed(this.errors, this.errorKeys, this.mode === 'parallel' ? index : 0, { handlerId: this.entries[index].id, error, timestamp: Date.now() })
+    const failure = { handlerId: this.entries[index].id, error, timestamp: Date.now() }
+    if (this.mode === 'parallel') insertKeyed(this.errors, (this.errorKeys ??= []), index, failure)
+    else this.errors.push(failure)
     this.settle(index, 'failed', duration, error)
   }
 
@@ -230,7 +268,9 @@ export class Pipeline implements InvocationOwner {
     if (this.closed) return
     this.closed = true
     this.resolveDone?.()
-    for (const invocation of this.running()) {
+    for (let i = 0; i < this.executed; i++) {
+      const invocation = this.started![i]
+      if (invocation.finished) continue
       invocation.settled = true
       this.settle(invocation.index, 'aborted', this.time(invocation.start))
       invocation.cancel('Lost the race')
@@ -263,8 +303,8 @@ export class Pipeline implements InvocationOwner {
 
   addResult(invocation: Invocation, value: unknown): void {
     if (this.closed) return
-    if (this.mode === 'parallel') insertKeyed(this.results, this.resultKeys, invocation.index, value)
-    else this.results.push(value)
+    if (this.mode === 'parallel') insertKeyed(this.results, (this.resultKeys ??= []), invocation.index, value)
+    else this.results = append(this.results, value)
   }
 
   mergeResult(invocation: Invocation, merger: (earlier: unknown[], last: unknown) => unknown): void {
