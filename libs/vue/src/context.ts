@@ -61,7 +61,7 @@ export function defineContext<V extends object, K extends string, O>(
     use(fn: string): V {
       const caller = `${name}.${fn}`
       if (!hasInjectionContext()) {
-        throw new Error(isDev ? `${caller}: call it inside setup() of a component rendered under <${name}.Provider>` : productionMessage(caller, 3))
+        throw new Error(isDev ? `${caller}: call it inside setup(), before any await, of a component rendered under <${name}.Provider>` : productionMessage(caller, 3))
       }
       const value = inject(key, null)
       if (value === null) {

@@ -105,7 +105,7 @@ describe('createActionContext', () => {
       'AppActions.useActionDispatch: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
       'AppActions.useActionHandler: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
       'AppActions.useActionStatus: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
-      'AppActions.useActionRegister: call it inside setup() of a component rendered under <AppActions.Provider>',
+      'AppActions.useActionRegister: call it inside setup(), before any await, of a component rendered under <AppActions.Provider>',
     ])
   })
 })

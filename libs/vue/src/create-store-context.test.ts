@@ -67,7 +67,7 @@ describe('createStoreContext', () => {
     expect(errors).toEqual([
       'AppStores.useStore: no <AppStores.Provider> above this component (or AppStores.provide() in a parent, app.use(AppStores)); the component that calls AppStores.provide() uses what it returns',
       'AppStores.getStore: unknown store "nope"; known stores: count, profile',
-      'AppStores.useStoreManager: call it inside setup() of a component rendered under <AppStores.Provider>',
+      'AppStores.useStoreManager: call it inside setup(), before any await, of a component rendered under <AppStores.Provider>',
       'createStoreContext: definition "count" must be an object with an initialValue, e.g. { count: { initialValue: … } }, got 0',
     ])
   })

@@ -3,18 +3,24 @@ import { isDev } from './dev'
 
 type Builtin = ((...args: any[]) => unknown) | Date | RegExp | Error | Promise<unknown> | string | number | boolean | bigint | symbol | null | undefined
 
-/** `T` with every property, array, Map and Set read-only, all the way down: what store values are typed as. */
-export type DeepReadonly<T> = unknown extends T
-  ? T
-  : T extends Builtin
+/**
+ * `T` with every property, array, Map and Set read-only, all the way down: what store values are typed as. It
+ * distributes over a union, so narrowing works in generic code: `if (item.value) use(item.value)` gives
+ * `DeepReadonly<T>` when `item` is `DeepReadonly<T | undefined>`.
+ */
+export type DeepReadonly<T> = T extends unknown
+  ? unknown extends T
     ? T
-    : T extends ReadonlyMap<infer K, infer V>
-      ? ReadonlyMap<DeepReadonly<K>, DeepReadonly<V>>
-      : T extends ReadonlySet<infer V>
-        ? ReadonlySet<DeepReadonly<V>>
-        : T extends readonly unknown[]
-          ? { readonly [I in keyof T]: DeepReadonly<T[I]> }
-          : { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T extends Builtin
+      ? T
+      : T extends ReadonlyMap<infer K, infer V>
+        ? ReadonlyMap<DeepReadonly<K>, DeepReadonly<V>>
+        : T extends ReadonlySet<infer V>
+          ? ReadonlySet<DeepReadonly<V>>
+          : T extends readonly unknown[]
+            ? { readonly [I in keyof T]: DeepReadonly<T[I]> }
+            : { readonly [K in keyof T]: DeepReadonly<T[K]> }
+  : never
 
 /** Vue's `readonly()` view of an object value (an in-place write changes nothing; it warns in development); other values as they are. */
 export function readonlyValue<T>(value: T): DeepReadonly<T> {

@@ -27,6 +27,16 @@ it('DeepReadonly makes objects, arrays, maps and sets read-only all the way down
   value.list[0].id = 2
 })
 
+it('DeepReadonly distributes over unions, so a narrowed value of a generic type is DeepReadonly<T>', () => {
+  function pickOne<T extends { id: string }>(list: Store<T[]>, use: (item: DeepReadonly<T>) => void): void {
+    const item = useStoreValue(list, (all) => all.find((x) => x.id === '1'))
+    if (item.value) use(item.value)
+  }
+  expectTypeOf(pickOne).toBeFunction()
+  expectTypeOf<DeepReadonly<{ a: string[] } | undefined>>().toEqualTypeOf<{ readonly a: readonly string[] } | undefined>()
+  expectTypeOf<DeepReadonly<boolean>>().toEqualTypeOf<boolean>()
+})
+
 it('useStoreValue refs are read-only, deeply, and typed by the selector', () => {
   expectTypeOf(useStoreValue(user)).toEqualTypeOf<Readonly<ShallowRef<DeepReadonly<User>>>>()
   expectTypeOf(useStoreValue(user, (u) => u.name).value).toEqualTypeOf<string>()

@@ -111,10 +111,10 @@ const rows: Row[] = [
   { fn: 'Shop.hydrate', input: 'install with state = 5', call: () => createApp({}).use(Shop, { state: 5 as never }), message: 'Shop.hydrate: snapshot must be an object' },
   { fn: 'Demo.provide', input: 'called outside setup()', call: () => Demo.provide(), message: 'Demo.provide: call it inside setup()' },
   // Outside setup()
-  { fn: 'Demo.useActionDispatch', input: 'called outside setup()', call: () => Demo.useActionDispatch(), message: 'Demo.useActionDispatch: call it inside setup() of a component rendered under <Demo.Provider>' },
-  { fn: 'Demo.useActionHandler', input: 'called outside setup()', call: () => Demo.useActionHandler('loadUsers', () => {}), message: 'Demo.useActionHandler: call it inside setup() of a component rendered under <Demo.Provider>' },
+  { fn: 'Demo.useActionDispatch', input: 'called outside setup()', call: () => Demo.useActionDispatch(), message: 'Demo.useActionDispatch: call it inside setup(), before any await, of a component rendered under <Demo.Provider>' },
+  { fn: 'Demo.useActionHandler', input: 'called outside setup()', call: () => Demo.useActionHandler('loadUsers', () => {}), message: 'Demo.useActionHandler: call it inside setup(), before any await, of a component rendered under <Demo.Provider>' },
   { fn: 'Demo.useActionStatus', input: 'called outside setup(), in an effect scope', call: () => inScope(() => Demo.useActionStatus('loadUsers')), message: 'Demo.useActionStatus: call it inside setup()' },
-  { fn: 'StoreContext.useStore', input: 'called outside setup()', call: () => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart'), message: 'Shop.useStore: call it inside setup() of a component rendered under <Shop.Provider>' },
+  { fn: 'StoreContext.useStore', input: 'called outside setup()', call: () => createStoreContext('Shop', { cart: { initialValue: [] } }).useStore('cart'), message: 'Shop.useStore: call it inside setup(), before any await, of a component rendered under <Shop.Provider>' },
   // In a component, without a provider
   { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatch()), message: 'Demo.useActionDispatch: no <Demo.Provider> above this component (or Demo.provide() in a parent, app.use(Demo)); the component that calls Demo.provide() uses what it returns' },
   { fn: 'Demo.useActionDispatchWithResult', input: 'in a component with no provider', call: () => inSetup(() => Demo.useActionDispatchWithResult()), message: 'Demo.useActionDispatchWithResult: no <Demo.Provider> above this component' },
