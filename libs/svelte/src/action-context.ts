@@ -1,6 +1,5 @@
 import type { ActionDispatcher, ActionDispatcherWithResult, ActionHandler, ActionPayloadMap, ActionRegisterConfig, HandlerConfig, UnregisterFunction } from '@context-action/core'
 import { ActionRegister, assertFunction, assertRegister, onDestroy } from './deps.js'
-import { badContextName } from './errors.js'
 import { defineContext } from './context.js'
 import { registerHandler, statusOf, type ActionStatusStore, type MaybeGetter } from './action-hooks.svelte.js'
 
@@ -32,8 +31,7 @@ export interface ActionContext<A extends ActionPayloadMap> {
  * @example const App = createActionContext<{ save: { name: string } }>('App')
  */
 export function createActionContext<A extends ActionPayloadMap>(name: string, config?: Omit<ActionRegisterConfig, 'name'>): ActionContext<A> {
-  if (typeof name !== 'string' || name === '') throw badContextName(name)
-  const context = defineContext<ActionRegister<A>>(name)
+  const context = defineContext<ActionRegister<A>>('createActionContext', name)
   // `read` uses no `this`: it is handed on as it is.
   const use = context.read
   return {

@@ -1,5 +1,5 @@
 import { createContext, hasContext } from './deps.js'
-import { missingProvider, outsideComponent } from './errors.js'
+import { badContextName, missingProvider, outsideComponent } from './errors.js'
 
 const probe = Symbol()
 
@@ -12,8 +12,12 @@ export function inComponent(fn: string): void {
   }
 }
 
-/** One Svelte context (`createContext`) whose errors name the helper the user called and the context. */
-export function defineContext<V>(name: string) {
+/**
+ * One Svelte context (`createContext`) whose errors name the helper the user called and the context; `fn`, the function
+ * creating it, is named if `name` is not a non-empty string.
+ */
+export function defineContext<V>(fn: string, name: string) {
+  if (typeof name !== 'string' || name === '') throw badContextName(fn, name)
   const [get, set] = createContext<V>()
   return {
     /** The value the nearest provider set, or a clear error: outside a component, or no provider above. */

@@ -6,11 +6,9 @@ import { isDev } from './dev.js'
 // documents the development message.
 const production = (fn: string, code: number): string => `${fn}: error svelte-${code} (see docs/errors.md#svelte-${code})`
 
-/** The error thrown by `createActionContext` for a name that is not a non-empty string. */
-export function badContextName(name: unknown): TypeError {
-  return new TypeError(
-    isDev ? `createActionContext: the name must be a non-empty string, got ${describeValue(name)}` : production('createActionContext', 1),
-  )
+/** The error thrown by `createActionContext` and `createStoreContext` (`fn`) for a name that is not a non-empty string. */
+export function badContextName(fn: string, name: unknown): TypeError {
+  return new TypeError(isDev ? `${fn}: the name must be a non-empty string, got ${describeValue(name)}` : production(fn, 1))
 }
 
 /** The error thrown by a context's helpers when no provider is above the calling component. */

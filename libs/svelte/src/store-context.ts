@@ -29,8 +29,8 @@ export const isStoreContext = (value: unknown): value is StoreContext<Record<str
  * @example const App = createStoreContext('App', { user: { initialValue: { name: '' } } })
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
+  const context = defineContext<StoreManager<V>>('createStoreContext', name)
   validateStoreDefinitions('createStoreContext', definitions)
-  const context = defineContext<StoreManager<V>>(name)
   const create = (state?: Partial<V>) => {
     const manager = createStoreManager(name, definitions)
     if (state !== undefined) manager.hydrate(state)

@@ -81,3 +81,36 @@ describe('createStoreContext', () => {
     expect(screen.queryByTestId('seeded')).toBeNull()
   })
 })
+
+describe('Provider props of the wrong kind (development builds)', () => {
+  it('names Provider and what it expected, instead of failing inside it', async () => {
+    const { default: Provider } = await import('../Provider.svelte')
+    const { ActionRegister } = await import('@context-action/core')
+    const { createActionContext } = await import('../index')
+    const Actions = createActionContext('Actions')
+    const failure = (props: Record<string, unknown>) => {
+      try {
+        render(Provider, { props: props as never })
+        return 'rendered'
+      } catch (error) {
+        // Svelte's development build appends the component stack to the message.
+        return String(error).split('\n')[0]
+      }
+    }
+    expect([
+      failure({ context: undefined }),
+      failure({ context: TwoSettings }),
+      failure({ context: Settings, register: new ActionRegister() }),
+      failure({ context: Actions, state: { theme: 'dark' } }),
+      failure({ context: Settings, state: { theme: 'dark' } }),
+      failure({ context: Actions }),
+    ]).toEqual([
+      'TypeError: Provider: expected context={…} to be a context from createActionContext or createStoreContext, got undefined',
+      'TypeError: Provider: expected context={…} to be a context from createActionContext or createStoreContext, got a function (TwoSettings)',
+      'TypeError: Provider: expected state, not register, for a store context, got an ActionRegister',
+      'TypeError: Provider: expected register, not state, for an action context, got an object',
+      'rendered',
+      'rendered',
+    ])
+  })
+})
