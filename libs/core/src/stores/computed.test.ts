@@ -150,6 +150,11 @@ describe('createComputedStore', () => {
       'createComputedStore: expected an array of stores, got an object; wrap a single store in an array: [store]',
     )
     expect(() => createComputedStore(5 as never, () => 1)).toThrow(/^createComputedStore: expected an array of stores, got 5$/)
+    // A store of another library, not in an array, gets the same hint.
+    const foreign = { subscribe: (run: (value: number) => void) => (run(1), () => {}) }
+    expect(() => createComputedStore(foreign as never, (x: number) => x)).toThrow(
+      'createComputedStore: expected an array of stores, got an object; wrap a single store in an array: [store]',
+    )
     expect(() => createComputedStore([a, 3] as never, () => 1)).toThrow('createComputedStore: stores[1] is not a store, got 3')
     expect(() => createComputedStore([a], 'x' as never)).toThrow('createComputedStore: compute must be a function, got "x"')
     expect(() => createComputedStore([a], (x) => x, { equals: 1 as never })).toThrow('options.equals must be a function')

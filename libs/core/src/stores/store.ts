@@ -416,7 +416,7 @@ export function assertStore(fn: string, value: unknown): void {
 /** The nodes of an array of stores, or a clear error naming `fn` and the bad element; `find` may accept others. */
 export function nodesOf(fn: string, stores: unknown, find: (store: unknown) => StoreNode<any> | undefined = nodeOf): StoreNode<any>[] {
   if (!Array.isArray(stores)) {
-    const hint = nodeOf(stores) ? '; wrap a single store in an array: [store]' : ''
+    const hint = find(stores) ? '; wrap a single store in an array: [store]' : ''
     throw argumentError(fn, `expected an array of stores, got ${describe(stores)}${hint}`)
   }
   return stores.map((store, i) => {
