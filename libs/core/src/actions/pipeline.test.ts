@@ -42,6 +42,17 @@ describe('Pipeline', () => {
     expect([log, claimed.finished]).toEqual([['claim', 'run, finished false'], true])
   })
 
+  it('lists as running only the invocations whose handler has not settled', async () => {
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    const p = new Pipeline([entry('done', 2, () => 1), entry('waiting', 1, () => gate, { blocking: false })], 'sequential', undefined)
+    const run = p.run()
+    const before = p.running().map((invocation) => invocation.entry.id)
+    open()
+    await run
+    expect([before, p.running()]).toEqual([['waiting'], []])
+  })
+
   it('aborts the signals of the handlers still running, never of those that finished', async () => {
     const signals: AbortSignal[] = []
     let open!: () => void
