@@ -11,7 +11,8 @@ export interface DispatchEnding {
   abortReason: string | undefined
 }
 
-interface Entry {
+/** One action's running count and status store; `begin` hands it out, and `end` takes it back. */
+export interface StatusEntry {
   running: number
   store?: Store<ActionStatus>
   view?: ReadableStore<ActionStatus>
@@ -20,11 +21,11 @@ interface Entry {
 /** Running counts per action, and a status store only for the actions someone asked about. */
 export class ActionStatusBook {
   /** Kept while a dispatch of the action runs, once its store exists, or as long as the dispatcher asks. */
-  private readonly entries = new Map<string, Entry>()
+  private readonly entries = new Map<string, StatusEntry>()
 
   constructor(private readonly owner: string) {}
 
-  private entry(action: string): Entry {
+  private entry(action: string): StatusEntry {
     let entry = this.entries.get(action)
     if (entry === undefined) this.entries.set(action, (entry = { running: 0 }))
     return entry
@@ -44,10 +45,12 @@ export class ActionStatusBook {
     ))
   }
 
-  begin(action: string): void {
+  /** A dispatch of `action` starts; what it returns goes to `end` (it stays while the dispatch runs, see `forget`). */
+  begin(action: string): StatusEntry {
     const entry = this.entry(action)
     const running = ++entry.running
     entry.store?.setValue({ ...entry.store.getValue(), running, pending: true })
+    return entry
   }
 
   /**
@@ -66,10 +69,9 @@ export class ActionStatusBook {
    * The idle count stays, for an action that will run again (see `forget`). A dispatch a newer one `superseded`
    * (takeLatest) only stops running: its abort is no news for a view, and the newer dispatch reports.
    */
-  end(action: string, ending: DispatchEnding, superseded?: boolean): void {
-    const entry = this.entry(action)
+  end(entry: StatusEntry, ending: DispatchEnding, superseded?: boolean): void {
     const { store } = entry
-    const running = (entry.running = (entry.running || 1) - 1)
+    const running = --entry.running
     if (store === undefined) return
     // A success clears both; a failure or an abort keeps the other one.
     const previous = ending.failed || ending.aborted ? store.getValue() : undefined

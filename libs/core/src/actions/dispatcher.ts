@@ -1,5 +1,5 @@
 import type { ActionStatsBook } from './action-stats'
-import type { ActionStatusBook, DispatchEnding } from './action-status'
+import type { ActionStatusBook, DispatchEnding, StatusEntry } from './action-status'
 import type { ConcurrencyPolicy, DispatchEvent, DispatchObserver, DispatchOptions, ExecutionMode, ExecutionResult } from './action-types'
 import { assertAction, assertDispatchOptions } from './dispatch-options'
 import { DispatchClock, emptyRun, pipelineResult, type Run } from './dispatch-result'
@@ -84,8 +84,9 @@ interface Call {
   signal: AbortSignal | undefined
   /** `autoAbort`'s controller. */
   controller: AbortController | undefined
-  /** Set once the dispatch passed its guards and counts as running. */
+  /** Set once the dispatch passed its guards and counts as running: its lane, and its action's status entry. */
   lane: Lane | undefined
+  status: StatusEntry | undefined
   /** Ends its wait in a `queue` lane, letting the next one go. */
   release: (() => void) | undefined
   onAbort: (() => void) | undefined
@@ -122,7 +123,7 @@ export class Dispatcher {
     assertAction(fn, action)
     assertDispatchOptions(fn, options)
     // Every field from the start, so that every call has the same shape.
-    const call: Call = { fn, id: ++this.count, action, payload, options, withResult, reply, clock, signal: options?.signal, controller: undefined, lane: undefined, release: undefined, onAbort: undefined }
+    const call: Call = { fn, id: ++this.count, action, payload, options, withResult, reply, clock, signal: options?.signal, controller: undefined, lane: undefined, status: undefined, release: undefined, onAbort: undefined }
     const auto = options?.autoAbort
     return auto?.enabled ? this.linked(call, auto) : this.admit(call)
   }
@@ -186,7 +187,7 @@ export class Dispatcher {
     if (lane === undefined) this.lanes.set(action, (lane = { active: [], queued: null }))
     if (policy === 'takeFirst' && lane.active.length !== 0) return this.refuse(call, `Dropped: "${action}" is already running`)
     if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
-    host.status.begin(action)
+    call.status = host.status.begin(action)
     call.lane = lane
     return policy === 'queue' ? this.queued(call, lane) : this.launch(call, snapshot)
   }
@@ -279,7 +280,7 @@ export class Dispatcher {
   private ended(call: Call, ending: DispatchEnding): void {
     const { action } = call
     call.release?.()
-    this.host.status.end(action, ending, ending.abortReason === SUPERSEDED)
+    this.host.status.end(call.status!, ending, ending.abortReason === SUPERSEDED)
     // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
     // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
     if (!this.host.table.has(action)) this.forget(action)
