@@ -746,6 +746,40 @@ describe('Dispatcher signal listener', () => {
     expect([created.signal.aborted, outcome.aborted, second.signal.aborted]).toEqual([true, true, false])
   })
 
+  it('with autoAbort, unlinks the caller signal as the dispatch ends, before anything queued after its end runs', async () => {
+    const { dispatch, register, host } = setup()
+    register('save', 'a', async () => {
+      await null
+    })
+    const outer = new AbortController()
+    let created!: AbortController
+    host.status.get('save').listen(({ running }) => {
+      if (running === 0) queueMicrotask(() => outer.abort('too late'))
+    })
+    await dispatch('save', undefined, { signal: outer.signal, autoAbort: { enabled: true, onControllerCreated: (c) => (created = c) } })
+    await Promise.resolve()
+    expect([outer.signal.aborted, created.signal.aborted]).toEqual([true, false])
+  })
+
+  it('autoAbort.allowHandlerAbort without autoAbort.enabled has no controller to abort, and changes nothing', async () => {
+    const { dispatch, register } = setup()
+    register('save', 'a', (_p, { abort }) => abort('stop'))
+    const outcome = await dispatch('save', undefined, { autoAbort: { enabled: false, allowHandlerAbort: true } })
+    expect([outcome.aborted, outcome.abortReason, outcome.failed]).toEqual([true, 'stop', false])
+  })
+
+  it('with autoAbort, removes its link when a status listener throws as the dispatch ends, and the dispatch rejects', async () => {
+    const { dispatch, register, host } = setup()
+    register('save', 'a', async () => {})
+    const broken = new Error('listener failed')
+    host.status.get('save').listen(({ running }) => {
+      if (running === 0) throw broken
+    })
+    const { signal, calls } = countedSignal()
+    await expect(dispatch('save', undefined, { signal, autoAbort: { enabled: true } })).rejects.toBe(broken)
+    expect(summary(calls)).toEqual({ calls: [['add', 'abort'], ['remove', 'abort']], sameListener: true })
+  })
+
   it('with autoAbort, removes its link when a filter throws before anything ran, and the dispatch rejects', async () => {
     const { dispatch, register, running } = setup()
     register('save', 'a', () => {})

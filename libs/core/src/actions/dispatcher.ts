@@ -51,23 +51,6 @@ const copy = (pipeline: Run) => pipeline.executions.map((h) => ({ ...h }))
 const thrown = (error: unknown): DispatchEnding => ({ failed: true, error, aborted: false, abortReason: undefined })
 
 /**
- * `step()`'s value, with `cleanup` run once the step is over: when it returns or throws, or, when it returns a
- * promise, once that settles (before whoever awaits it resumes).
- */
-function afterwards(step: () => unknown, cleanup: () => void): unknown {
-  let value: unknown
-  try {
-    value = step()
-  } catch (error) {
-    cleanup()
-    throw error
-  }
-  if (value instanceof Promise) value.then(cleanup, cleanup)
-  else cleanup()
-  return value
-}
-
-/**
  * One dispatch: what its steps share. An object rather than the frame of one `async` function: V8 makes that frame on
  * every call, waiting or not, and for the whole dispatch it came to about 1 kB; a dispatch whose handlers settle at
  * once now makes no promise but the one it returns.
@@ -90,6 +73,8 @@ interface Call {
   /** Ends its wait in a `queue` lane, letting the next one go. */
   release: (() => void) | undefined
   onAbort: (() => void) | undefined
+  /** Removes `autoAbort`'s link from the caller's signal (see `unlink`). */
+  unlink: (() => void) | undefined
 }
 
 /** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
@@ -123,7 +108,7 @@ export class Dispatcher {
     assertAction(fn, action)
     assertDispatchOptions(fn, options)
     // Every field from the start, so that every call has the same shape.
-    const call: Call = { fn, id: ++this.count, action, payload, options, withResult, reply, clock, signal: options?.signal, controller: undefined, lane: undefined, status: undefined, release: undefined, onAbort: undefined }
+    const call: Call = { fn, id: ++this.count, action, payload, options, withResult, reply, clock, signal: options?.signal, controller: undefined, lane: undefined, status: undefined, release: undefined, onAbort: undefined, unlink: undefined }
     const auto = options?.autoAbort
     return auto?.enabled ? this.linked(call, auto) : this.admit(call)
   }
@@ -141,11 +126,21 @@ export class Dispatcher {
     if (outer?.aborted) link()
     auto.onControllerCreated?.(controller)
     call.signal = controller.signal
-    // The caller's signal may outlive many dispatches: the link goes when this one ends.
-    return afterwards(
-      () => this.admit(call),
-      () => outer?.removeEventListener('abort', link),
-    )
+    // The caller's signal may outlive many dispatches: the link goes when this one ends, before its caller resumes.
+    call.unlink = () => outer?.removeEventListener('abort', link)
+    try {
+      return this.admit(call)
+    } catch (error) {
+      this.unlink(call)
+      throw error
+    }
+  }
+
+  /** `autoAbort`'s link leaves the caller's signal as the dispatch ends, once, before its caller resumes. */
+  private unlink(call: Call): void {
+    const unlink = call.unlink
+    call.unlink = undefined
+    unlink?.()
   }
 
   /** The guards: a signal aborted already, no handlers, throttle and debounce. */
@@ -220,8 +215,7 @@ export class Dispatcher {
         handlers = applyFilter(registered, options?.filter)
       } catch (error) {
         // A filter's `custom` function threw: the dispatch fails with its error.
-        this.ended(call, thrown(error))
-        throw error
+        this.fail(call, error)
       }
     }
     const mode = options?.executionMode ?? host.getActionExecutionMode(action)
@@ -262,11 +256,11 @@ export class Dispatcher {
     let outcome: DispatchOutcome
     try {
       this.leave(call, pipeline)
-      if (call.options?.autoAbort?.allowHandlerAbort && pipeline.abortedBy !== undefined) call.controller!.abort(pipeline.abortReason)
+      // Only with `autoAbort.enabled` is there a controller to abort.
+      if (call.options?.autoAbort?.allowHandlerAbort && pipeline.abortedBy !== undefined) call.controller?.abort(pipeline.abortReason)
       outcome = this.end(call, pipeline, false, call.withResult ? call.options?.result : null)
     } catch (error) {
-      this.ended(call, thrown(error))
-      throw error
+      this.fail(call, error)
     }
     return this.close(call, outcome)
   }
@@ -277,13 +271,24 @@ export class Dispatcher {
     return this.answer(call, outcome)
   }
 
+  /** A running dispatch threw `error` (a filter or a result merger did): it ends as failed, with that error. */
+  private fail(call: Call, error: unknown): never {
+    this.ended(call, thrown(error))
+    throw error
+  }
+
   private ended(call: Call, ending: DispatchEnding): void {
     const { action } = call
-    call.release?.()
-    this.host.status.end(call.status!, ending, ending.abortReason === SUPERSEDED)
-    // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
-    // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
-    if (!this.host.table.has(action)) this.forget(action)
+    try {
+      call.release?.()
+      this.host.status.end(call.status!, ending, ending.abortReason === SUPERSEDED)
+      // The lane and the running count stay while the action has handlers: dispatching again needs no new ones.
+      // Stryker disable next-line ConditionalExpression: forgetting an idle action that still has handlers only makes its next dispatch create its lane and count again
+      if (!this.host.table.has(action)) this.forget(action)
+    } finally {
+      // Also when a status listener threw.
+      this.unlink(call)
+    }
   }
 
   /** `call` was dropped (throttle, debounce or concurrency) for `reason`. */
@@ -293,6 +298,7 @@ export class Dispatcher {
 
   /** What the caller of `call` gets (see `dispatch`). */
   private answer(call: Call, outcome: DispatchOutcome): unknown {
+    this.unlink(call)
     if (call.reply === 'outcome') return outcome
     if (call.reply === 'result') return outcome.result
     if (outcome.failed) throw outcome.error
