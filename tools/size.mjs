@@ -41,11 +41,12 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * dropped dispatch's `end` event carries its reason (the devtools timeline showed none). Then 14.36 kB (measured
  * 14.360): a dispatch superseded under takeLatest no longer puts its abort reason in the action's status.
  * Up on purpose for speed (issue 16's dispatch target), 14.36 → 14.87 kB (measured 14.862): `dispatch` is no longer
- * one `async` function, whose frame V8 allocated on every call (about 1 kB of the 1.6 kB a one-handler dispatch
+ * one `async` function, whose frame V8 allocated on every call (about 1 kB of the 2.4 kB a one-handler dispatch
  * allocated), but synchronous steps sharing one small object, with a promise only where a step waits; a sequential
  * pipeline runs synchronous handlers without an async function, and its lists are sized to what they hold. One
  * handler: 52–57× → 42–44× the synchronous loop (BENCHMARKS.md). A branch measured the same trade in November and
- * left it off `main`; the note of issue 16 says why it is on `main` now. Measured 14.869 after two fixes a differential
+ * left it off `main`; the note of issue 16 says why it is on `main` now. Measured 14.869 (14.866 once review
+ * removed a second unlink call on every dispatch) after two fixes a differential
  * fuzz of the old and new dispatcher found: `autoAbort`'s link leaves the caller's signal as the dispatch ends (not a
  * microtask later), and `allowHandlerAbort` without `enabled` no longer throws.
  */

@@ -148,9 +148,9 @@ export class Dispatcher {
     const host = this.host
     const { action, options } = call
     if (host.observers.size !== 0) this.emit({ type: 'start', dispatchId: call.id, action, payload: call.payload, time: call.clock!.startTime })
-    if (call.signal?.aborted) return this.answer(call, this.early(call, false, SIGNAL_ABORT))
+    if (call.signal?.aborted) return this.exit(call, this.early(call, false, SIGNAL_ABORT))
     const registered = host.table.get(action)?.snapshot()
-    if (registered === undefined) return this.answer(call, this.noHandlers(call))
+    if (registered === undefined) return this.exit(call, this.noHandlers(call))
     const candidates = applyFilter(registered, options?.filter)
     // The option, else the first handler that sets it.
     let throttle = options?.throttle
@@ -159,15 +159,15 @@ export class Dispatcher {
       throttle ??= info.throttle
       debounce ??= info.debounce
     }
-    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.refuse(call, 'Throttled execution')
+    if (throttle !== undefined && !host.guard.throttle(action, throttle)) return this.exit(call, this.early(call, true, 'Throttled execution'))
     return debounce === undefined ? this.enter(call, candidates) : this.debounced(call, debounce)
   }
 
   private debounced(call: Call, debounce: number): Promise<unknown> {
     const host = this.host
     return host.guard.debounce(call.action, debounce).then((verdict) => {
-      if (verdict === 'superseded') return this.refuse(call, 'Debounced execution')
-      if (verdict === 'cancelled') return this.refuse(call, host.disposed ? 'Register disposed' : 'Register cleared')
+      if (verdict === 'superseded') return this.exit(call, this.early(call, true, 'Debounced execution'))
+      if (verdict === 'cancelled') return this.exit(call, this.early(call, true, host.disposed ? 'Register disposed' : 'Register cleared'))
       // The handlers are read again after the wait, so handlers removed meanwhile do not run.
       return this.enter(call, undefined)
     })
@@ -180,7 +180,7 @@ export class Dispatcher {
     const policy = call.options?.concurrency ?? host.getActionConcurrency(action)
     let lane = this.lanes.get(action)
     if (lane === undefined) this.lanes.set(action, (lane = { active: [], queued: null }))
-    if (policy === 'takeFirst' && lane.active.length !== 0) return this.refuse(call, `Dropped: "${action}" is already running`)
+    if (policy === 'takeFirst' && lane.active.length !== 0) return this.exit(call, this.early(call, true, `Dropped: "${action}" is already running`))
     if (policy === 'takeLatest') for (const pipeline of lane.active) pipeline.abort(SUPERSEDED)
     call.status = host.status.begin(action)
     call.lane = lane
@@ -291,14 +291,14 @@ export class Dispatcher {
     }
   }
 
-  /** `call` was dropped (throttle, debounce or concurrency) for `reason`. */
-  private refuse(call: Call, reason: string): unknown {
-    return this.answer(call, this.early(call, true, reason))
+  /** The end of a dispatch before it counted as running (`close` ends those that did). */
+  private exit(call: Call, outcome: DispatchOutcome): unknown {
+    this.unlink(call)
+    return this.answer(call, outcome)
   }
 
   /** What the caller of `call` gets (see `dispatch`). */
   private answer(call: Call, outcome: DispatchOutcome): unknown {
-    this.unlink(call)
     if (call.reply === 'outcome') return outcome
     if (call.reply === 'result') return outcome.result
     if (outcome.failed) throw outcome.error
