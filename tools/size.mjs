@@ -49,9 +49,14 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * removed a second unlink call on every dispatch) after two fixes a differential
  * fuzz of the old and new dispatcher found: `autoAbort`'s link leaves the caller's signal as the dispatch ends (not a
  * microtask later), and `allowHandlerAbort` without `enabled` no longer throws.
+ * Up 60 B on purpose for speed (14.87 → 14.93 kB, measured 14.926): a pipeline keeps each handler's outcome (and
+ * duration, when timed) in two arrays instead of an object per handler, which only observers and results read
+ * (`executions` builds them then); a dispatch whose pipeline waited ends inside the promise the pipeline returns (no
+ * promise of its own). The bench run of 6 December, 18:25 UTC: 1 handler 38× (met), 5 async handlers 12× (met), abort
+ * at the 3rd 16×, abort at the 2nd (issue 16's wording) 18×.
  */
 export const budgets = [
-  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14870 },
+  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14930 },
   {
     name: '@context-action/core/store (createStore, createComputedStore, batch)',
     contents: `export { batch, createComputedStore, createStore } from './stores'\n`,

@@ -496,16 +496,16 @@ function dispatchCase(kind) {
     const log = (p) => (k.c.calls++, p)
     if (kind === 'one') return [{ priority: 0, fn: (p) => (k.c.calls++, p) }]
     const list = [3, 5, 1, 4, 2].map((priority) => ({ priority, fn: async (p) => log(p) }))
-    if (kind === 'abort') {
-      // The third handler to run (priority 3) stops the pipeline.
-      list[0].fn = async (p, c) => {
+    if (kind === 'abort' || kind === 'abort2') {
+      // The third handler to run (priority 3), or the second (priority 4), stops the pipeline.
+      list[kind === 'abort' ? 0 : 3].fn = async (p, c) => {
         k.c.calls++
         c.abort('enough')
       }
     }
     return list
   }
-  const expected = { one: 1, async: 5, abort: 3 }[kind]
+  const expected = { one: 1, async: 5, abort: 3, abort2: 2 }[kind]
   /**
    * A plain loop over the same handlers, sorted by priority once, stopping when a handler asks to; `shape` is what the
    * loop returns: nothing (`sync`, issue 7's floor: a synchronous loop, not an `async` function), a resolved promise
@@ -616,6 +616,7 @@ export const cases = [
   { id: 'dispatch-1', title: '`dispatch`, 1 handler (vs a plain synchronous loop)', target: 40, impls: dispatchCase('one'), expect: { calls: 1 } },
   { id: 'dispatch-5', title: '`dispatch`, 5 async handlers with priorities (vs a plain synchronous loop)', target: 12, impls: dispatchCase('async'), expect: { calls: 5 } },
   { id: 'dispatch-abort', title: '`dispatch`, 5 async handlers, the 3rd aborts (vs a plain synchronous loop)', target: 15, impls: dispatchCase('abort'), expect: { calls: 3 } },
+  { id: 'dispatch-abort-2nd', title: '`dispatch`, 5 async handlers, the 2nd aborts (vs a plain synchronous loop)', target: 15, impls: dispatchCase('abort2'), expect: { calls: 2 } },
   { id: 'tx-commit', title: 'transaction of 3 stores, commit (vs 3 plain writes)', target: null, impls: transactionCase(false), expect: { calls: 3 } },
   { id: 'tx-rollback', title: 'transaction of 3 stores, rollback', target: 3, of: 'tx-commit', impls: transactionCase(true), expect: { calls: 0 } },
 ]

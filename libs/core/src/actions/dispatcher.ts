@@ -8,7 +8,7 @@ import type { Guard } from './guard'
 import { applyFilter } from './handler-filter'
 import type { HandlerList } from './handler-list'
 import type { Registration } from './handler-registration'
-import { Pipeline, type HandlerHook } from './pipeline'
+import { Pipeline, type Continuation, type HandlerHook } from './pipeline'
 
 const SIGNAL_ABORT = 'Action dispatch aborted by signal'
 const SUPERSEDED = 'Superseded by a newer dispatch'
@@ -45,7 +45,6 @@ interface Lane {
 /** What a dispatch's promise settles with (see `Dispatcher.dispatch`). */
 export type Reply = 'outcome' | 'result' | 'void'
 
-const copy = (pipeline: Run) => pipeline.executions.map((h) => ({ ...h }))
 
 /** How a dispatch that threw ended, for its status. */
 const thrown = (error: unknown): DispatchEnding => ({ failed: true, error, aborted: false, abortReason: undefined })
@@ -78,7 +77,7 @@ interface Call {
 }
 
 /** The dispatch policy around the pipeline kernel: validation, guards, concurrency, signals, status, stats, events. */
-export class Dispatcher {
+export class Dispatcher implements Continuation<Call> {
   private readonly lanes = new Map<string, Lane>()
   private count = 0
 
@@ -228,17 +227,13 @@ export class Dispatcher {
     const pipeline = new Pipeline(handlers, mode, call.payload, observed ? this.hook(call.id, action) : null, observed || call.withResult, limits)
     call.lane!.active.push(pipeline)
     if (signal !== undefined) this.listen(call, signal, pipeline)
-    // `run` does not throw: what handlers throw becomes the pipeline's outcome.
-    const running = pipeline.run()
-    return running === undefined ? this.ran(call, pipeline) : this.later(call, pipeline, running)
+    // `run` does not throw: what handlers throw becomes the pipeline's outcome. A pipeline still running ends the
+    // dispatch through `resume`, inside the promise it returned.
+    return pipeline.run(this, call) ?? this.resume(call, pipeline)
   }
 
   private listen(call: Call, signal: AbortSignal, pipeline: Pipeline): void {
     signal.addEventListener('abort', (call.onAbort = () => pipeline.abort(SIGNAL_ABORT)))
-  }
-
-  private later(call: Call, pipeline: Pipeline, running: Promise<void>): Promise<unknown> {
-    return running.then(() => this.ran(call, pipeline))
   }
 
   /** The pipeline of `call` is over: out of its lane, unlinked from the signal. */
@@ -251,8 +246,8 @@ export class Dispatcher {
     else active.splice(active.indexOf(pipeline), 1)
   }
 
-  /** The end of a dispatch whose handlers ran. */
-  private ran(call: Call, pipeline: Pipeline): unknown {
+  /** The end of a dispatch whose handlers ran (also its pipeline's continuation, once it waited). */
+  resume(call: Call, pipeline: Pipeline): unknown {
     let outcome: DispatchOutcome
     try {
       this.leave(call, pipeline)
@@ -335,14 +330,14 @@ export class Dispatcher {
       if (run.aborted && !dropped) this.emit({ type: 'abort', dispatchId: id, action, reason: run.abortReason, handlerId: run.abortedBy })
       // The duration is 0 for an observer added while the dispatch ran: its start was not timed.
       // A dropped dispatch had no `abort` event to carry its reason: its end does.
-      this.emit({ type: 'end', dispatchId: id, action, outcome: dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed', duration: duration ?? 0, handlers: copy(run), reason: dropped ? run.abortReason : undefined })
+      this.emit({ type: 'end', dispatchId: id, action, outcome: dropped ? 'dropped' : failed ? 'failed' : run.aborted ? 'aborted' : 'completed', duration: duration ?? 0, handlers: run.executions, reason: dropped ? run.abortReason : undefined })
     }
     return {
       failed,
       error: failed ? run.errors[0].error : undefined,
       aborted: run.aborted,
       abortReason: run.abortReason,
-      result: result === null ? null : pipelineResult(clock!, run, copy(run), result),
+      result: result === null ? null : pipelineResult(clock!, run, run.executions, result),
     }
   }
 

@@ -11,6 +11,11 @@ export interface PipelineError {
 
 export type HandlerHook = (execution: HandlerExecution, error: unknown) => void
 
+/** What runs once a pipeline that waited has closed (its owner's end of the run), inside the promise `run` returned. */
+export interface Continuation<T = unknown> {
+  resume(tag: T, pipeline: Pipeline): unknown
+}
+
 /** Insert `value` after every entry whose key is ≤ `key`; keys keep parallel results in priority order. */
 function insertKeyed<V>(values: V[], keys: number[], key: number, value: V): void {
   let at = keys.length
@@ -44,7 +49,12 @@ export class Pipeline implements InvocationOwner {
   executed = 0
   skipped = 0
   failed = 0
-  readonly executions: HandlerExecution[]
+  /**
+   * Each handler's outcome by index once settled, and its duration when timed: arrays, not an execution object per
+   * handler, which only observers and results read (`executions` builds them).
+   */
+  private readonly outcomes: (HandlerOutcome | undefined)[]
+  private readonly durations: number[] | null
   readonly errors: PipelineError[] = []
   results: unknown[] = []
   /** Parallel mode: the index of the handler of each error and each result. */
@@ -74,15 +84,22 @@ export class Pipeline implements InvocationOwner {
     private readonly limits: HandlerLimits | null = null,
   ) {
     this.payload = payload
-    // A negative duration marks a handler not reached yet.
-    // Stryker disable next-line StringLiteral: every execution is settled (by its handler or by `close`) before the pipeline is read
-    this.executions = entries.map((e) => ({ id: e.id, priority: e.priority, outcome: 'skipped', duration: -1 }))
+    this.outcomes = new Array(entries.length)
+    this.durations = timed ? new Array(entries.length) : null
   }
 
-  /** Runs the handlers; the promise is returned only while some are still running (a synchronous pipeline closes at once). */
-  run(): Promise<void> | undefined {
-    if (this.mode === 'sequential') return this.sequential()
-    const running = this.concurrent()
+  /** What each handler did (a new list on each read); a handler not reached yet is `skipped` until the pipeline closes. */
+  get executions(): HandlerExecution[] {
+    return this.entries.map((e, i) => ({ id: e.id, priority: e.priority, outcome: this.outcomes[i] ?? 'skipped', duration: this.durations?.[i] ?? 0 }))
+  }
+
+  /**
+   * Runs the handlers; the promise is returned only while some are still running (a synchronous pipeline closes at
+   * once). It settles as `then.resume(tag, this)` returns once the pipeline has closed: no promise of the owner's own.
+   */
+  run<T>(then?: Continuation<T>, tag?: T): Promise<unknown> | undefined {
+    if (this.mode === 'sequential') return this.sequential(then, tag)
+    const running = this.concurrent(then, tag)
     return this.closed ? undefined : running
   }
 
@@ -132,13 +149,13 @@ export class Pipeline implements InvocationOwner {
   }
 
   /** Synchronous handlers run and settle synchronously: a promise (and an async function) only once one is still running. */
-  private sequential(): Promise<void> | undefined {
+  private sequential<T>(then: Continuation<T> | undefined, tag: T): Promise<unknown> | undefined {
     const blocked = this.advance(0)
-    if (blocked !== undefined || this.pending !== null) return this.wait(blocked)
+    if (blocked !== undefined || this.pending !== null) return this.wait(blocked, then, tag)
     this.close()
   }
 
-  private async wait(blocked: Invocation | undefined): Promise<void> {
+  private async wait<T>(blocked: Invocation | undefined, then: Continuation<T> | undefined, tag: T): Promise<unknown> {
     while (blocked !== undefined) {
       // Awaited directly: no promise of our own per handler (`finish` does not throw).
       try {
@@ -149,11 +166,17 @@ export class Pipeline implements InvocationOwner {
       blocked = this.advance(this.next(blocked.index))
     }
     if (this.pending !== null) await Promise.all(this.pending)
+    return this.over(then, tag)
+  }
+
+  /** Close, then hand over to the owner's continuation. */
+  private over<T>(then: Continuation<T> | undefined, tag: T): unknown {
     this.close()
+    return then?.resume(tag, this)
   }
 
   /** Parallel and race modes start every handler at once; a race closes on its first outcome, or its first failure to start. */
-  private concurrent(): Promise<void> {
+  private concurrent<T>(then: Continuation<T> | undefined, tag: T): Promise<unknown> {
     const race = this.mode === 'race'
     // Stryker disable next-line ArrayDeclaration: as above, `Promise.all` waits for the promises pushed, whatever else the array holds
     const started: Promise<void>[] = []
@@ -162,12 +185,14 @@ export class Pipeline implements InvocationOwner {
       if (invocation !== undefined) started.push(this.later(invocation))
     }
     // Invocations never reject: outcomes are recorded on the pipeline.
-    if (!race) return Promise.all(started).then(() => this.close())
-    return new Promise<void>((resolve) => {
+    if (!race) return Promise.all(started).then(() => this.over(then, tag))
+    const raced = new Promise<void>((resolve) => {
       this.raceDone = resolve
       // Race outcomes are all asynchronous: every handler started is still running here.
       if (this.executed === 0 || this.failed > 0) this.close()
     })
+    // A race that closed at once is ended by its owner (`run` returns nothing then).
+    return this.closed ? raced : raced.then(() => then?.resume(tag, this))
   }
 
   /** Settles `invocation` when its handler's promise does; never rejects. */
@@ -251,10 +276,12 @@ export class Pipeline implements InvocationOwner {
   }
 
   private settle(index: number, outcome: HandlerOutcome, duration = 0, error?: unknown): void {
-    const execution = this.executions[index]
-    execution.outcome = outcome
-    execution.duration = duration
-    this.onHandler?.(execution, error)
+    this.outcomes[index] = outcome
+    if (this.durations !== null) this.durations[index] = duration
+    if (this.onHandler !== null) {
+      const { id, priority } = this.entries[index]
+      this.onHandler({ id, priority, outcome, duration }, error)
+    }
   }
 
   /** Settles once the outcome is fixed; the promise is made only for those who wait (queued dispatches). */
@@ -277,8 +304,8 @@ export class Pipeline implements InvocationOwner {
       invocation.cancel('Lost the race')
     }
     // A loop rather than `forEach`: no closure per dispatch.
-    for (let i = 0; i < this.executions.length; i++) {
-      if (this.executions[i].duration >= 0) continue
+    for (let i = 0; i < this.entries.length; i++) {
+      if (this.outcomes[i] !== undefined) continue
       this.skipped++
       this.settle(i, this.aborted ? 'aborted' : 'skipped')
     }
