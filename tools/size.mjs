@@ -77,8 +77,11 @@ export const budgets = [
   // fixes found by trying the packed package as a Vue user: a row whose selector throws because its parent is about to
   // remove it no longer throws to whoever wrote the store (+0.09 kB), and the values `useStoreModel`/`useStoreRefs`
   // take back are stored without Vue's read-only proxies (+0.08 kB): production 1.96 → 2.13 kB (measured 2,127 B);
-  // then 2,120 B once the devtools hook took positional arguments (ceiling 2,122).
-  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2122 },
+  // then 2,120 B once the devtools hook took positional arguments (ceiling 2,122). Up 5 B on purpose (measured 2,127,
+  // ceiling 2,130) for a correctness fix found by a Vue user's trial: the ref of `useStoreValue` and `useComputedStore`
+  // ignores writes in production too (a `customRef`), so Pinia hydrating or `$patch`ing a setup store that returns one
+  // can no longer make it show a value its store does not hold; 12 B of that were won back elsewhere.
+  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2130 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
 ]
 

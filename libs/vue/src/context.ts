@@ -61,11 +61,19 @@ export function defineContext<V extends object, K extends string, O>(
     use(fn: string): V {
       const caller = `${name}.${fn}`
       if (!hasInjectionContext()) {
-        throw new Error(isDev ? `${caller}: call it inside setup(), before any await, of a component rendered under <${name}.Provider>` : productionMessage(caller, 3))
+        throw new Error(
+          isDev
+            ? `${caller}: call it inside setup() of a component rendered under <${name}.Provider> (not in an event handler or a timer, nor after an await in a setup() function other than <script setup>), or inside app.runWithContext() of an app that ran app.use(${name})`
+            : productionMessage(caller, 3),
+        )
       }
       const value = inject(key, null)
       if (value === null) {
-        throw new Error(isDev ? `${caller}: no <${name}.Provider> above this component (or ${name}.provide() in a parent, app.use(${name})); the component that calls ${name}.provide() uses what it returns` : productionMessage(caller, 4))
+        throw new Error(
+          isDev
+            ? `${caller}: no <${name}.Provider> above this component (or ${name}.provide() in a parent, app.use(${name})); the component that calls ${name}.provide() uses what it returns, and code run through app.runWithContext() (Pinia stores, router guards) sees only app.use(${name})`
+            : productionMessage(caller, 4),
+        )
       }
       return value
     },

@@ -102,10 +102,10 @@ describe('createActionContext', () => {
     mount(Orphan).unmount()
     capture(() => effectScope().run(() => AppActions.useActionRegister()))
     expect(errors).toEqual([
-      'AppActions.useActionDispatch: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
-      'AppActions.useActionHandler: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
-      'AppActions.useActionStatus: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns',
-      'AppActions.useActionRegister: call it inside setup(), before any await, of a component rendered under <AppActions.Provider>',
+      'AppActions.useActionDispatch: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns, and code run through app.runWithContext() (Pinia stores, router guards) sees only app.use(AppActions)',
+      'AppActions.useActionHandler: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns, and code run through app.runWithContext() (Pinia stores, router guards) sees only app.use(AppActions)',
+      'AppActions.useActionStatus: no <AppActions.Provider> above this component (or AppActions.provide() in a parent, app.use(AppActions)); the component that calls AppActions.provide() uses what it returns, and code run through app.runWithContext() (Pinia stores, router guards) sees only app.use(AppActions)',
+      'AppActions.useActionRegister: call it inside setup() of a component rendered under <AppActions.Provider> (not in an event handler or a timer, nor after an await in a setup() function other than <script setup>), or inside app.runWithContext() of an app that ran app.use(AppActions)',
     ])
   })
 })

@@ -65,9 +65,9 @@ describe('createStoreContext', () => {
     capture(() => effectScope().run(() => AppStores.useStoreManager()))
     capture(() => createStoreContext('Bad', { count: 0 } as never))
     expect(errors).toEqual([
-      'AppStores.useStore: no <AppStores.Provider> above this component (or AppStores.provide() in a parent, app.use(AppStores)); the component that calls AppStores.provide() uses what it returns',
+      'AppStores.useStore: no <AppStores.Provider> above this component (or AppStores.provide() in a parent, app.use(AppStores)); the component that calls AppStores.provide() uses what it returns, and code run through app.runWithContext() (Pinia stores, router guards) sees only app.use(AppStores)',
       'AppStores.getStore: unknown store "nope"; known stores: count, profile',
-      'AppStores.useStoreManager: call it inside setup(), before any await, of a component rendered under <AppStores.Provider>',
+      'AppStores.useStoreManager: call it inside setup() of a component rendered under <AppStores.Provider> (not in an event handler or a timer, nor after an await in a setup() function other than <script setup>), or inside app.runWithContext() of an app that ran app.use(AppStores)',
       'createStoreContext: definition "count" must be an object with an initialValue, e.g. { count: { initialValue: … } }, got 0',
     ])
   })

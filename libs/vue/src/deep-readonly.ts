@@ -1,5 +1,4 @@
 import { readonly, toRaw } from './deps'
-import { isDev } from './dev'
 
 type Builtin = ((...args: any[]) => unknown) | Date | RegExp | Error | Promise<unknown> | string | number | boolean | bigint | symbol | null | undefined
 
@@ -25,11 +24,6 @@ export type DeepReadonly<T> = T extends unknown
 /** Vue's `readonly()` view of an object value (an in-place write changes nothing; it warns in development); other values as they are. */
 export function readonlyValue<T>(value: T): DeepReadonly<T> {
   return (typeof value === 'object' && value !== null ? readonly(value) : value) as DeepReadonly<T>
-}
-
-/** `readonlyValue` in development; the value itself in production builds (no cost). */
-export function readonlyInDev<T>(value: T): DeepReadonly<T> {
-  return isDev ? readonlyValue(value) : (value as DeepReadonly<T>)
 }
 
 /**

@@ -16,7 +16,6 @@ export {
   queuePostFlushCb,
   ReactiveEffect,
   readonly,
-  shallowRef,
   ssrContextKey,
   toRaw,
   toValue,

@@ -22,7 +22,7 @@ const hubs = new WeakMap<ReadableStore<any>, Hub<any>>()
 // Stryker disable next-line ConditionalExpression,BooleanLiteral,StringLiteral: counting every run as tracked is the documented fallback: correct, only slower
 export const readReactive = (effect: ReactiveEffect<unknown>): boolean => !('deps' in effect) || effect.deps !== undefined
 
-const noop = () => {}
+export const noop = (): void => {}
 // Untracked selectors run inside this one effect: a single run per store change (not one per follower) tells whether
 // any of them read reactive state, so the usual selector, which reads none, costs a plain call. Its deps are only ever
 // those of its latest run (Vue drops the rest), and its scheduler does nothing.

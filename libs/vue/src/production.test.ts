@@ -1,6 +1,7 @@
 import { ActionRegister, createStore } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { expect, it, vi } from 'vitest'
+import { createPinia, defineStore, setActivePinia } from 'pinia'
 import { createApp, defineComponent, effectScope, isProxy, isReadonly, isRef } from 'vue'
 import type { User } from './__tests__/fixtures'
 import UserEditor from './__tests__/UserEditor.vue'
@@ -67,6 +68,23 @@ it('in production too, useStoreModel and useStoreRefs store plain data when give
     refs: [false, true],
     clone: { name: 'b', prefs: { dark: true }, copy: { dark: true } },
   })
+})
+
+it('in production a write to the ref of useStoreValue or useComputedStore changes nothing: Pinia hydrating or patching a setup store that returns them cannot make them disagree with the store', () => {
+  const count = createStore(1)
+  const useCounter = defineStore('counter', () => ({ count: useStoreValue(count), label: useComputedStore([count], (n) => `#${n}`) }))
+  const pinia = createPinia()
+  // What `@pinia/nuxt` or any SSR state transfer does before the store is first used on the client.
+  pinia.state.value.counter = { count: 42, label: 'stale' }
+  setActivePinia(pinia)
+  const counter = useCounter()
+  const hydrated = [counter.count, counter.label]
+  counter.$patch({ count: 7 })
+  const patched = counter.count
+  count.setValue(2)
+  const later = [counter.count, counter.label]
+  counter.$dispose()
+  expect({ hydrated, patched, later, listeners: count.getListenerCount() }).toEqual({ hydrated: [1, '#1'], patched: 1, later: [2, '#2'], listeners: 0 })
 })
 
 it('in production, bad input throws a short error naming the function and its code of docs/errors.md', () => {

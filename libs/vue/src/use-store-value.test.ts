@@ -9,9 +9,29 @@ import UserName from './__tests__/UserName.vue'
 import RowList from './__tests__/RowList.vue'
 import { useActionStatus } from './use-action-status'
 import { useComputedStore } from './use-computed-store'
+import { useStoreModel } from './use-store-model'
 import { useStoreValue } from './use-store-value'
 
 describe('useStoreValue', () => {
+  it('warns in development when called outside setup() and any effect scope, where nothing would stop it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const count = createStore(1)
+    const scope = effectScope()
+    scope.run(() => [useStoreValue(count), useStoreModel(count)])
+    scope.stop()
+    const inScope = warn.mock.calls.length
+    const leaked = useStoreValue(count)
+    const wrapper = mount({ setup: () => ({ model: useStoreModel(count) }), template: '<p>{{ model }}</p>' })
+    wrapper.unmount()
+    const calls = [...warn.mock.calls]
+    warn.mockRestore()
+    expect({ inScope, calls, value: leaked.value }).toEqual({
+      inScope: 0,
+      calls: [['useStoreValue: called outside setup() and any effectScope(), so it follows the store until the page closes; call it in setup(), or in effectScope().run() and stop that scope']],
+      value: 1,
+    })
+  })
+
   it('follows the store for the lifetime of the scope', () => {
     const count = createStore(1)
     const seen: number[] = []

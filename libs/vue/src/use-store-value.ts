@@ -10,13 +10,15 @@ import {
   queuePostFlushCb,
   ReactiveEffect,
   readonly,
-  shallowRef,
   toValue,
   watch,
 } from './deps'
 import { isDev } from './dev'
-import { follow, readReactive } from './follow'
-import { readonlyInDev, type DeepReadonly } from './deep-readonly'
+
+// Module-scoped, so it does not clash with @types/node; bundlers replace `process.env.NODE_ENV`.
+declare const process: { env: { NODE_ENV?: string } }
+import { follow, noop, readReactive } from './follow'
+import { readonlyValue, type DeepReadonly } from './deep-readonly'
 import { isServerRendering } from './server'
 
 /**
@@ -60,12 +62,30 @@ export function followStore<T, S = T>(
     return customRef(() => ({
       get: () => {
         const value = storeOf().getValue()
-        return readonlyInDev(selector ? selector(value) : (value as unknown as S))
+        const selected = selector ? selector(value) : (value as unknown as S)
+        return isDev ? readonlyValue(selected) : (selected as DeepReadonly<S>)
       },
-      set: () => {},
+      set: noop,
     }))
   }
-  const state = shallowRef() as ShallowRef<DeepReadonly<S>>
+  // Nothing would ever stop following the store (Vue's onScopeDispose warns the same way).
+  if (process.env.NODE_ENV !== 'production' && !getCurrentScope()) {
+    console.warn(`${fn}: called outside setup() and any effectScope(), so it follows the store until the page closes; call it in setup(), or in effectScope().run() and stop that scope`)
+  }
+  // A ref that only this composable writes: Vue code, or Pinia hydrating or patching a setup store that returns it,
+  // cannot set a value the store does not hold (production ignores the write; development also warns, below).
+  let shown: DeepReadonly<S>
+  let changed!: () => void
+  const state = customRef((track, trigger) => {
+    changed = trigger
+    return {
+      get: () => {
+        track()
+        return shown
+      },
+      set: noop,
+    }
+  }) as ShallowRef<DeepReadonly<S>>
   let current: S
   let published = false
   // A selector that reads refs, props or reactives runs in its own effect, so they re-run it like computed() (directly:
@@ -97,7 +117,9 @@ export function followStore<T, S = T>(
       if (!published || !equals(current, selected)) {
         published = true
         current = selected
-        state.value = readonlyInDev(selected)
+        // Read-only in development (an in-place write warns); the value itself in production (no cost).
+        shown = isDev ? readonlyValue(selected) : (selected as DeepReadonly<S>)
+        changed()
       }
     } catch (error) {
       if (direct || !instance) throw error
@@ -117,7 +139,7 @@ export function followStore<T, S = T>(
     },
     { immediate: true, flush: 'sync' },
   )
-  // The ref is typed read-only; in development a write to it (`v-model` on it) also warns and changes nothing. Its values
-  // are read-only already, so `readonly()` adds nothing else; production builds return the ref itself (no cost).
+  // The ref is typed read-only and ignores writes; in development a write to it (`v-model` on it) also warns. Its values
+  // are read-only already, so `readonly()` adds nothing else; production builds return the ref itself.
   return isDev ? (readonly(state) as typeof state) : state
 }
