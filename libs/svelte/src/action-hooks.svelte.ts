@@ -1,5 +1,5 @@
 import type { ActionHandler, ActionPayloadMap, ActionRegister, ActionStatus, HandlerConfig, ReadableStore, UnregisterFunction } from '@context-action/core'
-import { fromReadable, onDestroy, shallowEqual, toStore, untrack } from './deps.js'
+import { BROWSER, fromReadable, onDestroy, shallowEqual, toStore, untrack } from './deps.js'
 import { useStoreValue, type StoreValue } from './use-store-value.js'
 
 /** A value, or a getter whose result may change (it reads props or `$state`). */
@@ -35,7 +35,12 @@ export function registerHandler<A extends ActionPayloadMap, K extends keyof A & 
     stopped = true
     off()
   }
-  onDestroy(stop)
+  // Unregistered when the calling component, or the effect calling this, is destroyed: an effect or a legacy `$:` block
+  // that runs again also stops what its previous run registered. `onDestroy` would never run in a legacy-mode component
+  // once it is set up (called from `onMount` or a `$:` block). The server runs no effects: there `onDestroy` stops it at
+  // the end of the render.
+  if (BROWSER) $effect.pre(() => stop)
+  else onDestroy(stop)
   return stop
 }
 

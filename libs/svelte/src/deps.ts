@@ -16,3 +16,4 @@ export {
 } from '@context-action/core'
 export { createContext, hasContext, onDestroy, untrack } from 'svelte'
 export { toStore, writable } from 'svelte/store'
+export { BROWSER } from 'esm-env'

@@ -14,13 +14,13 @@ export function badContextName(fn: string, name: unknown): TypeError {
 /** The error thrown by a context's helpers when no provider is above the calling component. */
 export function missingProvider(fn: string, name: string): Error {
   return new Error(
-    isDev ? `${fn}: no ${name} provider above this component; render <Provider context={${name}}> or call ${name}.provide() in a parent` : production(`${name}.${fn}`, 2),
+    isDev ? `${name}.${fn}: no ${name} provider above this component; render <Provider context={${name}}> or call ${name}.provide() in a parent (a root made with mount() takes context: getAllContexts() from a component under one)` : production(`${name}.${fn}`, 2),
   )
 }
 
 /** The error thrown by a context's helpers called outside a component's initialisation; `cause` is Svelte's error. */
 export function outsideComponent(fn: string, cause: unknown): Error {
-  return new Error(isDev ? `${fn}: call it while a component initialises` : production(fn, 3), { cause })
+  return new Error(isDev ? `${fn}: call it while a component initialises (at the top of its <script>, not in an event handler, a timer or after an await); use what it returns later` : production(fn, 3), { cause })
 }
 
 /** Assigning `current` of a `useStoreValue` over a slice or a store without `set`. */

@@ -9,6 +9,7 @@ import TodoApp from './TodoApp.svelte'
 import type { TodoActions, TodoApi as Api } from './todo'
 import TwoTodos from './TwoTodos.svelte'
 import StoppableHost from './StoppableHost.svelte'
+import LegacyHandlersHost from './LegacyHandlersHost.svelte'
 import Call from './reliability/Call.svelte'
 import { createActionContext } from '../index'
 
@@ -77,7 +78,7 @@ describe('createActionContext', () => {
 
   it('throws a clear error naming the context outside a provider', () => {
     expect(() => render(Dispatcher, { ready: () => {} })).toThrow(
-      'useActionStatus: no Todo provider above this component; render <Provider context={Todo}> or call Todo.provide() in a parent',
+      'Todo.useActionStatus: no Todo provider above this component; render <Provider context={Todo}> or call Todo.provide() in a parent (a root made with mount() takes context: getAllContexts() from a component under one)',
     )
     expect(() => render(Saver, { label: 'x', log: [] })).toThrow('useActionHandler: no Todo provider above this component')
   })
@@ -116,6 +117,22 @@ describe('createActionContext', () => {
     await running
     view.unmount()
     expect(log).toEqual(['first live'])
+  })
+
+  it('in a legacy-mode component, handlers registered from a `$:` block or onMount are removed when it is destroyed', async () => {
+    const register = new ActionRegister<TodoActions>({ name: 'legacy' })
+    const log: string[] = []
+    const view = render(LegacyHandlersHost, { register, by: 1, log })
+    const counts = [register.getHandlerCount('save')]
+    await register.dispatch('save', { text: 'a' })
+    await view.rerender({ by: 10 })
+    counts.push(register.getHandlerCount('save'))
+    await register.dispatch('save', { text: 'b' })
+    view.unmount()
+    counts.push(register.getHandlerCount('save'))
+    await register.dispatch('save', { text: 'c' })
+    // A `$:` block has no clean-up between its runs (as in Svelte 4): its second run adds a handler; all go on destroy.
+    expect({ counts, log: [...log].sort() }).toEqual({ counts: [2, 3, 0], log: ['a by 1', 'a mounted', 'b by 10', 'b by 10', 'b mounted'] })
   })
 
   it('after the stop useActionHandler returned, a config change does not register the handler again', async () => {

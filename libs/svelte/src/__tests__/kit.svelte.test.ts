@@ -130,7 +130,7 @@ describe('@context-action/svelte/kit: loadState on the server, provideState in t
       caughtInComponent(() => provideState(Settings, () => null as never)),
       caughtInComponent(() => provideState(Settings, { colour: 'red' } as never)),
     ]).toEqual([
-      'Error: provideState: call it while a component initialises',
+      'Error: provideState: call it while a component initialises (at the top of its <script>, not in an event handler, a timer or after an await); use what it returns later',
       'TypeError: provideState: expected a context from createStoreContext, got null',
       'TypeError: provideState: no Settings state in the page data (got undefined); return { state: await loadState(Settings, ...) } from a server load and pass () => data.state',
       'TypeError: provideState: no Settings state in the page data (got an array (length 0)); return { state: await loadState(Settings, ...) } from a server load and pass () => data.state',

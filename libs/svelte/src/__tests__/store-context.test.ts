@@ -49,7 +49,7 @@ describe('createStoreContext', () => {
 
   it('throws a clear error outside a provider, for unknown stores and for bad definitions', () => {
     expect(() => render(SettingsView, { id: 'x', ready: () => {} })).toThrow(
-      'useStore: no Settings provider above this component; render <Provider context={Settings}> or call Settings.provide() in a parent',
+      'Settings.useStore: no Settings provider above this component; render <Provider context={Settings}> or call Settings.provide() in a parent (a root made with mount() takes context: getAllContexts() from a component under one)',
     )
     const managers: SettingsManager[] = []
     render(TwoSettings, { ready: (manager: SettingsManager) => managers.push(manager) })

@@ -69,9 +69,9 @@ const rows: Row[] = [
   { fn: 'Demo.useActionDispatch', input: 'called outside a component', call: () => Demo.useActionDispatch(), message: 'useActionDispatch' },
   { fn: 'Demo.useActionHandler', input: 'called outside a component', call: () => Demo.useActionHandler('loadUsers', () => {}), message: 'useActionHandler' },
   { fn: 'Demo.provide', input: 'called outside a component', call: () => Demo.provide(), message: 'provide' },
-  { fn: 'Prefs.provide', input: 'called outside a component', call: () => Prefs.provide(), message: 'Prefs.provide: call it while a component initialises' },
+  { fn: 'Prefs.provide', input: 'called outside a component', call: () => Prefs.provide(), message: 'Prefs.provide: call it while a component initialises (at the top of its <script>, not in an event handler, a timer or after an await); use what it returns later' },
   // In a component, without a provider above it
-  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionDispatch()) }, message: 'useActionDispatch: no Demo provider above this component; render <Provider context={Demo}> or call Demo.provide() in a parent' },
+  { fn: 'Demo.useActionDispatch', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionDispatch()) }, message: 'Demo.useActionDispatch: no Demo provider above this component; render <Provider context={Demo}> or call Demo.provide() in a parent (a root made with mount() takes context: getAllContexts() from a component under one)' },
   { fn: 'Demo.useActionHandler', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionHandler('loadUsers', () => {})) }, message: 'useActionHandler: no Demo provider above this component' },
   { fn: 'Demo.useActionStatus', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionStatus('loadUsers')) }, message: 'useActionStatus: no Demo provider above this component' },
   { fn: 'Demo.useActionDispatchWithResult', input: 'in a component with no provider', call: () => { throw inComponent(() => Demo.useActionDispatchWithResult()) }, message: 'useActionDispatchWithResult: no Demo provider above this component' },
