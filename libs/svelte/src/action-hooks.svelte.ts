@@ -53,7 +53,9 @@ export function statusOf<A extends ActionPayloadMap, K extends keyof A & string>
   const view = $derived(useStoreValue(store))
   const current = () => view.current
   return {
-    // `$status` subscribes once, so with a getter the store it subscribes to must itself follow the getter.
+    // `$status` subscribes once, so with a getter the store it subscribes to must itself follow the getter. Without
+    // one the action is fixed, and so is its store: reading `store` once is meant.
+    // svelte-ignore state_referenced_locally
     ...(typeof action === 'function' ? fromReadable(toStore(current)) : store),
     get current() {
       return current()
