@@ -6,8 +6,8 @@ import { isStoreContext, type StoreContext } from './store-context.js'
 
 /** Props of `Provider`: a store context with an optional `state`, or an action context with an optional `register`. */
 export type ProviderProps<V extends Record<string, unknown>, A extends ActionPayloadMap> = { children?: Snippet } & (
-  | { context: StoreContext<V>; state?: Partial<V>; register?: never }
-  | { context: ActionContext<A>; register?: ActionRegister<A>; state?: never }
+  | { context: StoreContext<V>; state?: Partial<V> | undefined; register?: never }
+  | { context: ActionContext<A>; register?: ActionRegister<A> | undefined; state?: never }
 )
 
 /**

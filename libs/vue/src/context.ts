@@ -48,7 +48,7 @@ export function defineContext<V extends object, K extends string, O>(
     Provider: defineProvider(`${name}Provider`, prop, provideHere),
     provide: provideHere,
     /** `app.use(Ctx, options)`: provide to the whole app; a second install on one app is an error. */
-    install(app: App, options?: { [P in K]?: O }): void {
+    install(app: App, options?: { [P in K]?: O | undefined }): void {
       if (app.runWithContext(() => inject(key, null)) !== null) {
         throw new Error(isDev ? `${name}.install: already installed on this app` : productionMessage(`${name}.install`, 2))
       }

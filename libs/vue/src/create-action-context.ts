@@ -19,7 +19,7 @@ import { useActionStatus } from './use-action-status'
 /** Options of `app.use(ActionContext, options)`. */
 export interface ActionContextOptions<T extends ActionPayloadMap> {
   /** An existing register (e.g. a domain's) to provide instead of a new one; it is never disposed by the context. */
-  register?: ActionRegister<T>
+  register?: ActionRegister<T> | undefined
 }
 
 /** What `createActionContext` returns: ways to provide one register, and composables bound to the nearest one. */
@@ -29,7 +29,7 @@ export interface ActionContext<T extends ActionPayloadMap> {
    * Renders its default slot under one register: a new one per instance, disposed on unmount, or the `register` prop
    * (an existing register, e.g. a domain's, which stays alive).
    */
-  Provider: ProviderComponent<{ register?: ActionRegister<T> }>
+  Provider: ProviderComponent<{ register?: ActionRegister<T> | undefined }>
   /** Like rendering `Provider`, from `setup()`: provides `register` (or a new one, disposed on unmount) and returns it. */
   provide(register?: ActionRegister<T>): ActionRegister<T>
   /** `app.use(Ctx, options?)`: one register for the whole app (a new one, disposed with the app, or `options.register`). */

@@ -7,14 +7,14 @@ import type { ProviderComponent } from './provider'
 /** Options of `app.use(StoreContext, options)`. */
 export interface StoreContextOptions<V extends Record<string, unknown>> {
   /** Initial values (e.g. a server render's `snapshot()`), written before anything renders. */
-  state?: Partial<V>
+  state?: Partial<V> | undefined
 }
 
 /** What `createStoreContext` returns: ways to provide one set of stores, and the lookups of the nearest one. */
 export interface StoreContext<V extends Record<string, unknown>> {
   readonly name: string
   /** Renders its default slot; each instance owns its own stores, hydrated from the `state` prop before its children render. */
-  Provider: ProviderComponent<{ state?: Partial<V> }>
+  Provider: ProviderComponent<{ state?: Partial<V> | undefined }>
   /** Like rendering `Provider`, from `setup()`: creates this subtree's stores, hydrated from `state`, and returns their manager. */
   provide(state?: Partial<V>): StoreManager<V>
   /** `app.use(Ctx, { state })`: one set of stores for the whole app. */

@@ -32,7 +32,7 @@ export interface TransferableState<S extends Record<string, unknown>> {
 /** Options of `installStoreContext`. */
 export interface InstallStoreContextOptions {
   /** The snapshot's name in the payload: the context's name by default; give two contexts of one name their own. */
-  key?: string
+  key?: string | undefined
 }
 
 /** The field of Nuxt's payload that holds the transferred snapshots, by key: `nuxtApp.payload.contextAction`. */

@@ -30,7 +30,10 @@ import type { ReadableStore, Unsubscribe } from '../stores/store'
 const CONFIG_KEYS = new Set(['name', 'registry'])
 const REGISTRY_KEYS = new Set(['maxHandlers', 'defaultExecutionMode', 'defaultConcurrency', 'strict', 'debug', 'autoCleanup', 'maxRetries', 'retryDelay'])
 
-function readConfig(config: unknown): Required<NonNullable<ActionRegisterConfig['registry']>> & { name: string } {
+/** Every key of `T` present and defined. */
+type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
+
+function readConfig(config: unknown): Defined<NonNullable<ActionRegisterConfig['registry']>> & { name: string } {
   const fn = 'new ActionRegister'
   if (config === undefined) config = {}
   assertShape(fn, 'config', config, CONFIG_KEYS)

@@ -49,40 +49,40 @@ export type ActionHandler<TPayload = unknown, TResult = unknown> = (
 /** Options of one registered handler (priority, id, once, filters, timing). */
 export interface HandlerConfig<TPayload = unknown> {
   /** Higher runs first; equal priorities keep registration order. Default 0. */
-  priority?: number
+  priority?: number | undefined
   /** Identity for filters and stats; registering the same id again on the same action replaces the handler. */
-  id?: string
+  id?: string | undefined
   /** Unregister after the first time this handler actually runs (exactly once, also under concurrent dispatches). */
-  once?: boolean
+  once?: boolean | undefined
   /** Sequential mode: `true` (default) makes later handlers wait for this one; `false` lets them start at once (it is still awaited, and its error still fails the dispatch). */
-  blocking?: boolean
+  blocking?: boolean | undefined
   /** Skip this handler when it returns false. Receives the current payload. */
-  condition?: (payload: TPayload) => boolean
+  condition?: ((payload: TPayload) => boolean) | undefined
   /** Skip this handler when it returns false. Receives the current payload. */
-  validation?: (payload: TPayload) => boolean
+  validation?: ((payload: TPayload) => boolean) | undefined
   /** Trailing-edge debounce (ms) for every dispatch of this action, unless the dispatch sets its own. */
-  debounce?: number
+  debounce?: number | undefined
   /** Leading-edge throttle (ms) for every dispatch of this action, unless the dispatch sets its own. */
-  throttle?: number
-  tags?: string[]
-  category?: string
-  description?: string
+  throttle?: number | undefined
+  tags?: string[] | undefined
+  category?: string | undefined
+  description?: string | undefined
   /** Milliseconds after which the handler's `controller.signal` aborts with a `TimeoutError` and the handler fails. */
-  timeout?: number
+  timeout?: number | undefined
   /** Times a failing handler runs again, after `registry.retryDelay` (at most `registry.maxRetries`). */
-  retries?: number
+  retries?: number | undefined
   /** Matched by `filter.environment` (not compared with `NODE_ENV`). */
-  environment?: 'development' | 'production' | 'test'
+  environment?: 'development' | 'production' | 'test' | undefined
   /** Matched by `filter.feature`. */
-  feature?: string
+  feature?: string | undefined
   // Kept and returned by introspection only, as upstream declares them (see docs/differences.md).
-  middleware?: boolean
-  version?: string
-  returnType?: 'value' | 'merge' | 'collect'
-  dependencies?: string[]
-  conflicts?: string[]
-  metrics?: { collectTiming?: boolean; collectErrors?: boolean; customMetrics?: Record<string, any> }
-  metadata?: Record<string, any>
+  middleware?: boolean | undefined
+  version?: string | undefined
+  returnType?: 'value' | 'merge' | 'collect' | undefined
+  dependencies?: string[] | undefined
+  conflicts?: string[] | undefined
+  metrics?: { collectTiming?: boolean | undefined; collectErrors?: boolean | undefined; customMetrics?: Record<string, any> | undefined } | undefined
+  metadata?: Record<string, any> | undefined
 }
 
 /** Removes what registered it; calling it again does nothing. */
@@ -99,15 +99,15 @@ export interface HandlerRegistration<TPayload = unknown> {
 
 /** Selects the handlers a dispatch runs, by tags, category or id. */
 export interface HandlerFilter {
-  tags?: string[]
-  category?: string
-  handlerIds?: string[]
-  excludeTags?: string[]
-  excludeCategory?: string
-  excludeHandlerIds?: string[]
-  environment?: 'development' | 'production' | 'test'
-  feature?: string
-  custom?: (config: Readonly<HandlerConfig> & { id: string; priority: number }) => boolean
+  tags?: string[] | undefined
+  category?: string | undefined
+  handlerIds?: string[] | undefined
+  excludeTags?: string[] | undefined
+  excludeCategory?: string | undefined
+  excludeHandlerIds?: string[] | undefined
+  environment?: 'development' | 'production' | 'test' | undefined
+  feature?: string | undefined
+  custom?: ((config: Readonly<HandlerConfig> & { id: string; priority: number }) => boolean) | undefined
 }
 
 /** How `dispatchWithResult` combines the handlers' results into `result`. */
@@ -116,25 +116,25 @@ export type ResultStrategy = 'first' | 'last' | 'all' | 'merge' | 'custom'
 /** Options of one dispatch, overriding the action's and the handlers' defaults. */
 export interface DispatchOptions {
   /** Milliseconds each handler without a `timeout` of its own may run (see `HandlerConfig.timeout`). */
-  timeout?: number
+  timeout?: number | undefined
   /** Retries for each handler without `retries` of its own (see `HandlerConfig.retries`). */
-  retries?: number
+  retries?: number | undefined
   /** As upstream: a fresh `AbortController` for this dispatch, linked to `signal`, handed to `onControllerCreated`; `allowHandlerAbort` aborts it when a handler calls `controller.abort`. */
-  autoAbort?: { enabled: boolean; onControllerCreated?: (controller: AbortController) => void; allowHandlerAbort?: boolean }
-  executionMode?: ExecutionMode
-  concurrency?: ConcurrencyPolicy
-  signal?: AbortSignal
-  filter?: HandlerFilter
-  debounce?: number
-  throttle?: number
+  autoAbort?: { enabled: boolean; onControllerCreated?: ((controller: AbortController) => void) | undefined; allowHandlerAbort?: boolean | undefined } | undefined
+  executionMode?: ExecutionMode | undefined
+  concurrency?: ConcurrencyPolicy | undefined
+  signal?: AbortSignal | undefined
+  filter?: HandlerFilter | undefined
+  debounce?: number | undefined
+  throttle?: number | undefined
   result?: {
-    collect?: boolean
-    strategy?: ResultStrategy
-    merger?: (results: unknown[]) => unknown
-    maxResults?: number
+    collect?: boolean | undefined
+    strategy?: ResultStrategy | undefined
+    merger?: ((results: unknown[]) => unknown) | undefined
+    maxResults?: number | undefined
     /** `dispatchWithResult`: the same as `timeout`, which wins. */
-    timeout?: number
-  }
+    timeout?: number | undefined
+  } | undefined
 }
 
 /** How one handler's run in a dispatch ended. */
@@ -152,9 +152,9 @@ export interface HandlerExecution {
 export interface ExecutionResult<R = unknown> {
   success: boolean
   aborted: boolean
-  abortReason?: string
+  abortReason?: string | undefined
   terminated: boolean
-  result?: R
+  result?: R | undefined
   results: R[]
   execution: {
     duration: number
@@ -182,7 +182,7 @@ export type DispatchEvent =
   | { type: 'start'; dispatchId: number; action: string; payload: unknown; time: number }
   | { type: 'handler'; dispatchId: number; action: string; handlerId: string; priority: number; outcome: HandlerOutcome; duration: number; error?: unknown }
   /** `handlerId`: the handler that called `controller.abort`; undefined when a signal, a newer dispatch or an unregister aborted it. */
-  | { type: 'abort'; dispatchId: number; action: string; reason: string | undefined; handlerId?: string }
+  | { type: 'abort'; dispatchId: number; action: string; reason: string | undefined; handlerId?: string | undefined }
   | { type: 'error'; dispatchId: number; action: string; handlerId: string; error: unknown }
   | {
       type: 'end'
@@ -192,7 +192,7 @@ export type DispatchEvent =
       duration: number
       handlers: HandlerExecution[]
       /** Why a `dropped` dispatch was refused (`'Throttled execution'`, …); an aborted one tells it in its `abort` event. */
-      reason?: string
+      reason?: string | undefined
     }
 
 /** A function given to `observe`, called with every dispatch event. */
@@ -200,22 +200,22 @@ export type DispatchObserver = (event: DispatchEvent) => void
 
 /** Options of an `ActionRegister`: its name, registry behaviour and defaults for dispatches. */
 export interface ActionRegisterConfig {
-  name?: string
+  name?: string | undefined
   registry?: {
     /** Log every dispatch event with `console.debug`. */
-    debug?: boolean
+    debug?: boolean | undefined
     /** `false` keeps a `once` handler that ran registered (it does not run again) until it is unregistered. Default `true`. */
-    autoCleanup?: boolean
+    autoCleanup?: boolean | undefined
     /** Upper bound of `retries` (handler or dispatch). */
-    maxRetries?: number
+    maxRetries?: number | undefined
     /** Milliseconds before a failed handler is retried. Default 0. */
-    retryDelay?: number
-    maxHandlers?: number
-    defaultExecutionMode?: ExecutionMode
-    defaultConcurrency?: ConcurrencyPolicy
+    retryDelay?: number | undefined
+    maxHandlers?: number | undefined
+    defaultExecutionMode?: ExecutionMode | undefined
+    defaultConcurrency?: ConcurrencyPolicy | undefined
     /** Dispatching an action that has no handler rejects instead of resolving. */
-    strict?: boolean
-  }
+    strict?: boolean | undefined
+  } | undefined
 }
 
 /** Arguments after the action name: payload-less actions take no payload. */
@@ -242,8 +242,8 @@ export interface ActionStatsSummary {
   action: string
   handlerCount: number
   totalHandlers: number
-  handlersByPriority: Array<{ priority: number; handlers: Array<{ id: string; tags: string[]; category?: string; description?: string; version?: string; metadata?: Record<string, any> }> }>
-  executionStats?: { totalExecutions: number; averageDuration: number; successRate: number; errorCount: number; abortCount: number }
+  handlersByPriority: Array<{ priority: number; handlers: Array<{ id: string; tags: string[]; category?: string | undefined; description?: string | undefined; version?: string | undefined; metadata?: Record<string, any> | undefined }> }>
+  executionStats?: { totalExecutions: number; averageDuration: number; successRate: number; errorCount: number; abortCount: number } | undefined
 }
 
 /** Introspection of a whole register: its actions, handler counts and execution modes. */

@@ -23,7 +23,7 @@ export function toError(thrown: unknown): Error {
 
 /** What a pipeline reports when it settles; `emptyRun` stands in for one when a dispatch ended before any handler ran. */
 export type Run = Pick<Pipeline, 'results' | 'executed' | 'skipped' | 'failed' | 'aborted' | 'abortReason' | 'terminated' | 'errors' | 'executions'> & {
-  abortedBy?: string
+  abortedBy?: string | undefined
   returnValue?: unknown
 }
 

@@ -2,8 +2,8 @@ import type { Invocation, PipelineEntry } from './invocation'
 
 /** A dispatch's timeout and retries, for handlers without their own, and the register's bounds. */
 export interface HandlerLimits {
-  timeout?: number
-  retries?: number
+  timeout?: number | undefined
+  retries?: number | undefined
   maxRetries: number
   retryDelay: number
 }

@@ -9,7 +9,7 @@ export interface PipelineEntry {
   readonly blocking: boolean
   readonly condition: ((payload: any) => boolean) | undefined
   readonly validation: ((payload: any) => boolean) | undefined
-  readonly info?: { readonly timeout?: number; readonly retries?: number }
+  readonly info?: { readonly timeout?: number | undefined; readonly retries?: number | undefined }
   /** Called right before the handler starts; `false` means it may not run (unregistered, or a `once` handler already taken). */
   claim(invocation: Invocation): boolean
   /** Called once the handler of a claimed invocation has settled. */

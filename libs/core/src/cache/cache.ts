@@ -37,12 +37,12 @@ export interface CacheOptions<K extends string, V> {
   /** Loads one key. `signal` aborts on `invalidate` of that key, `invalidateAll` and `dispose`. */
   fetch: (key: K, context: { readonly signal: AbortSignal }) => Promise<V> | V
   /** Milliseconds an entry stays fresh; `Infinity` (default) means forever. */
-  ttl?: number
+  ttl?: number | undefined
   /** Serve an expired entry at once and refresh it in the background, instead of waiting. */
-  staleWhileRevalidate?: boolean
+  staleWhileRevalidate?: boolean | undefined
   /** Clock used for `fetchedAt` and `ttl`; `Date.now` by default. */
-  now?: () => number
-  name?: string
+  now?: (() => number) | undefined
+  name?: string | undefined
 }
 
 /** A keyed cache over stores: lookups share in-flight requests, the latest selection wins, failures change nothing. */

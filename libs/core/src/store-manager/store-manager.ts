@@ -6,7 +6,7 @@ import { createStore, type Store } from '../stores/store'
 /** How one store of a store context starts: always the `{ initialValue }` form, so data is never mistaken for config. */
 export interface StoreDefinition<T> {
   initialValue: T
-  equals?: EqualityFn<T>
+  equals?: EqualityFn<T> | undefined
 }
 
 /** `{ key: { initialValue } }` for a map of store value types. */

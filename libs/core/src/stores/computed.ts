@@ -20,9 +20,9 @@ export interface ComputedStore<T> extends ReadableStore<T> {
 
 /** Options of `createComputedStore`: its name and the equality that decides what counts as a change. */
 export interface ComputedOptions<T> {
-  name?: string
+  name?: string | undefined
   /** When a recomputed value equals the previous one, nobody is notified; `Object.is` by default. */
-  equals?: EqualityFn<T>
+  equals?: EqualityFn<T> | undefined
 }
 
 /** The value types of a tuple of stores (core stores or any with the Svelte store contract). */

@@ -9,7 +9,7 @@ describe('shallowEqual', () => {
     expect(shallowEqual([1, inner], [1, inner])).toBe(true)
     expect(shallowEqual([1, 2], [1, 2, 3])).toBe(false)
     expect(shallowEqual({ a: 1 }, { a: 1, b: undefined } as { a: number })).toBe(false)
-    expect(shallowEqual({ a: undefined, b: 1 } as { a?: number; b?: number }, { b: 1, c: 1 } as { a?: number; b?: number })).toBe(false)
+    expect(shallowEqual({ a: undefined, b: 1 } as { a?: number | undefined; b?: number }, { b: 1, c: 1 } as { a?: number | undefined; b?: number })).toBe(false)
     expect(shallowEqual(NaN, NaN)).toBe(true)
     expect(shallowEqual<unknown>([1], { 0: 1 })).toBe(false)
     expect(shallowEqual<unknown>(null, {})).toBe(false)

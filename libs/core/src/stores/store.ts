@@ -39,9 +39,9 @@ export interface Store<T> extends ReadableStore<T> {
 
 /** Options of `createStore`: its name and the equality that decides what counts as a change. */
 export interface StoreOptions<T> {
-  name?: string
+  name?: string | undefined
   /** Decides whether a write is a change; `Object.is` by default. */
-  equals?: EqualityFn<T>
+  equals?: EqualityFn<T> | undefined
 }
 
 interface ListenerNode<T> {
@@ -427,7 +427,7 @@ export function nodesOf(fn: string, stores: unknown, find: (store: unknown) => S
 }
 
 /** Checks the options shared by stores and computed stores; `equals` defaults to `Object.is`. */
-export function storeOptions<T>(fn: string, options: StoreOptions<T> | undefined): { name?: string; equals: EqualityFn<T> } {
+export function storeOptions<T>(fn: string, options: StoreOptions<T> | undefined): { name: string | undefined; equals: EqualityFn<T> } {
   assertOptions(fn, options)
   const { name, equals = Object.is } = options ?? {}
   assertFunction(fn, 'options.equals', equals)

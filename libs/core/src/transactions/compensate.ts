@@ -5,6 +5,11 @@ export type CompensationStep = <R>(run: () => R | Promise<R>, undo?: (result: R)
 
 /** A saga failed and at least one undo failed too; `errors[0]` (and `cause`) is the original failure. */
 export class CompensationError extends AggregateError {
+  // Declared here too, so that they are typed where `AggregateError` (lib ES2021) or `Error.cause` (lib ES2022) is not.
+  /** The original failure, then the error of each undo step that failed. */
+  declare readonly errors: unknown[]
+  /** The original failure. */
+  declare readonly cause: unknown
   constructor(original: unknown, undoErrors: unknown[]) {
     const reason = original instanceof Error ? original.message : String(original)
     super([original, ...undoErrors], `compensate: ${reason}; ${undoErrors.length} undo step(s) failed as well`, { cause: original })

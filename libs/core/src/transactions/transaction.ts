@@ -29,9 +29,9 @@ interface Transaction {
 /** Options of `transaction`: a signal and a timeout that roll a pending body back. */
 export interface TransactionOptions {
   /** Aborting it rolls a pending body back; the call rejects with the signal's reason (an `AbortError`). */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /** Milliseconds after which a pending body is rolled back; the call rejects with a `TimeoutError`. */
-  timeout?: number
+  timeout?: number | undefined
 }
 
 const OPTIONS = new Set(['signal', 'timeout'])
