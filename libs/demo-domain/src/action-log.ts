@@ -10,11 +10,11 @@ export interface ActionLogEntry {
   handlers: Array<{ id: string; outcome: HandlerOutcome; duration: number }>
   outcome: 'running' | 'completed' | 'aborted' | 'failed' | 'dropped'
   /** Milliseconds, once the dispatch ended. */
-  duration?: number
-  abortReason?: string
+  duration?: number | undefined
+  abortReason?: string | undefined
   /** The handler that called `controller.abort` (absent when a signal or a newer dispatch aborted it). */
-  abortedBy?: string
-  error?: string
+  abortedBy?: string | undefined
+  error?: string | undefined
   startedAt: number
 }
 

@@ -29,7 +29,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 export function createActionMessage<T extends ActionPayloadMap>(register: ActionRegisterLike<T>, actions: ReadonlyArray<keyof T & string>, name: string): ActionMessageStore {
   const message = createStore<ActionMessage | null>(null, { name })
   const watched = new Set<string>(actions)
-  const running = new Map<number, { source?: string; text?: string }>()
+  const running = new Map<number, { source?: string | undefined; text?: string | undefined }>()
 
   const onEvent = (event: DispatchEvent): void => {
     if (!watched.has(event.action)) return

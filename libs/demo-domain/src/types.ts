@@ -36,7 +36,7 @@ export interface Order {
   status: OrderStatus
   createdAt: number
   paymentId?: string
-  paymentMethod?: string
+  paymentMethod?: string | undefined
 }
 
 export interface Payment {
@@ -71,7 +71,7 @@ export interface DemoApi {
   getUser(userId: string, options?: RequestOptions): Promise<User>
   updateUser(userId: string, changes: { name?: string; email?: string }, options?: RequestOptions): Promise<User>
   getProducts(options?: RequestOptions): Promise<Product[]>
-  createOrder(order: { items: Array<{ productId: string; quantity: number }>; userId?: string }, options?: RequestOptions): Promise<Order>
+  createOrder(order: { items: Array<{ productId: string; quantity: number }>; userId?: string | undefined }, options?: RequestOptions): Promise<Order>
   cancelOrder(orderId: string, options?: RequestOptions): Promise<Order>
   confirmOrder(orderId: string, options?: RequestOptions): Promise<Order>
   pay(payment: { amount: number; orderId?: string }, options?: RequestOptions): Promise<Payment>

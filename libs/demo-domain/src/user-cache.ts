@@ -34,8 +34,8 @@ export interface UserCacheStores {
 }
 
 export interface UserCacheOptions {
-  ttl?: number
-  staleWhileRevalidate?: boolean
+  ttl?: number | undefined
+  staleWhileRevalidate?: boolean | undefined
   now: () => number
 }
 

@@ -18,7 +18,7 @@ export interface ProvidedEntry {
  * (in the providing component's setup, or in `app.use`, which passes its app), so it can tie its own cleanup to the
  * current scope. Positional arguments, not a `ProvidedEntry`: fewer bytes in the main entry.
  */
-export const contextHooks: { provided?: (name: string, kind: ProvidedEntry['kind'], value: object, app?: App) => void } = {}
+export const contextHooks: { provided?: ((name: string, kind: ProvidedEntry['kind'], value: object, app?: App) => void) | undefined } = {}
 
 /**
  * The shared half of both contexts: `Provider` (one optional prop), `provide(option)` in `setup()`, `install(app,

@@ -149,7 +149,7 @@ function messageOf(error: unknown): string {
  * as the inspector's running / pending status of the action changes then.
  */
 function followDispatches(context: string, register: ActionRegister<any>, api: () => DevtoolsApi | undefined, changed: () => void): () => void {
-  const started = new Map<number, { payload: unknown; abortReason?: string; error?: string }>()
+  const started = new Map<number, { payload: unknown; abortReason?: string | undefined; error?: string }>()
   const add = (title: string, subtitle: string, groupId: number, data: object, logType: 'default' | 'warning' | 'error' = 'default') => {
     const devtools = api()
     // Stryker disable next-line OptionalChaining: before the devtools connect there is nothing to show, and the core swallows an observer's error

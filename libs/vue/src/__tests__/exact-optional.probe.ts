@@ -1,6 +1,6 @@
-// Type-checked by exact-optional.test.ts with `exactOptionalPropertyTypes` (tsconfig.exact.json), as under
-// @tsconfig/strictest: a possibly undefined value passed through to an optional option or prop must compile, as the
-// SSR recipe of docs/vue.md does (`app.use(Session, { state: window.__SESSION__ })`).
+// Type-checked by `npm run typecheck` with `exactOptionalPropertyTypes` (tsconfig.json), as under @tsconfig/strictest: a
+// possibly undefined value passed through to an optional option or prop must compile, as the SSR recipe of
+// docs/vue.md does (`app.use(Session, { state: window.__SESSION__ })`).
 import type { ActionRegister } from '@context-action/core'
 import { createApp, h } from 'vue'
 import { createActionContext, createStoreContext } from '../index'
