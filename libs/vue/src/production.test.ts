@@ -87,6 +87,16 @@ it('in production a write to the ref of useStoreValue or useComputedStore change
   expect({ hydrated, patched, later, listeners: count.getListenerCount() }).toEqual({ hydrated: [1, '#1'], patched: 1, later: [2, '#2'], listeners: 0 })
 })
 
+it('in production a composable called outside any effect scope does not warn (the check is development-only)', () => {
+  vi.stubEnv('NODE_ENV', 'production')
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  const value = useStoreValue(createStore(1))
+  const calls = warn.mock.calls.length
+  warn.mockRestore()
+  vi.unstubAllEnvs()
+  expect([calls, value.value]).toEqual([0, 1])
+})
+
 it('in production, bad input throws a short error naming the function and its code of docs/errors.md', () => {
   const caught = (run: () => unknown) => {
     try {
