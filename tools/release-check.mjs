@@ -41,7 +41,7 @@ for (const lib of libs) {
   // tools/build-lib.mjs writes a map beside every JS file (its `compile` step, or `maps` after svelte-package).
   const unmapped = files.filter((file) => file.endsWith('.js') && !files.includes(`${file}.map`))
   if (unmapped.length > 0) problems.push(`${pack.name} has JS without a source map beside it: ${unmapped.join(', ')}`)
-  // A component's declarations under both names TypeScript looks for (libs/svelte/scripts/drop-tests.mjs).
+  // A component's declarations under both names TypeScript looks for (libs/svelte/scripts/finish-dist.mjs).
   const undeclared = files.filter((file) => file.endsWith('.svelte') && !(files.includes(`${file}.d.ts`) && files.includes(file.replace(/\.svelte$/, '.d.svelte.ts'))))
   if (undeclared.length > 0) problems.push(`${pack.name} ships components without both X.svelte.d.ts and X.d.svelte.ts: ${undeclared.join(', ')}`)
   for (const needed of ['package.json', 'README.md', 'LICENSE']) {

@@ -14,12 +14,13 @@ import {
   watch,
 } from './deps'
 import { isDev } from './dev'
-
-// Module-scoped, so it does not clash with @types/node; bundlers replace `process.env.NODE_ENV`.
-declare const process: { env: { NODE_ENV?: string } }
 import { follow, noop, readReactive } from './follow'
 import { readonlyValue, type DeepReadonly } from './deep-readonly'
 import { isServerRendering } from './server'
+
+// As in dev.ts (module-scoped, so it does not clash with @types/node). The warning below tests it directly: an `if` on
+// the imported `isDev` would leave an empty statement in production bundles.
+declare const process: { env: { NODE_ENV?: string } }
 
 /**
  * A read-only ref that follows a store, or a selected part of it, for the lifetime of the current scope.

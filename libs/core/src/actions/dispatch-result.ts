@@ -30,17 +30,7 @@ export type Run = Pick<Pipeline, 'results' | 'executed' | 'skipped' | 'failed' |
 /** A pipeline that ran nothing, aborted with `abortReason` or failed with `error` (reported by handler id `pipeline`). */
 export function emptyRun(abortReason?: string, error?: unknown): Run {
   const errors = error === undefined ? [] : [{ handlerId: 'pipeline', error, timestamp: Date.now() }]
-  return {
-    results: [],
-    executed: 0,
-    skipped: 0,
-    failed: errors.length,
-    aborted: abortReason !== undefined,
-    abortReason,
-    terminated: false,
-    errors,
-    executions: [],
-  }
+  return { results: [], executed: 0, skipped: 0, failed: errors.length, aborted: abortReason !== undefined, abortReason, terminated: false, errors, executions: [] }
 }
 
 function pick(results: unknown[], { strategy, merger }: NonNullable<DispatchOptions['result']>): unknown {

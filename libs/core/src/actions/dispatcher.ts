@@ -45,7 +45,6 @@ interface Lane {
 /** What a dispatch's promise settles with (see `Dispatcher.dispatch`). */
 export type Reply = 'outcome' | 'result' | 'void'
 
-
 /** How a dispatch that threw ended, for its status. */
 const thrown = (error: unknown): DispatchEnding => ({ failed: true, error, aborted: false, abortReason: undefined })
 

@@ -1,7 +1,8 @@
-// svelte-package copies every file under src; the published package holds no tests, fixtures or type tests.
-// It also declares each component as `X.svelte.d.ts`, which TypeScript finds for `./X.svelte` only under
-// `moduleResolution: bundler`; under node16/nodenext it looks for `X.d.svelte.ts` (and, not finding it, types the
-// component with Svelte's ambient `*.svelte` module, untyped props): each declaration is written under both names.
+// What svelte-package leaves in dist, finished for publishing:
+// - it copies every file under src, and the published package holds no tests, fixtures or type tests;
+// - it declares each component as `X.svelte.d.ts`, which TypeScript finds for `./X.svelte` only under
+//   `moduleResolution: bundler`; under node16/nodenext it looks for `X.d.svelte.ts` (and, not finding it, types the
+//   component with Svelte's ambient `*.svelte` module, untyped props): each declaration is written under both names.
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
