@@ -1,8 +1,8 @@
 // The manifest a library is published with, derived from its workspace package.json: written into `dist` (the folder
 // that is packed), so every path loses its `./dist/` prefix. Workspace-only parts are left out: the `source` export
 // condition (TypeScript sources the workspace resolves through `customConditions`), `private`, the `nx` block, the
-// scripts, `devDependencies` and `files` (`dist` holds only what ships). Whatever `exports` the package declares are
-// carried over, so a new subpath entry needs no change here.
+// scripts, `devDependencies` and `files` (`dist` holds only what ships). Whatever `exports` (and `imports`, the
+// package's own `#` specifiers) the package declares are carried over, so a new subpath entry needs no change here.
 
 const kept = [
   'name',
@@ -19,6 +19,7 @@ const kept = [
   'type',
   'sideEffects',
   'exports',
+  'imports',
   'main',
   'module',
   'types',
@@ -71,9 +72,9 @@ export function publishManifest(pkg) {
   const out = {}
   for (const field of kept) {
     if (pkg[field] === undefined) continue
-    if (field === 'exports') {
-      out.exports = Object.fromEntries(
-        Object.entries(pkg.exports).map(([subpath, target]) => [subpath, cleanTarget(target, `exports["${subpath}"]`)]),
+    if (field === 'exports' || field === 'imports') {
+      out[field] = Object.fromEntries(
+        Object.entries(pkg[field]).map(([subpath, target]) => [subpath, cleanTarget(target, `${field}["${subpath}"]`)]),
       )
     } else if (field === 'sideEffects' && Array.isArray(pkg.sideEffects)) {
       // The workspace lists a module with side effects twice, as source and as built file; the package has the built one.

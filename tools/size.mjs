@@ -54,16 +54,20 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * (`executions` builds them then); a dispatch whose pipeline waited ends inside the promise the pipeline returns (no
  * promise of its own). The bench run of 6 December, 18:25 UTC: 1 handler 38× (met), 5 async handlers 12× (met), abort
  * at the 3rd 16×, abort at the 2nd (issue 16's wording) 18×.
+ * Up on purpose for a correctness fix (core 14.93 → 14.97 kB, measured 14.969; stores-only 3.05 → 3.10 kB, measured
+ * 3.091): Svelte's `$store.field = v` and `bind:value={$store.field}` on a store holding a class instance (or a Map,
+ * a Date: an object that cannot be copied) were dropped, because `set` of the same object was no change; `set`
+ * now tells listeners of the same object as a change, as Svelte's `writable` does, whatever the store's `equals`.
  */
 export const budgets = [
-  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14930 },
+  { name: '@context-action/core (all)', core: true, entry: 'libs/core/src/index.ts', target: 8000, ceiling: 14970 },
   {
     name: '@context-action/core/store (createStore, createComputedStore, batch)',
     contents: `export { batch, createComputedStore, createStore } from './stores'\n`,
     resolveDir: 'libs/core/src',
     core: true,
     target: 1500,
-    ceiling: 3050,
+    ceiling: 3100,
   },
   // The Vue adapter misses its target in this measurement (December 2026, production 1.69 kB, development 1.87 kB, once
   // its error messages became development-only): about 0.24 kB of it is the `import { … } from 'vue'` and
@@ -144,7 +148,8 @@ async function sizeOf(budget, { development = false } = {}) {
     target: 'es2022',
     write: false,
     external: budget.external ?? FRAMEWORKS,
-    conditions: ['svelte', 'browser', 'production'],
+    // `source`: the Svelte adapter's `#dev` (its package.json "imports") resolves to its sources, by the build's condition.
+    conditions: ['source', 'svelte', 'browser', development ? 'development' : 'production'],
     // What an app bundler sets for production (Vite sets the Vue flag). The adapters read NODE_ENV (their development
     // build keeps the full error messages; production throws a code of docs/errors.md); so do the peers.
     define: { 'process.env.NODE_ENV': development ? '"development"' : '"production"', __VUE_PROD_DEVTOOLS__: 'false', __DEV__: 'false' },

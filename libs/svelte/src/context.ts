@@ -1,12 +1,11 @@
 import { createContext, hasContext } from './deps.js'
 import { badContextName, missingProvider, outsideComponent } from './errors.js'
 
-const probe = Symbol()
-
 /** Svelte's `hasContext` throws only outside a component's initialisation: that is the one case this turns into our error. */
 export function inComponent(fn: string): void {
   try {
-    hasContext(probe)
+    // Any key will do (none is ever set under this one): only whether Svelte lets us ask matters.
+    hasContext(inComponent)
   } catch (cause) {
     throw outsideComponent(fn, cause)
   }
@@ -17,7 +16,7 @@ export function inComponent(fn: string): void {
  * creating it, is named if `name` is not a non-empty string.
  */
 export function defineContext<V>(fn: string, name: string) {
-  if (typeof name !== 'string' || name === '') throw badContextName(fn, name)
+  if (!name || typeof name !== 'string') throw badContextName(fn, name)
   const [get, set] = createContext<V>()
   return {
     /** The value the nearest provider set, or a clear error: outside a component, or no provider above. */

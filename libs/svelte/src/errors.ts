@@ -1,5 +1,5 @@
 import { describeValue } from './deps.js'
-import { isDev } from './dev.js'
+import { isDev } from '#dev'
 
 // Development builds throw the full messages below. Production builds (`process.env.NODE_ENV` is "production", so
 // bundlers drop the development branch) throw the function that refused the call and a code of docs/errors.md, which

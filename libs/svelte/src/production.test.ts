@@ -8,7 +8,7 @@ import { createStoreContext } from './store-context.js'
 import { useStoreValue } from './use-store-value.js'
 
 // What a production build sees: `process.env.NODE_ENV` replaced by "production".
-vi.mock('./dev.js', () => ({ isDev: false }))
+vi.mock('#dev', () => import('./dev-off.js'))
 
 /** `Constructor: message` of what `run` threw. */
 function caught(run: () => unknown): string {

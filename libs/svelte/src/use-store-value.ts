@@ -41,11 +41,13 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) 
   }
   // Untracked: a write made inside some effect must not make that effect depend on what the selector reads. A selector
   // that throws here may be a row's whose item its parent is about to remove (`list[index]`): as with `$derived`, the
-  // writer is not told; the reading effect selects again if it still runs, and meets the error there.
+  // writer is not told; the reading effect selects again if it still runs, and meets the error there. A value that is
+  // its own previous one was changed in place (Svelte's `$store.field = v` on a class instance): the reading effect
+  // runs again, whatever was selected, as it would for Svelte's own stores.
   const track = createSubscriber((update) =>
-    source.listen((value) => {
+    source.listen((value, previous) => {
       try {
-        if (!untrack(() => choose(value))) return
+        if (!untrack(() => choose(value)) && value !== previous) return
       } catch {}
       update()
     }),

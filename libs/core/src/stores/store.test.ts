@@ -261,24 +261,83 @@ describe('createStore', () => {
     expect(list.getValue()).not.toBe(array)
   })
 
-  it('set with the current value copies nothing else: setValue, primitives and other objects stay unchanged writes', () => {
+  it('set with the current value copies nothing else: setValue and primitives stay unchanged writes', () => {
     const original = { n: 1 }
     const plain = createStore(original)
-    const when = new Date(0)
-    const date = createStore(when)
     const count = createStore(1)
     const calls = vi.fn()
-    for (const store of [plain, date, count]) store.listen(calls)
+    for (const store of [plain, count]) store.listen(calls)
     plain.setValue(original)
-    date.set(when)
     count.set(1)
     expect(calls).not.toHaveBeenCalled()
-    expect([plain.getValue(), date.getValue()]).toEqual([original, when])
-    expect(date.getValue()).toBe(when)
+    expect(plain.getValue()).toBe(original)
     // A different object is stored as it is, not copied.
     const next = { n: 2 }
     plain.set(next)
     expect(plain.getValue()).toBe(next)
+  })
+
+  it('set with the current object that cannot be copied (a class instance, a Map, a Date) notifies with it as both value and previous, as Svelte\'s writable does', () => {
+    class Todo {
+      title = 'a'
+    }
+    const todo = new Todo()
+    const store = createStore(todo)
+    const title = createComputedStore([store], (t) => t.title)
+    const seen: Array<[unknown, unknown]> = []
+    store.listen((value, previous) => seen.push([value, previous]))
+    const titles: string[] = []
+    title.listen((value) => titles.push(value))
+    // What Svelte compiles `bind:value={$todo.title}` to.
+    todo.title = 'b'
+    store.set(todo)
+    expect(store.getValue()).toBe(todo)
+    expect(seen).toEqual([[todo, todo]])
+    expect(titles).toEqual(['b'])
+
+    // In a batch: told once, when it ends.
+    batch(() => {
+      todo.title = 'c'
+      store.set(todo)
+      todo.title = 'd'
+      store.set(todo)
+      expect(seen).toHaveLength(1)
+    })
+    expect(seen).toEqual([[todo, todo], [todo, todo]])
+    expect(titles).toEqual(['b', 'd'])
+
+    // `setValue` and `update` keep comparing: the same object is no change for them.
+    store.setValue(todo)
+    store.update((t) => t)
+    expect(seen).toHaveLength(2)
+
+    const map = new Map([['k', 1]])
+    const maps = createStore(map)
+    const when = new Date(0)
+    const date = createStore(when)
+    const calls = vi.fn()
+    maps.listen(calls)
+    date.listen(calls)
+    map.set('k', 2)
+    maps.set(map)
+    when.setTime(1)
+    date.set(when)
+    expect(calls.mock.calls).toEqual([[map, map], [when, when]])
+  })
+
+  it('set with the current plain object is a change whatever the store\'s equals (a shallowEqual store used to drop it)', () => {
+    const original = { name: 'Ada' }
+    const user = createStore(original, { equals: shallowEqual })
+    const seen = vi.fn()
+    user.listen(seen)
+    original.name = 'Grace'
+    user.set(original)
+    expect(user.getValue()).toEqual({ name: 'Grace' })
+    expect(user.getValue()).not.toBe(original)
+    expect(seen).toHaveBeenCalledTimes(1)
+    // A copy equal under `equals` is still no change for setValue.
+    user.setValue({ name: 'Grace' })
+    expect(seen).toHaveBeenCalledTimes(1)
   })
 
 })

@@ -115,6 +115,8 @@ export class StoreNode<T> implements Notifier, Restorable {
   head: ListenerNode<T> | null = null
   tail: ListenerNode<T> | null = null
   listeners = 0
+  /** The value was changed in place since listeners were last told (`write`'s `changedInPlace`). */
+  inPlace = false
   /** Whether subscribers were invalidated for a change not delivered yet, and the first error an `invalidate` threw. */
   invalidated = false
   failed: [unknown] | undefined = undefined
@@ -145,16 +147,21 @@ export class StoreNode<T> implements Notifier, Restorable {
     return this.value
   }
 
-  /** The single write path: transaction log, batch journal, value, version, propagation. */
-  write(next: T, owner: unknown, updater?: (v: T) => T): void {
+  /**
+   * The single write path: transaction log, batch journal, value, version, propagation. `changedInPlace`: `next` is
+   * the current value, changed in place (Svelte's `set`), so it is a change though it equals itself.
+   */
+  write(next: T, owner: unknown, updater?: (v: T) => T, changedInPlace?: boolean): void {
     // Journal first: undoing a batch must also drop the log entry this write is about to add.
     // Stryker disable next-line ConditionalExpression: outside a batch, `journal` finds `journaled` at level 0 (a store never batched) or files an entry below every later batch's start mark: never replayed, dropped when the next outermost batch ends
     if (depth !== 0) journal(this)
     // Compared before logging: an `equals` that throws leaves no write in a transaction's log.
-    const same = this.equals(this.value, next)
+    const same = !changedInPlace && this.equals(this.value, next)
     if (tracking.active !== 0 || owner !== null) tracking.record!(this, next, updater, owner)
     if (same) return
     this.value = next
+    // Listeners are then told even though the value equals what they were last told (see `notify`).
+    if (changedInPlace) this.inPlace = true
     this.changed()
   }
 
@@ -248,7 +255,7 @@ export class StoreNode<T> implements Notifier, Restorable {
       this.failed = undefined
     }
     const value = this.read()
-    if (this.late !== null || !this.equals(this.notified, value)) this.emit(value)
+    if (this.inPlace || this.late !== null || !this.equals(this.notified, value)) this.emit(value)
     // Invalidated subscribers always get a `run`, even when the change came to nothing.
     else if (invalidated) this.emit(value, true)
     if (failed) throw failed[0]
@@ -263,6 +270,7 @@ export class StoreNode<T> implements Notifier, Restorable {
     const late = this.late
     this.notified = value
     this.late = null
+    this.inPlace = false
     const stamp = stamps
     let failed = false
     let error: unknown
@@ -381,9 +389,11 @@ export function writable<T>(node: StoreNode<T>, owner: unknown = null): Store<T>
   return Object.assign(readable(node), {
     setValue,
     // Svelte compiles `$store.field = v`, `$store.n++` and `bind:value={$store.field}` to an in-place change followed by
-    // `set(theSameObject)`, which `setValue` would ignore: a plain object or array is then stored as a shallow copy, so
-    // the change is seen (the previous value, changed in place already, cannot be told or restored).
-    set: (value: T) => setValue(value === node.value ? shallowCopy(value) : value),
+    // `set(theSameObject)`, which `setValue` would ignore. As with Svelte's `writable`, that is a change, whatever the
+    // store's `equals`: a plain object or array is stored as a shallow copy, so that selectors see a new value; any
+    // other object (a class instance, a Map) cannot be copied, and its listeners get it as both value and previous. The
+    // previous value, changed in place already, cannot be told or restored either way.
+    set: (value: T) => (value === node.value && Object(value) === value ? node.write(shallowCopy(value), owner, undefined, true) : setValue(value)),
     update(updater: (current: T) => T): void {
       if (typeof updater !== 'function') {
         throw argumentError(`${node.name}.update`, `expected an updater function, got ${describe(updater)}`)

@@ -3,6 +3,8 @@ import { fireEvent, render, screen } from '@testing-library/svelte'
 import { flushSync } from 'svelte'
 import { derived, get } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
+import { Todo } from './class-todo.js'
+import ClassFieldSyntax from './ClassFieldSyntax.svelte'
 import FieldSyntax from './FieldSyntax.svelte'
 import StoreSyntax from './StoreSyntax.svelte'
 
@@ -82,5 +84,21 @@ describe('Svelte writes to a field of a core store ($store.field = v, bind:value
       [{ name: 'Grace', visits: 1 }, expect.objectContaining({ name: 'Grace' })],
     ])
     expect(tagsSeen).toEqual([['first', 'b']])
+  })
+
+  it('are seen when the store holds a class instance too: listeners get the same object, $store, select and current follow', async () => {
+    const todo = new Todo()
+    const store = createStore(todo)
+    const seen: Array<[unknown, unknown]> = []
+    store.listen((value, previous) => seen.push([value, previous]))
+    render(ClassFieldSyntax, { todo: store })
+
+    await fireEvent.input(screen.getByLabelText('title'), { target: { value: 'typed' } })
+    flushSync()
+
+    expect(store.getValue()).toBe(todo)
+    expect(todo.title).toBe('typed')
+    expect(seen).toEqual([[todo, todo]])
+    expect(['shown', 'selected', 'current'].map((id) => screen.getByTestId(id).textContent)).toEqual(['typed', 'typed', 'typed'])
   })
 })
