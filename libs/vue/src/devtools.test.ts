@@ -85,7 +85,7 @@ describe('ContextActionDevtools', () => {
     const wrapper = mount(App, { global: { plugins: [ContextActionDevtools, AppActions, [AppStores, { state: { count: 2 } }]] } })
     expect({ ids: [DEVTOOLS_LAYER, DEVTOOLS_INSPECTOR], descriptors, layers: of('addTimelineLayer'), inspectors: of('addInspector') }).toEqual({
       ids: ['context-action:dispatches', 'context-action:contexts'],
-      descriptors: [{ id: 'context-action', label: 'Context-Action', packageName: '@context-action/vue', app: true, enableEarlyProxy: true }],
+      descriptors: [{ id: 'context-action', label: 'Context-Action', packageName: '@context-action/vue', homepage: 'https://github.com/context-action/context-action-vue-svelte/blob/main/docs/vue.md#devtools', app: true, enableEarlyProxy: true }],
       layers: [{ id: DEVTOOLS_LAYER, label: 'Context-Action dispatches', color: 0x42b883 }],
       inspectors: [{ id: DEVTOOLS_INSPECTOR, label: 'Context-Action', icon: 'storage', treeFilterPlaceholder: 'Search contexts' }],
     })
@@ -108,7 +108,7 @@ describe('ContextActionDevtools', () => {
           subtitle: 'completed',
           groupId: events[0].event.groupId,
           logType: 'default',
-          data: { context: 'AppActions#1', action: 'save', payload: { id: 1 }, outcome: 'completed', abortReason: undefined, duration: expect.any(Number), handlers: [{ id: 'saver', outcome: 'completed', duration: expect.any(Number) }] },
+          data: { context: 'AppActions#1', action: 'save', payload: { id: 1 }, outcome: 'completed', durationMs: expect.any(Number), handlers: [{ id: 'saver', outcome: 'completed', durationMs: expect.any(Number) }] },
         },
       },
       { layerId: DEVTOOLS_LAYER, event: { time: 1000, title: 'save', subtitle: 'start', groupId: events[2].event.groupId, logType: 'default', data: { context: 'AppActions#1', action: 'save', payload: { id: -1 } } } },
@@ -117,15 +117,46 @@ describe('ContextActionDevtools', () => {
         event: {
           time: 1000,
           title: 'save',
-          subtitle: 'aborted',
+          subtitle: 'aborted: negative id',
           groupId: events[2].event.groupId,
           logType: 'warning',
-          data: { context: 'AppActions#1', action: 'save', payload: { id: -1 }, outcome: 'aborted', abortReason: 'negative id', duration: expect.any(Number), handlers: [{ id: 'saver', outcome: 'completed', duration: expect.any(Number) }] },
+          data: { context: 'AppActions#1', action: 'save', payload: { id: -1 }, outcome: 'aborted', abortReason: 'negative id', abortedBy: 'saver', durationMs: expect.any(Number), handlers: [{ id: 'saver', outcome: 'completed', durationMs: expect.any(Number) }] },
         },
       },
     ])
     expect(events[0].event.groupId).not.toBe(events[2].event.groupId)
+    // No field listed as `undefined`, and durations to two decimals (Vue devtools shows the raw number).
+    const ends = [events[1], events[3]].map(({ event }) => (event as unknown as { data: Record<string, unknown> }).data)
+    expect(ends.map((data) => Object.keys(data).filter((key) => data[key] === undefined))).toEqual([[], []])
+    const durations = ends.flatMap((data) => [data.durationMs, ...(data.handlers as Array<{ durationMs: number }>).map((h) => h.durationMs)]) as number[]
+    expect(durations.filter((d) => Math.abs(d * 100 - Math.round(d * 100)) > 1e-9)).toEqual([])
     wrapper.unmount()
+  })
+
+  it('rounds durations to two decimals of a millisecond', async () => {
+    const now = vi.spyOn(performance, 'now')
+    let clock = 0
+    now.mockImplementation(() => (clock += 1.23456))
+    const { wrapper, register } = mountApp()
+    await register.dispatch('save', { id: 1 })
+    now.mockRestore()
+    const end = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { durationMs: number; handlers: Array<{ durationMs: number }> } } }>).find(({ event }) => event.subtitle === 'completed')!
+    const all = [end.event.data.durationMs, ...end.event.data.handlers.map((h) => h.durationMs)]
+    expect(all.every((d) => d > 0 && Math.abs(d * 100 - Math.round(d * 100)) < 1e-9)).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('follows contexts installed app-wide before the plugin, and ignores what other libraries provide under a like name', async () => {
+    const app = createApp(App)
+    app.provide(Symbol('Other.stores'), { getStore: 'not a function' })
+    app.provide(Symbol('Other.actions'), null)
+    app.use(AppActions).use(AppStores, { state: { count: 4 } }).use(ContextActionDevtools)
+    app.mount(document.createElement('div'))
+    expect(tree()).toEqual(['AppActions#1', 'AppStores#2'])
+    expect((state('AppStores#2') as { stores: Array<{ key: string; value: unknown }> }).stores.find((store) => store.key === 'count')?.value).toBe(4)
+    await app.runWithContext(() => AppActions.useActionRegister()).dispatch('save', { id: 1 })
+    expect((of('addTimelineEvent') as Array<{ event: { subtitle: string } }>).map(({ event }) => event.subtitle)).toEqual(['start', 'completed'])
+    app.unmount()
   })
 
   it('inspects each context: live store values, editable in place without mutating, and actions read-only', async () => {
@@ -248,7 +279,7 @@ describe('ContextActionDevtools', () => {
     })
     await register.dispatch('reset').catch(() => {})
     const ends = (of('addTimelineEvent') as Array<{ event: { subtitle: string; logType: string; data: { error?: string } } }>).map(({ event }) => [event.subtitle, event.logType, event.data.error])
-    expect(ends).toEqual([['start', 'default', undefined], ['failed', 'error', 'reset failed']])
+    expect(ends).toEqual([['start', 'default', undefined], ['failed: reset failed', 'error', 'reset failed']])
     wrapper.unmount()
   })
 
@@ -260,7 +291,7 @@ describe('ContextActionDevtools', () => {
     const ends = (of('addTimelineEvent') as Array<{ event: { subtitle: string; logType: string; data: { abortReason?: string } } }>)
       .map(({ event }) => [event.subtitle, event.logType, event.data.abortReason])
       .filter(([subtitle]) => subtitle !== 'start')
-    expect(ends).toEqual([['completed', 'default', undefined], ['dropped', 'warning', 'Throttled execution']])
+    expect(ends).toEqual([['completed', 'default', undefined], ['dropped: Throttled execution', 'warning', 'Throttled execution']])
     wrapper.unmount()
   })
 
@@ -295,7 +326,7 @@ describe('ContextActionDevtools', () => {
       throw new Error('second')
     }, { priority: -1, id: 'later' })
     await register.dispatch('reset', undefined, { executionMode: 'parallel' }).catch(() => {})
-    const failed = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { error?: string } } }>).find(({ event }) => event.subtitle === 'failed')
+    const failed = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { error?: string } } }>).find(({ event }) => event.subtitle.startsWith('failed'))
     expect(failed?.event.data.error).toBe('plain text')
     wrapper.unmount()
   })
@@ -372,7 +403,7 @@ describe('ContextActionDevtools', () => {
       throw new Error('second')
     }, { priority: 1 })
     await register.dispatch('reset', undefined, { executionMode: 'parallel' }).catch(() => {})
-    const errors = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { error?: string } } }>).filter(({ event }) => event.subtitle === 'failed').map(({ event }) => event.data.error)
+    const errors = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { error?: string } } }>).filter(({ event }) => event.subtitle.startsWith('failed')).map(({ event }) => event.data.error)
     expect(errors).toEqual(['first'])
     wrapper.unmount()
   })

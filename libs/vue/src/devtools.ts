@@ -14,12 +14,14 @@ type DevtoolsApi = Parameters<Parameters<typeof setupDevtoolsPlugin>[1]>[0]
 export const DEVTOOLS_LAYER = 'context-action:dispatches'
 /** The id of the plugin's inspector in Vue devtools. */
 export const DEVTOOLS_INSPECTOR = 'context-action:contexts'
+/** Where Vue devtools' "View Documentation" leads. */
+const HOMEPAGE = 'https://github.com/context-action/context-action-vue-svelte/blob/main/docs/vue.md#devtools'
 
 /**
  * Vue devtools for Context-Action: a timeline layer with every dispatch (payload, each handler's outcome, abort
  * reason or error, duration) and an inspector with each provided context's stores, live and editable. Does nothing in
- * production builds or on the server; install it before the contexts (`app.use(ContextActionDevtools)` first), in
- * each app that should have it: each app's devtools show the contexts provided in that app.
+ * production builds or on the server. Install it in each app that should have it, before or after the app-wide
+ * contexts: each app's devtools show the contexts provided in that app.
  * @example app.use(ContextActionDevtools).use(AppActions).use(AppStores)
  */
 export const ContextActionDevtools = {
@@ -79,6 +81,15 @@ function setupDevtools(app: App): void {
     }
   })
   contextHooks.provided = announce
+  // Contexts installed app-wide before the plugin (`app.use(Ctx).use(ContextActionDevtools)`) announced themselves to
+  // nobody: they are among what the app provides, under a key named `<name>.<kind>` (see context.ts).
+  const provides = app._context.provides as Record<symbol, unknown>
+  for (const key of Object.getOwnPropertySymbols(provides)) {
+    const [, name, kind] = /^(.+)\.(actions|stores)$/.exec(key.description ?? '') ?? []
+    const value = provides[key] as Partial<StoreManager<any> & ActionRegister<any>> | null
+    const fits = kind === 'stores' ? typeof value?.getStore === 'function' : typeof value?.observe === 'function'
+    if (name !== undefined && fits) apps.get(app)!({ name, kind: kind as ProvidedEntry['kind'], value: value! })
+  }
   app.onUnmount(() => {
     // Only this app's contexts go: other apps on the page keep their devtools.
     apps.delete(app)
@@ -87,7 +98,7 @@ function setupDevtools(app: App): void {
   })
 
   setupDevtoolsPlugin(
-    { id: 'context-action', label: 'Context-Action', packageName: '@context-action/vue', app, enableEarlyProxy: true },
+    { id: 'context-action', label: 'Context-Action', packageName: '@context-action/vue', homepage: HOMEPAGE, app, enableEarlyProxy: true },
     (devtools) => {
       api = devtools
       devtools.addTimelineLayer({ id: DEVTOOLS_LAYER, label: 'Context-Action dispatches', color: 0x42b883 })
@@ -144,12 +155,21 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** Milliseconds to two decimals: what a person reads in the timeline (the clock's own digits are noise there). */
+const ms = (duration: number): number => Math.round(duration * 100) / 100
+
+/** `data` without its undefined fields, which devtools would list as `undefined` on every event. */
+function defined(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined))
+}
+
 /**
  * One timeline event when a dispatch starts and one when it ends, grouped by dispatch; `changed` is called at both,
- * as the inspector's running / pending status of the action changes then.
+ * as the inspector's running / pending status of the action changes then. The end's subtitle says why a dispatch
+ * did not complete (Vue devtools 7 and 8 do not colour events by `logType`).
  */
 function followDispatches(context: string, register: ActionRegister<any>, api: () => DevtoolsApi | undefined, changed: () => void): () => void {
-  const started = new Map<number, { payload: unknown; abortReason?: string | undefined; error?: string }>()
+  const started = new Map<number, { payload: unknown; abortReason?: string | undefined; abortedBy?: string | undefined; error?: string }>()
   const add = (title: string, subtitle: string, groupId: number, data: object, logType: 'default' | 'warning' | 'error' = 'default') => {
     const devtools = api()
     // Stryker disable next-line OptionalChaining: before the devtools connect there is nothing to show, and the core swallows an observer's error
@@ -163,7 +183,11 @@ function followDispatches(context: string, register: ActionRegister<any>, api: (
     } else if (event.type === 'abort') {
       const run = started.get(event.dispatchId)
       // Stryker disable next-line ConditionalExpression: an abort of a dispatch that started before this observer only throws in the observer, which the core swallows
-      if (run !== undefined) run.abortReason = event.reason
+      if (run !== undefined) {
+        run.abortReason = event.reason
+        // The handler that called `controller.abort`, when one did (not a signal or a newer dispatch).
+        run.abortedBy = event.handlerId
+      }
     } else if (event.type === 'error') {
       const run = started.get(event.dispatchId)
       // The first error, as dispatchWithResult reports it.
@@ -173,17 +197,21 @@ function followDispatches(context: string, register: ActionRegister<any>, api: (
       const run = started.get(event.dispatchId)
       started.delete(event.dispatchId)
       const logType = event.outcome === 'failed' ? 'error' : event.outcome === 'completed' ? 'default' : 'warning'
-      add(event.action, event.outcome, event.dispatchId, {
+      // A `dropped` dispatch (throttle, debounce, takeFirst) tells its reason in its `end` event.
+      const abortReason = event.reason ?? run?.abortReason
+      const why = event.outcome === 'failed' ? run?.error : event.outcome === 'completed' ? undefined : abortReason
+      const data = defined({
         context,
         action: event.action,
         payload: run?.payload,
         outcome: event.outcome,
-        // A `dropped` dispatch (throttle, debounce, takeFirst) tells its reason in its `end` event.
-        abortReason: event.reason ?? run?.abortReason,
+        abortReason,
+        abortedBy: run?.abortedBy,
         error: run?.error,
-        duration: event.duration,
-        handlers: event.handlers.map((handler) => ({ id: handler.id, outcome: handler.outcome, duration: handler.duration })),
-      }, logType)
+        durationMs: ms(event.duration),
+        handlers: event.handlers.map((handler) => ({ id: handler.id, outcome: handler.outcome, durationMs: ms(handler.duration) })),
+      })
+      add(event.action, why === undefined ? event.outcome : `${event.outcome}: ${why}`, event.dispatchId, data, logType)
       changed()
     }
   })
