@@ -85,6 +85,7 @@ function setupDevtools(app: App): void {
   // nobody: they are among what the app provides, under a key named `<name>.<kind>` (see context.ts).
   const provides = app._context.provides as Record<symbol, unknown>
   for (const key of Object.getOwnPropertySymbols(provides)) {
+    // Stryker disable next-line Regex,ArrayDeclaration,StringLiteral: without `^` the greedy `.+` still matches from the start; any array without a second and third item, or any text without a dot, names nothing
     const [, name, kind] = /^(.+)\.(actions|stores)$/.exec(key.description ?? '') ?? []
     const value = provides[key] as Partial<StoreManager<any> & ActionRegister<any>> | null
     const fits = kind === 'stores' ? typeof value?.getStore === 'function' : typeof value?.observe === 'function'
@@ -199,7 +200,8 @@ function followDispatches(context: string, register: ActionRegister<any>, api: (
       const logType = event.outcome === 'failed' ? 'error' : event.outcome === 'completed' ? 'default' : 'warning'
       // A `dropped` dispatch (throttle, debounce, takeFirst) tells its reason in its `end` event.
       const abortReason = event.reason ?? run?.abortReason
-      const why = event.outcome === 'failed' ? run?.error : event.outcome === 'completed' ? undefined : abortReason
+      // A completed dispatch has no abort reason.
+      const why = event.outcome === 'failed' ? run?.error : abortReason
       const data = defined({
         context,
         action: event.action,
