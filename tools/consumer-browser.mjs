@@ -147,8 +147,8 @@ const scenarios = {
 
 /**
  * Runs `kind`'s scenario against the app under each of `servers` (by default `vite`, for development, and `vite
- * preview`, for production; see `serve` for the others); returns a line per server. Needs the app installed
- * and built.
+ * preview`, for production; see `serve` for the others; a server's `label` names it in the report); returns a line
+ * per server. Needs the app installed and built.
  */
 export async function browserCheck(app, kind, servers = [{ args: [] }, { args: ['preview'] }]) {
   const browser = await launchChromium()
@@ -194,7 +194,7 @@ export async function browserCheck(app, kind, servers = [{ args: [] }, { args: [
         await page?.close()
         await server.close()
       }
-      const what = spec.node ? 'the built server' : server.command === 'vite' ? 'vite (dev server)' : server.command
+      const what = spec.label ?? (spec.node ? 'the built server' : server.command === 'vite' ? 'vite (dev server)' : server.command)
       lines.push(`${what}: the README's example works in chromium (${((Date.now() - started) / 1000).toFixed(1)} s)`)
     }
   } finally {

@@ -513,7 +513,7 @@ async function checkRollup(app) {
   const built = run(app, join(app, 'node_modules', '.bin', 'rollup'), ['-c'], 'rollup -c (no @rollup/plugin-replace, no development condition)')
   const ours = built.split('\n').filter((line) => /context-action|esm-env/.test(line))
   if (ours.length > 0) throw new Error(`consumer-check: rollup warned about our packages:\n${ours.join('\n')}`)
-  for (const line of await browserCheck(app, 'svelteRollup', [{ node: 'serve.mjs' }])) console.log(`  ✓ ${line}`)
+  for (const line of await browserCheck(app, 'svelteRollup', [{ node: 'serve.mjs', label: "Rollup's bundle, served as static files" }])) console.log(`  ✓ ${line}`)
 }
 
 /**
