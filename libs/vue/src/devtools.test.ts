@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { ActionRegister, type Store } from '@context-action/core'
+import { ActionRegister, type ActionHandler, type DispatchOptions, type Store } from '@context-action/core'
 import { createApp, defineComponent, h, nextTick, shallowRef } from 'vue'
 import { AppActions, type TestActions } from './__tests__/actions'
 import { AppStores } from './__tests__/stores'
@@ -300,7 +300,11 @@ describe('ContextActionDevtools', () => {
     wrapper.unmount()
   })
 
-  it('a register handed to a provider while one of its dispatches runs: that dispatch ends on the timeline without a payload', async () => {
+  /**
+   * An app-wide register with `handler` on `save`, a dispatch of it started, then the register handed to a `Provider` of
+   * a second app that has the plugin: the plugin sees that dispatch only from there on.
+   */
+  const startedBeforePlugin = (handler: ActionHandler<TestActions['save']>, options?: DispatchOptions) => {
     let shared: ActionRegister<TestActions> | undefined
     const Outer = defineComponent({
       setup() {
@@ -309,37 +313,34 @@ describe('ContextActionDevtools', () => {
       },
     })
     const app = mount(Outer, { global: { plugins: [AppActions] } })
-    shared!.register('save', (_payload, controller) => new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve())))
-    const caller = new AbortController()
-    const running = shared!.dispatchWithResult('save', { id: 7 }, { signal: caller.signal })
+    shared!.register('save', handler)
+    const running = shared!.dispatchWithResult('save', { id: 7 }, options)
     const wrapper = mount(() => h(AppActions.Provider, { register: shared }), { global: { plugins: [ContextActionDevtools] } })
+    const unmount = () => {
+      wrapper.unmount()
+      app.unmount()
+    }
+    return { running, unmount }
+  }
+
+  it('a register handed to a provider while one of its dispatches runs: that dispatch ends on the timeline without a payload', async () => {
+    const caller = new AbortController()
+    const { running, unmount } = startedBeforePlugin((_payload, controller) => new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve())), { signal: caller.signal })
     caller.abort('stopped')
     await running
     const events = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: { payload?: unknown; abortReason?: string } } }>).map(({ event }) => [event.subtitle, event.data.payload, event.data.abortReason])
     expect(events).toEqual([['aborted', undefined, undefined]])
-    wrapper.unmount()
-    app.unmount()
+    unmount()
   })
 
   it('a dispatch that started before the plugin saw its register and then failed ends as failed, with no error to show', async () => {
-    let shared: ActionRegister<TestActions> | undefined
-    const Outer = defineComponent({
-      setup() {
-        shared = AppActions.useActionRegister()
-        return () => null
-      },
-    })
-    const app = mount(Outer, { global: { plugins: [AppActions] } })
     let fail = () => {}
-    shared!.register('save', () => new Promise<void>((_, reject) => (fail = () => reject(new Error('late')))))
-    const running = shared!.dispatchWithResult('save', { id: 7 })
-    const wrapper = mount(() => h(AppActions.Provider, { register: shared }), { global: { plugins: [ContextActionDevtools] } })
+    const { running, unmount } = startedBeforePlugin(() => new Promise<void>((_, reject) => (fail = () => reject(new Error('late')))))
     fail()
     await running
     const events = (of('addTimelineEvent') as Array<{ event: { subtitle: string; data: Record<string, unknown> } }>).map(({ event }) => [event.subtitle, 'error' in event.data])
     expect(events).toEqual([['failed', false]])
-    wrapper.unmount()
-    app.unmount()
+    unmount()
   })
 
   it('a dispatch from a handler that throws a non-Error shows the thrown value as its error', async () => {
