@@ -150,7 +150,7 @@ async function sizeOf(budget, { development = false } = {}) {
     external: budget.external ?? FRAMEWORKS,
     // `source`: the Svelte adapter's `#dev` (its package.json "imports") resolves to its sources, by the build's condition.
     conditions: ['source', 'svelte', 'browser', development ? 'development' : 'production'],
-    // What an app bundler sets for production (Vite sets the Vue flag). The adapters read NODE_ENV (their development
+    // What an app bundler sets for production (Vite sets the Vue flag). The Vue adapter reads NODE_ENV (its development
     // build keeps the full error messages; production throws a code of docs/errors.md); so do the peers.
     define: { 'process.env.NODE_ENV': development ? '"development"' : '"production"', __VUE_PROD_DEVTOOLS__: 'false', __DEV__: 'false' },
     plugins: development ? [sveltePlugin] : [sveltePlugin, productionPlugin],

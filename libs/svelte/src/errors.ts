@@ -1,9 +1,9 @@
 import { describeValue } from './deps.js'
 import { isDev } from '#dev'
 
-// Development builds throw the full messages below. Production builds (`process.env.NODE_ENV` is "production", so
-// bundlers drop the development branch) throw the function that refused the call and a code of docs/errors.md, which
-// documents the development message.
+// Development builds throw the full messages below. Production builds (`#dev` is dev-off.ts, whose constant lets a
+// minifier drop the development branch; see dev.ts) throw the function that refused the call and a code of
+// docs/errors.md, which documents the development message.
 const production = (fn: string, code: number): string => `${fn}: error svelte-${code} (see docs/errors.md#svelte-${code})`
 
 /** The error thrown by `createActionContext` and `createStoreContext` (`fn`) for a name that is not a non-empty string. */
