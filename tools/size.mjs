@@ -84,8 +84,10 @@ export const budgets = [
   // then 2,120 B once the devtools hook took positional arguments (ceiling 2,122). Up 5 B on purpose (measured 2,127,
   // ceiling 2,130) for a correctness fix found by a Vue user's trial: the ref of `useStoreValue` and `useComputedStore`
   // ignores writes in production too (a `customRef`), so Pinia hydrating or `$patch`ing a setup store that returns one
-  // can no longer make it show a value its store does not hold; 12 B of that were won back elsewhere.
-  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2130 },
+  // can no longer make it show a value its store does not hold; 12 B of that were won back elsewhere. Up 20 B on
+  // purpose (measured 2,148, ceiling 2,150) with the core's `set` of the held value becoming a change (Svelte's
+  // `$store.field = v` on a class instance): a view of the whole object re-renders on such a change, as Svelte's does.
+  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2150 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
 ]
 

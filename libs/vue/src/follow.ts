@@ -4,8 +4,10 @@ import { ReactiveEffect } from './deps'
 /**
  * One component (or scope) following a store: runs its selector over `value` and publishes a changed selection.
  * With `track` (or once its selector has read a ref, prop or reactive) it runs the selector in its own effect.
+ * `inPlace`: the store's value is the object it held, changed in place (`set` of the held value), so the selection
+ * is published even if it equals the last one.
  */
-export type Follower<T> = (value: T, track?: boolean) => void
+export type Follower<T> = (value: T, track?: boolean, inPlace?: boolean) => void
 
 /** The followers of one store, with the value last delivered to them and the store subscription they share. */
 interface Hub<T> extends Set<Follower<T>> {
@@ -34,11 +36,13 @@ detector.scheduler = noop
  * were told. Never re-entered: the core defers a write made while it notifies until this has returned.
  */
 function deliver<T>(hub: Hub<T>, value: T): void {
+  // The core tells again of the value it told last only when that object was changed in place.
+  const inPlace = value === hub.last
   let failure: [unknown] | undefined
   const tell = (track?: boolean) => {
     for (const follower of hub) {
       try {
-        follower(value, track)
+        follower(value, track, inPlace)
       } catch (error) {
         failure ??= [error]
       }
@@ -70,7 +74,7 @@ export function follow<T>(store: ReadableStore<T>, follower: Follower<T>): () =>
     created.off = store.listen((value) => deliver(created, value))
     hubs.set(store, (hub = created))
   } else if (!Object.is(hub.last, store.getValue())) {
-    return store.listen((value) => follower(value, true))
+    return store.listen((value, previous) => follower(value, true, value === previous))
   }
   const followers = hub.add(follower)
   return () => {

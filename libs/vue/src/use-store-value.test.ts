@@ -1,7 +1,7 @@
-import { ActionRegister, createStore, shallowEqual } from '@context-action/core'
+import { ActionRegister, batch, createStore, shallowEqual } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { effectScope, isReadonly, isRef, nextTick, shallowRef, watch, type ComponentPublicInstance } from 'vue'
+import { effectScope, isReadonly, isRef, nextTick, shallowRef, watch, watchEffect, type ComponentPublicInstance } from 'vue'
 import { createItems, relabel, type Todo, type User } from './__tests__/fixtures'
 import ReadOnlyInput from './__tests__/ReadOnlyInput.vue'
 import TodoList from './__tests__/TodoList.vue'
@@ -46,6 +46,58 @@ describe('useStoreValue', () => {
     scope.stop()
     count.setValue(4)
     expect([seen, count.getListenerCount()]).toEqual([[2, 3], 0])
+  })
+
+  it('re-renders a whole-object view when the store object is changed in place and set again (a class instance, as Svelte writes $store.field = v)', async () => {
+    class Todo {
+      title = 'a'
+    }
+    const todo = new Todo()
+    const store = createStore(todo)
+    const View = { setup: () => ({ view: useStoreValue(store), same: useStoreValue(store, (t) => t) }), template: '<p>{{ view.title }} {{ same.title }}</p>' }
+    const first = mount(View)
+    const second = mount(View)
+    todo.title = 'b'
+    store.set(todo)
+    await nextTick()
+    expect([first.text(), second.text()]).toEqual(['b b', 'b b'])
+    // A view that joined while a batch was under way listens on its own; it follows such a change too.
+    let late: ReturnType<typeof mount> | undefined
+    const other = new Todo()
+    batch(() => {
+      store.setValue(other)
+      late = mount(View)
+    })
+    other.title = 'c'
+    store.set(other)
+    await nextTick()
+    expect([first.text(), late!.text()]).toEqual(['c c', 'c c'])
+    for (const wrapper of [first, second, late!]) wrapper.unmount()
+    expect(store.getListenerCount()).toBe(0)
+  })
+
+  it('an equal selection triggers nothing: after pointing at another store, and for a view that joined mid-batch', () => {
+    const a = createStore({ name: 'Ada', visits: 1 })
+    const b = createStore({ name: 'Ada', visits: 2 })
+    const current = shallowRef(a)
+    let runs = 0
+    let lateRuns = 0
+    const scope = effectScope()
+    scope.run(() => {
+      const name = useStoreValue(() => current.value, (u) => u.name)
+      watchEffect(() => void (name.value, runs++), { flush: 'sync' })
+    })
+    current.value = b
+    batch(() => {
+      b.setValue({ name: 'Ada', visits: 3 })
+      scope.run(() => {
+        const name = useStoreValue(b, (u) => u.name)
+        watchEffect(() => void (name.value, lateRuns++), { flush: 'sync' })
+      })
+    })
+    b.setValue({ name: 'Ada', visits: 4 })
+    scope.stop()
+    expect([runs, lateRuns]).toEqual([1, 1])
   })
 
   it('with a selector changes only when the selection changes under equals', () => {

@@ -103,7 +103,7 @@ export function followStore<T, S = T>(
   // `direct` call: the first selection (in setup), the one for another store, and that second try.
   const instance = getCurrentInstance()
   const scope = getCurrentScope()
-  const follower = (next: T, track?: boolean, direct?: boolean): void => {
+  const follower = (next: T, track?: boolean, inPlace?: boolean, direct?: boolean): void => {
     try {
       let selected: S
       // Stryker disable next-line ConditionalExpression: running an untracked selector in its effect gives the same value (speed only)
@@ -115,7 +115,8 @@ export function followStore<T, S = T>(
       } else {
         selected = selector ? selector(next) : (next as unknown as S)
       }
-      if (!published || !equals(current, selected)) {
+      // A value changed in place is published even when the selection is the same object (see `Follower`).
+      if (!published || inPlace || !equals(current, selected)) {
         published = true
         current = selected
         // Read-only in development (an in-place write warns); the value itself in production (no cost).
@@ -125,7 +126,7 @@ export function followStore<T, S = T>(
     } catch (error) {
       if (direct || !instance) throw error
       // Stryker disable next-line BooleanLiteral: an untracked try gives the same value (`track` only decides whether the selector runs in its effect; speed)
-      queuePostFlushCb(() => scope!.active && callWithErrorHandling(follower, instance, 15 /* ErrorCodes.COMPONENT_UPDATE */, [storeOf().getValue(), true, true]))
+      queuePostFlushCb(() => scope!.active && callWithErrorHandling(follower, instance, 15 /* ErrorCodes.COMPONENT_UPDATE */, [storeOf().getValue(), true, false, true]))
     }
   }
   // Only a tracked selector has dependencies to trigger this, so `value` is the store's latest value.
@@ -135,7 +136,7 @@ export function followStore<T, S = T>(
   watch(
     storeOf,
     (store, _, onCleanup) => {
-      follower(store.getValue(), true, true)
+      follower(store.getValue(), true, false, true)
       onCleanup(follow(store, follower))
     },
     { immediate: true, flush: 'sync' },
