@@ -70,6 +70,22 @@ describe('fromReadable', () => {
     expect(store.getValue()).toBe('c')
   })
 
+  it('tells its listeners whenever the source runs, the same object included, in a batch too (the source decides what a change is)', () => {
+    const todo = { title: 'a' }
+    const source = subject(todo)
+    const store = fromReadable(source)
+    const seen: string[] = []
+    const off = store.listen((value) => seen.push(value.title))
+    todo.title = 'b'
+    source.next(todo)
+    batch(() => {
+      todo.title = 'c'
+      source.next(todo)
+    })
+    off()
+    expect(seen).toEqual(['b', 'c'])
+  })
+
   it('accepts a subscribe that returns an object with unsubscribe', () => {
     const source = subject(1)
     const store = fromReadable(source)

@@ -34,9 +34,11 @@ class ReadableNode<T> extends StoreNode<T> {
 
   private connect(): () => void {
     const off = this.source.subscribe((value) => {
-      // The source decides what a change is (Svelte's stores re-run for an object set again).
+      // The source decides what a change is (Svelte's stores re-run for an object set again): so listeners are told
+      // even of the object they were told last, also when a batch delivers (see `notify`).
       if (this.off !== null) {
         this.value = value
+        this.inPlace = true
         this.changed()
       } else if (!Object.is(this.value, value)) {
         this.value = value
