@@ -54,8 +54,8 @@ const FRAMEWORKS = ['vue', 'svelte', 'svelte/*', '@context-action/core']
  * (`executions` builds them then); a dispatch whose pipeline waited ends inside the promise the pipeline returns (no
  * promise of its own). The bench run of 6 December, 18:25 UTC: 1 handler 38× (met), 5 async handlers 12× (met), abort
  * at the 3rd 16×, abort at the 2nd (issue 16's wording) 18×.
- * Up on purpose for a correctness fix (core 14.93 → 14.98 kB, measured 14.973; stores-only 3.05 → 3.10 kB, measured
- * 3.094): Svelte's `$store.field = v` and `bind:value={$store.field}` on a store holding a class instance (or a Map,
+ * Up on purpose for a correctness fix (core 14.93 → 14.98 kB, measured 14.978; stores-only 3.05 → 3.10 kB, measured
+ * 3.099): Svelte's `$store.field = v` and `bind:value={$store.field}` on a store holding a class instance (or a Map,
  * a Date: an object that cannot be copied) were dropped, because `set` of the same object was no change; `set`
  * now tells listeners of the same object as a change, as Svelte's `writable` does, whatever the store's `equals`;
  * likewise a store of another library, followed through `fromReadable`, tells its listeners of every run of its

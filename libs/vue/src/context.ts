@@ -33,6 +33,7 @@ export function defineContext<V extends object, K extends string, O>(
   dispose?: (value: V, option: O | undefined) => void,
 ) {
   // Stryker disable next-line StringLiteral: a symbol's description is seen only when debugging; the symbol itself is the key
+  // devtools.ts finds contexts installed app-wide before its plugin by this description (`<name>.<kind>`).
   const key: InjectionKey<V> = Symbol(`${name}.${kind}`)
   const announce = (value: V, app?: App) => contextHooks.provided?.(name, kind, value, app)
   /** In setup(): provide a new value to the calling component's subtree; returns it. */

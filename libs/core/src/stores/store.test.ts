@@ -325,6 +325,23 @@ describe('createStore', () => {
     expect(calls.mock.calls).toEqual([[map, map], [when, when]])
   })
 
+  it('an in-place set made while nobody listened is not owed to a listener that joins later', () => {
+    class Todo {
+      title = 'a'
+    }
+    const todo = new Todo()
+    const store = createStore(todo)
+    store.set(todo)
+    const seen = vi.fn()
+    store.listen(seen)
+    // Back to the value the listener joined at: no change for it.
+    batch(() => {
+      store.setValue(new Todo())
+      store.setValue(todo)
+    })
+    expect(seen).not.toHaveBeenCalled()
+  })
+
   it('set with the current plain object is a change whatever the store\'s equals (a shallowEqual store used to drop it)', () => {
     const original = { name: 'Ada' }
     const user = createStore(original, { equals: shallowEqual })

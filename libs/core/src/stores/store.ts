@@ -307,7 +307,9 @@ export class StoreNode<T> implements Notifier, Restorable {
     const first = this.getListenerCount() === 0
     if (first) this.activate()
     if (this.listeners === 0) {
-      // Nobody was told about writes made while unobserved: start from the current value.
+      // Nobody was told about writes made while unobserved: start from the current value, owed to nobody (an in-place
+      // change made meanwhile included).
+      this.inPlace = false
       try {
         this.notified = this.read()
       } catch (e) {
