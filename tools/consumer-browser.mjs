@@ -114,7 +114,7 @@ const scenarios = {
   async svelteRollup(page, url) {
     await svelteReadme(page, url)
     const adapterError = () => page.locator('#follow').getAttribute('data-adapter-error')
-    await until('the adapter error of a bad context name', adapterError, 'createActionContext: error svelte-1 (see docs/errors.md#svelte-1)')
+    await until('the adapter error of a bad context name', adapterError, 'createActionContext: error svelte-1 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-1)')
   },
   // README.md's Nuxt example (its four files, verbatim) at /todos: rendered by Nitro, hydrated from the payload.
   async nuxt(page, url, apiRequests) {

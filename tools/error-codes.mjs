@@ -68,17 +68,74 @@ function sourceMessages() {
   return messages
 }
 
-/** `code` with every message literal of a message call replaced by its number; throws on a message with no number. */
+/**
+ * `code` with every message literal of a message call replaced by its number (throws on a message with no number), and
+ * every literal naming the checked value for one of shared/errors.ts's checks (`assertFunction(fn, 'options.equals',
+ * value)`) replaced by `0`: only the messages read those names, and the numbers carry none.
+ */
 export function productionCode(code, file, codes = readCodes()) {
-  let out = ''
-  let at = 0
-  for (const call of messageCalls(code, file)) {
+  const edits = messageCalls(code, file).map((call) => {
     const number = codes.get(call.message)
     if (number === undefined) throw new Error(`error-codes: ${file} throws a message docs/errors.md lacks (run node tools/error-codes.mjs write): ${call.message}`)
-    out += code.slice(at, call.start) + String(number)
-    at = call.end
+    return { start: call.start, end: call.end, text: String(number) }
+  })
+  if (!file.endsWith('errors.ts')) edits.push(...namingArguments(code, file))
+  let out = ''
+  let at = 0
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    out += code.slice(at, edit.start) + edit.text
+    at = edit.end
   }
   return out + code.slice(at)
+}
+
+let naming
+/**
+ * The parameters of shared/errors.ts's functions that nothing reads once its messages are numbers: `Map<name, Set<index>>`,
+ * found by reading that file's production code, so a check that comes to use such a parameter keeps its argument.
+ */
+function namingParameters() {
+  if (naming) return naming
+  naming = new Map()
+  const file = join(coreSrc, 'shared/errors.ts')
+  const source = ts.createSourceFile(file, productionCode(readFileSync(file, 'utf8'), file), ts.ScriptTarget.Latest, true)
+  for (const statement of source.statements) {
+    if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) continue
+    const read = new Set()
+    const visit = (node) => {
+      if (ts.isIdentifier(node)) read.add(node.text)
+      ts.forEachChild(node, visit)
+    }
+    visit(statement.body)
+    const unread = new Set()
+    statement.parameters.forEach((parameter, i) => ts.isIdentifier(parameter.name) && !read.has(parameter.name.text) && unread.add(i))
+    if (unread.size > 0) naming.set(statement.name.text, unread)
+  }
+  return naming
+}
+
+/** A literal whose evaluation has no effect: a string, or a template whose parts are names and property reads. */
+const isPlainLiteral = (node) =>
+  ts.isStringLiteral(node) ||
+  ts.isNoSubstitutionTemplateLiteral(node) ||
+  (ts.isTemplateExpression(node) && node.templateSpans.every(({ expression: e }) => ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)))
+
+/** The edits turning the literals a module passes to unread parameters (see `namingParameters`) into `0`. */
+function namingArguments(code, file) {
+  const unread = namingParameters()
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true)
+  const edits = []
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && unread.has(node.expression.text)) {
+      for (const i of unread.get(node.expression.text)) {
+        const arg = node.arguments[i]
+        if (arg !== undefined && isPlainLiteral(arg)) edits.push({ start: arg.getStart(source), end: arg.end, text: '0' })
+      }
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return edits
 }
 
 function page(codes, messages) {

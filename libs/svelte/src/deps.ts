@@ -7,6 +7,7 @@ export {
   createComputedStore,
   createStoreManager,
   describeValue,
+  errorsUrl,
   fromReadable,
   isReadable,
   isWritableStore,

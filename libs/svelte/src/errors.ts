@@ -1,10 +1,10 @@
-import { describeValue } from './deps.js'
+import { describeValue, errorsUrl } from './deps.js'
 import { isDev } from '#dev'
 
 // Development builds throw the full messages below. Production builds (`#dev` is dev-off.ts, whose constant lets a
 // minifier drop the development branch; see dev.ts) throw the function that refused the call and a code of
-// docs/errors.md, which documents the development message.
-const production = (fn: string, code: number): string => `${fn}: error svelte-${code} (see docs/errors.md#svelte-${code})`
+// docs/errors.md, which documents the development message, with the page's address (the core's `errorsUrl`).
+const production = (fn: string, code: number): string => `${fn}: error svelte-${code} (${errorsUrl}svelte-${code})`
 
 /** The error thrown by `createActionContext` and `createStoreContext` (`fn`) for a name that is not a non-empty string. */
 export function badContextName(fn: string, name: unknown): TypeError {

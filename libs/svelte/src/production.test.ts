@@ -37,11 +37,11 @@ it('in production, bad input throws a short error naming the function and its co
     }),
     caught(() => useStoreValue('nope' as never)),
   ]).toEqual([
-    'TypeError: createActionContext: error svelte-1 (see docs/errors.md#svelte-1)',
-    'Error: Actions.useActionDispatch: error svelte-2 (see docs/errors.md#svelte-2)',
-    'Error: Actions.useActionRegister: error svelte-3 (see docs/errors.md#svelte-3)',
-    'TypeError: useStoreValue: error svelte-4 (see docs/errors.md#svelte-4)',
-    'TypeError: useStoreValue: error svelte-5 (see docs/errors.md#svelte-5)',
+    'TypeError: createActionContext: error svelte-1 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-1)',
+    'Error: Actions.useActionDispatch: error svelte-2 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-2)',
+    'Error: Actions.useActionRegister: error svelte-3 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-3)',
+    'TypeError: useStoreValue: error svelte-4 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-4)',
+    'TypeError: useStoreValue: error svelte-5 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-5)',
   ])
 })
 
@@ -51,9 +51,9 @@ it('in production, the SvelteKit helpers throw their short errors too', async ()
   const app = mount(Call, { target: document.createElement('div'), props: { run: () => void (missing = caught(() => provideState(Settings, () => undefined))) } })
   unmount(app)
   expect([await loadState({} as never, () => {}).catch((e: Error) => `${e.constructor.name}: ${e.message}`), missing, caught(() => provideState(Settings, {}))]).toEqual([
-    'TypeError: loadState: error svelte-6 (see docs/errors.md#svelte-6)',
-    'TypeError: provideState: error svelte-7 (see docs/errors.md#svelte-7)',
-    'Error: provideState: error svelte-3 (see docs/errors.md#svelte-3)',
+    'TypeError: loadState: error svelte-6 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-6)',
+    'TypeError: provideState: error svelte-7 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-7)',
+    'Error: provideState: error svelte-3 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#svelte-3)',
   ])
 })
 

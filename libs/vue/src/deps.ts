@@ -30,6 +30,7 @@ export {
   createComputedStore,
   createStoreManager,
   describeValue,
+  errorsUrl,
   shallowEqual,
   validateStoreDefinitions,
 } from '@context-action/core'

@@ -30,12 +30,12 @@ it('in production, the Nuxt entry refuses bad input with a short error naming th
     caught(() => installStoreContext(nuxtApp(), manager as never)),
     caught(() => installStoreContext(nuxtApp(), Session)),
   ]).toEqual([
-    'TypeError: transferState: error vue-9 (see docs/errors.md#vue-9)',
-    'TypeError: transferState: error vue-10 (see docs/errors.md#vue-10)',
-    'TypeError: transferState: error vue-11 (see docs/errors.md#vue-11)',
-    'TypeError: transferState: error vue-12 (see docs/errors.md#vue-12)',
-    'TypeError: transferState: error vue-13 (see docs/errors.md#vue-13)',
-    'TypeError: installStoreContext: error vue-14 (see docs/errors.md#vue-14)',
+    'TypeError: transferState: error vue-9 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-9)',
+    'TypeError: transferState: error vue-10 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-10)',
+    'TypeError: transferState: error vue-11 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-11)',
+    'TypeError: transferState: error vue-12 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-12)',
+    'TypeError: transferState: error vue-13 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-13)',
+    'TypeError: installStoreContext: error vue-14 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-14)',
     'nothing thrown',
   ])
 })

@@ -118,12 +118,12 @@ it('in production, bad input throws a short error naming the function and its co
   ])
   scope.stop()
   expect(thrown).toEqual([
-    'TypeError: createActionContext: error vue-5 (see docs/errors.md#vue-5)',
-    'TypeError: useStoreRefs: error vue-8 (see docs/errors.md#vue-8)',
-    'TypeError: useComputedStore: error vue-7 (see docs/errors.md#vue-7)',
-    'TypeError: useActionHandler: error vue-6 (see docs/errors.md#vue-6)',
-    'Error: Stores.useStore: error vue-3 (see docs/errors.md#vue-3)',
-    'Error: Stores.provide: error vue-1 (see docs/errors.md#vue-1)',
+    'TypeError: createActionContext: error vue-5 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-5)',
+    'TypeError: useStoreRefs: error vue-8 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-8)',
+    'TypeError: useComputedStore: error vue-7 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-7)',
+    'TypeError: useActionHandler: error vue-6 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-6)',
+    'Error: Stores.useStore: error vue-3 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-3)',
+    'Error: Stores.provide: error vue-1 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-1)',
   ])
 })
 
@@ -151,7 +151,7 @@ it('in production, a context with no provider or a second install throws a short
   }
   wrapper.unmount()
   expect([missing, twice]).toEqual([
-    'Actions.useActionDispatch: error vue-4 (see docs/errors.md#vue-4)',
-    'Actions.install: error vue-2 (see docs/errors.md#vue-2)',
+    'Actions.useActionDispatch: error vue-4 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-4)',
+    'Actions.install: error vue-2 (https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#vue-2)',
   ])
 })

@@ -15,7 +15,7 @@ interface Target {
 const subpaths = Object.entries(manifest.exports).filter((entry): entry is [string, Target] => typeof entry[1] !== 'string' && entry[0] !== '.')
 
 /** The root's helpers for the adapters, in no subpath entry. */
-const ROOT_ONLY = ['assertFunction', 'assertRegister', 'describeValue']
+const ROOT_ONLY = ['assertFunction', 'assertRegister', 'describeValue', 'errorsUrl']
 /** Entries for tests only, kept out of the root entry (and so out of what an app bundles). */
 const TEST_ONLY = ['./testing']
 

@@ -9,13 +9,17 @@ export function describe(value: unknown): string {
   return ctor && ctor !== 'Object' ? `${/^[AEIOU]/i.test(ctor) ? 'an' : 'a'} ${ctor}` : 'an object'
 }
 
-const CODES = 'https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#e'
+/**
+ * Where production errors send their reader: docs/errors.md on GitHub, to which an error appends its code's anchor
+ * (`e12`; the adapters' `vue-3`, `svelte-2`), since a relative path means nothing in a user's console.
+ */
+export const errorsUrl = 'https://github.com/context-action/context-action-vue-svelte/blob/main/docs/errors.md#'
 
 /**
  * `fn: problem`. The production build passes the problem's code instead of its text (tools/error-codes.mjs): a short
  * message that links its development text in docs/errors.md.
  */
-const message = (fn: string, problem: string | number): string => (typeof problem === 'number' ? `${fn}: error ${problem} (${CODES}${problem})` : `${fn}: ${problem}`)
+const message = (fn: string, problem: string | number): string => (typeof problem === 'number' ? `${fn}: error ${problem} (${errorsUrl}e${problem})` : `${fn}: ${problem}`)
 
 /** A `TypeError` whose message starts with the public function that refused the input. */
 export function argumentError(fn: string, problem: string | number): TypeError {

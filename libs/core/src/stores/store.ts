@@ -428,8 +428,8 @@ export function assertStore(fn: string, value: unknown): void {
 /** The nodes of an array of stores, or a clear error naming `fn` and the bad element; `find` may accept others. */
 export function nodesOf(fn: string, stores: unknown, find: (store: unknown) => StoreNode<any> | undefined = nodeOf): StoreNode<any>[] {
   if (!Array.isArray(stores)) {
-    const hint = find(stores) ? '; wrap a single store in an array: [store]' : ''
-    throw argumentError(fn, `expected an array of stores, got ${describe(stores)}${hint}`)
+    // The hint inside the message, so that the production build, which drops the message, drops it too.
+    throw argumentError(fn, `expected an array of stores, got ${describe(stores)}${find(stores) ? '; wrap a single store in an array: [store]' : ''}`)
   }
   return stores.map((store, i) => {
     const node = find(store)
