@@ -93,7 +93,11 @@ export const budgets = [
   // can no longer make it show a value its store does not hold; 12 B of that were won back elsewhere. Up 20 B on
   // purpose (measured 2,148, ceiling 2,150) with the core's `set` of the held value becoming a change (Svelte's
   // `$store.field = v` on a class instance): a view of the whole object re-renders on such a change, as Svelte's does.
-  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2150 },
+  // Up 25 B on purpose (measured 2,173, ceiling 2,180) for what two Vue users' trials lacked: a store context provides
+  // existing stores (`app.use(Ctx, { stores })`, the `stores` prop, `provide(manager)`), so two apps or custom elements
+  // share them (+38 B), and `useActionStatus` warns under its own name; 12 B of that were won back by passing the
+  // checks' names only in development.
+  { name: '@context-action/vue (without core and vue)', entry: 'libs/vue/src/index.ts', target: 1500, ceiling: 2180 },
   { name: '@context-action/svelte (without core and svelte)', entry: 'libs/svelte/src/index.ts', target: 1500 },
 ]
 

@@ -2,6 +2,7 @@ import type { ActionDispatcher, ActionDispatcherWithResult, ActionHandler, Actio
 import { ActionRegister, assertFunction, assertRegister, onDestroy } from './deps.js'
 import { defineContext } from './context.js'
 import { registerHandler, statusOf, type ActionStatusStore, type MaybeGetter } from './action-hooks.svelte.js'
+import { isDev } from '#dev'
 
 /** What `createActionContext` returns; the same names as the Vue binding. Render `<Provider context={...}>` to provide it. */
 export interface ActionContext<A extends ActionPayloadMap> {
@@ -50,7 +51,8 @@ export function createActionContext<A extends ActionPayloadMap>(name: string, co
     useActionHandler(action, handler, config) {
       const fn = 'useActionHandler'
       // Checked here, so that the error names this function rather than the register's.
-      assertFunction(fn, 'the handler', handler)
+      // What the check names only reaches a development message: production builds pass nothing.
+      assertFunction(fn, isDev ? 'the handler' : '', handler)
       return registerHandler(use(fn), action, handler, config)
     },
     useActionRegister: () => use('useActionRegister'),

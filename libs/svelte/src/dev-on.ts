@@ -9,6 +9,7 @@ export const isDev = true
  * whose `#dev` has an empty one, carries none of it.
  */
 export function checkProviderProps(props: () => [context: unknown, state: unknown, register: unknown]): void {
+  // `state`: the `state` or the `stores` prop.
   const [context, state, register] = props()
   const wrong = (expected: string, value: unknown) => new TypeError(`Provider: expected ${expected}, got ${describeValue(value)}`)
   const provider = context as { provide?: unknown; createStores?: unknown } | undefined
@@ -16,6 +17,6 @@ export function checkProviderProps(props: () => [context: unknown, state: unknow
   // A store context is the one that makes stores.
   const stores = typeof provider.createStores === 'function'
   if (stores ? register !== undefined : state !== undefined) {
-    throw wrong(stores ? 'state, not register, for a store context' : 'register, not state, for an action context', stores ? register : state)
+    throw wrong(stores ? 'state or stores, not register, for a store context' : 'register, not state or stores, for an action context', stores ? register : state)
   }
 }

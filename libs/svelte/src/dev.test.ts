@@ -62,8 +62,8 @@ describe('the three builds of #dev', () => {
     const { isDev, checkProviderProps } = await import('./dev-on.js')
     expect(isDev).toBe(true)
     expect(() => checkProviderProps(props({ name: 'x' }))).toThrow('Provider: expected context={…} to be a context from createActionContext or createStoreContext, got an object')
-    expect(() => checkProviderProps(props(storeContext, undefined, {}))).toThrow('Provider: expected state, not register, for a store context')
-    expect(() => checkProviderProps(props({ provide() {} }, {}))).toThrow('Provider: expected register, not state, for an action context')
+    expect(() => checkProviderProps(props(storeContext, undefined, {}))).toThrow('Provider: expected state or stores, not register, for a store context')
+    expect(() => checkProviderProps(props({ provide() {} }, {}))).toThrow('Provider: expected register, not state or stores, for an action context')
     expect(() => checkProviderProps(props(storeContext, {}))).not.toThrow()
   })
 

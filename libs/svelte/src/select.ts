@@ -1,6 +1,7 @@
 import type { EqualityFn, ReadableStore } from '@context-action/core'
 import { assertFunction, createComputedStore } from './deps.js'
 import { storeOf, type StoreInput } from './store-input.js'
+import { isDev } from '#dev'
 
 /**
  * A readable store of a slice of `store`: `$slice` in templates, notified only when the slice changes under `equals`.
@@ -11,8 +12,9 @@ import { storeOf, type StoreInput } from './store-input.js'
 export function select<T, S>(store: StoreInput<T>, selector: (value: T) => S, equals: EqualityFn<S> = Object.is): ReadableStore<S> {
   const fn = 'select'
   const source = storeOf(fn, store)
-  assertFunction(fn, 'the selector', selector)
-  assertFunction(fn, 'equals', equals)
+  // What the check names only reaches a development message: production builds pass nothing.
+  assertFunction(fn, isDev ? 'the selector' : '', selector)
+  assertFunction(fn, isDev ? 'equals' : '', equals)
   const slice = createComputedStore([source], selector, { name: `${source.name}.select`, equals })
   // Computed once now: inside `$derived(...)`, the state the selector reads becomes a dependency of that derived.
   slice.getValue()

@@ -22,4 +22,14 @@ describe('createStoreContext types', () => {
     // @ts-expect-error equality of the wrong type
     createStoreContext('Bad', { count: { initialValue: 0, equals: (a: string, b: string) => a === b } })
   })
+
+  it('provide takes a snapshot of the values or a manager of the same values', () => {
+    const Shop = createStoreContext('Shop', { cart: { initialValue: [] as string[] } })
+    const Other = createStoreContext('Other', { cart: { initialValue: 0 } })
+    const stores = Shop.createStores({ cart: ['book'] })
+    expectTypeOf(Shop.provide(stores)).toEqualTypeOf(stores)
+    Shop.provide({ cart: [] })
+    // @ts-expect-error a manager of other values
+    Shop.provide(Other.createStores())
+  })
 })

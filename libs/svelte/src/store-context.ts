@@ -8,8 +8,10 @@ export interface StoreContext<V extends Record<string, unknown>> {
   /**
    * From a component's script, like rendering `<Provider context={...}>`: creates this subtree's stores, writes
    * `state` (a `snapshot()`, for instance from a server render) into them before any child renders, returns their manager.
+   * Given a manager instead (from `createStores()`, `useStoreManager()` or the core's `createStoreManager`), provides
+   * those stores as they are: subtrees, roots made with `mount()` and custom elements then share them.
    */
-  provide(state?: Partial<V>): StoreManager<V>
+  provide(state?: Partial<V> | StoreManager<V>): StoreManager<V>
   /** The nearest provider's store named `key`. */
   useStore<K extends keyof V & string>(key: K): Store<V[K]>
   useStoreManager(): StoreManager<V>
@@ -23,6 +25,9 @@ export interface StoreContext<V extends Record<string, unknown>> {
 /** Whether `value` looks like a context from `createStoreContext` (for helpers that take one). */
 export const isStoreContext = (value: unknown): value is StoreContext<Record<string, unknown>> =>
   typeof (value as Partial<StoreContext<Record<string, unknown>>> | null)?.createStores === 'function' && typeof (value as StoreContext<Record<string, unknown>>).provide === 'function'
+
+const isStoreManager = <V extends Record<string, unknown>>(value: Partial<V> | StoreManager<V> | undefined): value is StoreManager<V> =>
+  typeof value?.getStore === 'function'
 
 /**
  * Declare stores once; every provider gets its own instances.
@@ -40,7 +45,8 @@ export function createStoreContext<V extends Record<string, unknown>>(name: stri
   const manager = context.read
   return {
     name,
-    provide: (state) => context.write(`${name}.provide`, () => create(state)),
+    // A manager is told from a snapshot by its `getStore` method: a snapshot is plain data.
+    provide: (state) => context.write(`${name}.provide`, () => (isStoreManager(state) ? state : create(state))),
     useStore: (store) => manager('useStore').getStore(store),
     useStoreManager: () => manager('useStoreManager'),
     createStores: create,

@@ -3,6 +3,7 @@ import { assertFunction, isWritableStore, untrack } from './deps.js'
 import { createSubscriber } from 'svelte/reactivity'
 import { readOnly } from './errors.js'
 import { storeOf, type StoreInput, type WritableInput } from './store-input.js'
+import { isDev } from '#dev'
 
 /** A runes-friendly view of a store: read `current` in a template, `$derived` or `$effect`. */
 export interface StoreValue<T> {
@@ -26,8 +27,9 @@ export function useStoreValue<T, S>(store: StoreInput<T>, selector: (value: T) =
 export function useStoreValue<T, S>(store: StoreInput<T>, selector?: (value: T) => S, equals: EqualityFn<S> = Object.is): WritableStoreValue<T | S> {
   const fn = 'useStoreValue'
   const source = storeOf(fn, store)
-  if (selector !== undefined) assertFunction(fn, 'the selector', selector)
-  assertFunction(fn, 'equals', equals)
+  // What the check names only reaches a development message: production builds pass nothing.
+  if (selector !== undefined) assertFunction(fn, isDev ? 'the selector' : '', selector)
+  assertFunction(fn, isDev ? 'equals' : '', equals)
   const pick = selector ?? ((value: T) => value as unknown as S)
   let known = false
   let selected: S

@@ -21,17 +21,19 @@ export interface ProvidedEntry {
 export const contextHooks: { provided?: ((name: string, kind: ProvidedEntry['kind'], value: object, app?: App) => void) | undefined } = {}
 
 /**
- * The shared half of both contexts: `Provider` (one optional prop), `provide(option)` in `setup()`, `install(app,
+ * The shared half of both contexts: `Provider` (optional props `P`), `provide(option)` in `setup()`, `install(app,
  * options)` for `app.use`, and `use(fn)`, the lookup their composables make. `create(option)` makes the value to
- * provide, and says whether the context owns it (then `dispose` runs when its component or app unmounts).
+ * provide from `option`, the first of the props or options named in `keys` that is set (the action context's
+ * `register`; the store context's `state` or `stores`), and `dispose` runs when its component or app unmounts.
  */
-export function defineContext<V extends object, K extends string, O>(
+export function defineContext<V extends object, P extends object, O>(
   name: string,
   kind: ProvidedEntry['kind'],
-  prop: K,
+  keys: readonly (keyof P & string)[],
   create: (option: O | undefined) => V,
   dispose?: (value: V, option: O | undefined) => void,
 ) {
+  const option = (from: P | undefined) => (from?.[keys[0]] ?? from?.[keys[1]!]) as O | undefined
   // Stryker disable next-line StringLiteral: a symbol's description is seen only when debugging; the symbol itself is the key
   // devtools.ts finds contexts installed app-wide before its plugin by this description (`<name>.<kind>`).
   const key: InjectionKey<V> = Symbol(`${name}.${kind}`)
@@ -46,17 +48,18 @@ export function defineContext<V extends object, K extends string, O>(
     return value
   }
   return {
-    Provider: defineProvider(`${name}Provider`, prop, provideHere),
+    Provider: defineProvider<P>(`${name}Provider`, keys, (props) => provideHere(option(props))),
     provide: provideHere,
     /** `app.use(Ctx, options)`: provide to the whole app; a second install on one app is an error. */
-    install(app: App, options?: { [P in K]?: O | undefined }): void {
+    install(app: App, options?: P): void {
       if (app.runWithContext(() => inject(key, null)) !== null) {
         throw new Error(isDev ? `${name}.install: already installed on this app` : productionMessage(`${name}.install`, 2))
       }
-      const value = create(options?.[prop])
+      const given = option(options)
+      const value = create(given)
       app.provide(key, value)
       announce(value, app)
-      if (dispose) app.onUnmount(() => dispose(value, options?.[prop]))
+      if (dispose) app.onUnmount(() => dispose(value, given))
     },
     /** The nearest provided value, or an error naming `<name>.<fn>`. */
     use(fn: string): V {

@@ -55,10 +55,10 @@ export function createActionContext<T extends ActionPayloadMap>(name: string, co
     throw new TypeError(isDev ? `createActionContext: the name must be a non-empty string, got ${describeValue(name)}` : productionMessage('createActionContext', 5))
   }
   // onUnmounted runs after the children unmounted and unregistered their handlers; an existing register is never disposed.
-  const context = defineContext<ActionRegister<T>, 'register', ActionRegister<T>>(
+  const context = defineContext<ActionRegister<T>, ActionContextOptions<T>, ActionRegister<T>>(
     name,
     'actions',
-    'register',
+    ['register'],
     (existing) => existing ?? new ActionRegister<T>({ ...config, name: config?.name ?? name }),
     (register, existing) => {
       if (!existing) register.dispose()

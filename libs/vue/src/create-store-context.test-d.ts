@@ -34,3 +34,21 @@ it('provide(state), install options and the Provider state prop take a partial s
   h(Shop.Provider, { state: { coupon: 1 } })
   expectTypeOf(Shop.name).toEqualTypeOf<string>()
 })
+
+it('provide(manager), install options and the Provider stores prop take a manager of the same values, never beside state', () => {
+  const Shop = createStoreContext('Shop', { cart: { initialValue: [] as string[] }, coupon: { initialValue: '' } })
+  const Other = createStoreContext('Other', { cart: { initialValue: 0 } })
+  const stores = Shop.useStoreManager()
+  expectTypeOf(Shop.provide(stores)).toEqualTypeOf(stores)
+  // @ts-expect-error a manager of other values
+  Shop.provide(Other.useStoreManager())
+  const app = createApp({})
+  app.use(Shop, { stores })
+  // @ts-expect-error one or the other
+  app.use(Shop, { stores, state: { coupon: 'X' } })
+  // @ts-expect-error a manager of other values
+  app.use(Shop, { stores: Other.useStoreManager() })
+  h(Shop.Provider, { stores })
+  // @ts-expect-error one or the other
+  h(Shop.Provider, { stores, state: { coupon: 'Y' } })
+})

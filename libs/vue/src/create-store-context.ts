@@ -4,20 +4,36 @@ import { defineContext } from './context'
 import { createStoreManager, validateStoreDefinitions } from './deps'
 import type { ProviderComponent } from './provider'
 
-/** Options of `app.use(StoreContext, options)`. */
-export interface StoreContextOptions<V extends Record<string, unknown>> {
-  /** Initial values (e.g. a server render's `snapshot()`), written before anything renders. */
-  state?: Partial<V> | undefined
-}
+/** Options of `app.use(StoreContext, options)`, and the props of its `Provider`: one or the other. */
+export type StoreContextOptions<V extends Record<string, unknown>> =
+  | {
+      /** Initial values of new stores (e.g. a server render's `snapshot()`), written before anything renders. */
+      state?: Partial<V> | undefined
+      stores?: undefined
+    }
+  | {
+      /**
+       * Existing stores to provide as they are (a manager from `useStoreManager()`, a `provide()` or the core's
+       * `createStoreManager`): two apps, custom elements or subtrees then share them.
+       */
+      stores?: StoreManager<V> | undefined
+      state?: undefined
+    }
 
 /** What `createStoreContext` returns: ways to provide one set of stores, and the lookups of the nearest one. */
 export interface StoreContext<V extends Record<string, unknown>> {
   readonly name: string
-  /** Renders its default slot; each instance owns its own stores, hydrated from the `state` prop before its children render. */
-  Provider: ProviderComponent<{ state?: Partial<V> | undefined }>
-  /** Like rendering `Provider`, from `setup()`: creates this subtree's stores, hydrated from `state`, and returns their manager. */
-  provide(state?: Partial<V>): StoreManager<V>
-  /** `app.use(Ctx, { state })`: one set of stores for the whole app. */
+  /**
+   * Renders its default slot; each instance owns its own stores, hydrated from the `state` prop before its children
+   * render, or provides the `stores` prop (an existing manager) as it is.
+   */
+  Provider: ProviderComponent<StoreContextOptions<V>>
+  /**
+   * Like rendering `Provider`, from `setup()`: creates this subtree's stores, hydrated from `state`, and returns their
+   * manager; or, given a manager, provides it as it is.
+   */
+  provide(state?: Partial<V> | StoreManager<V>): StoreManager<V>
+  /** `app.use(Ctx, { state })`: one set of stores for the whole app; `app.use(Ctx, { stores })`: existing ones. */
   install(app: App, options?: StoreContextOptions<V>): void
   /** The nearest provided store for `key` (the store itself: pass it to `useStoreValue`, `useStoreRefs`, …). */
   useStore<K extends keyof V & string>(key: K): Store<V[K]>
@@ -30,9 +46,11 @@ export interface StoreContext<V extends Record<string, unknown>> {
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
-  const context = defineContext<StoreManager<V>, 'state', Partial<V>>(name, 'stores', 'state', (state) => {
+  const context = defineContext<StoreManager<V>, StoreContextOptions<V>, Partial<V> | StoreManager<V>>(name, 'stores', ['state', 'stores'], (state) => {
+    // A manager is told from a snapshot by its `getStore` method: a snapshot is plain data.
+    if (typeof state?.getStore === 'function') return state as StoreManager<V>
     const manager = createStoreManager(name, definitions)
-    if (state !== undefined) manager.hydrate(state)
+    if (state !== undefined) manager.hydrate(state as Partial<V>)
     return manager
   })
   return {

@@ -1,8 +1,9 @@
-import { ActionRegister } from '@context-action/core'
+import { ActionRegister, createStoreManager } from '@context-action/core'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h } from 'vue'
 import { AppActions, type TestActions } from './__tests__/actions'
+import Counter from './__tests__/Counter.vue'
 import SaveButton from './__tests__/SaveButton.vue'
 import { AppStores } from './__tests__/stores'
 
@@ -59,6 +60,29 @@ describe('contexts without a Provider component', () => {
       distinct: true,
       afterUnmount: [0, 0],
     })
+  })
+
+  it('app.use(Ctx, { stores }), the stores prop and provide(stores) share existing stores as they are, between apps too', async () => {
+    const shared = createStoreManager('AppStores', { count: { initialValue: 5 }, profile: { initialValue: { name: 'Lin', initialValue: 0 } } })
+    const seen: unknown[] = []
+    const Provides = defineComponent({
+      setup() {
+        seen.push(AppStores.provide(shared))
+        return () => h(Counter, { label: 'provide' })
+      },
+    })
+    // Two apps, as two custom elements or two islands of one page make.
+    const first = mount(Counter, { props: { label: 'app' }, global: { plugins: [[AppStores, { stores: shared }]] } })
+    const second = mount(() => [h(AppStores.Provider, { stores: shared }, () => h(Counter, { label: 'prop' })), h(Provides)])
+    const counts = () => [first, second].flatMap((wrapper) => wrapper.findAll('.count').map((count) => count.text()))
+    expect([counts(), seen[0] === shared]).toEqual([['5', '5', '5'], true])
+    await first.find('.inc').trigger('click')
+    await second.find('.inc').trigger('click')
+    expect([counts(), shared.getStore('count').getValue()]).toEqual([['7', '7', '7'], 7])
+    first.unmount()
+    second.unmount()
+    // Nobody listens any more, and the stores keep their values: the apps never owned them.
+    expect([shared.getStore('count').getListenerCount(), shared.snapshot().count]).toEqual([0, 7])
   })
 
   it('a Provider inside an app-wide context gives its subtree a register of its own', async () => {

@@ -4,15 +4,18 @@ import { defineComponent } from './deps'
 type DefaultSlot = SlotsType<{ default?: () => VNode[] }>
 
 /** The type of a context's `Provider` component; `P` is its props. */
-export type ProviderComponent<P extends Record<string, unknown> = {}> = DefineSetupFnComponent<P, {}, DefaultSlot>
+export type ProviderComponent<P extends object = {}> = DefineSetupFnComponent<P, {}, DefaultSlot>
 
-/** A component that hands its one optional prop (a register, or initial state) to `setup`, then renders its default slot. */
-export function defineProvider<K extends string, V>(name: string, prop: K, setup: (value: V | undefined) => void): ProviderComponent<{ [P in K]?: V | undefined }> {
-  return defineComponent<{ [P in K]?: V | undefined }, {}, string, DefaultSlot>(
-    (props, { slots }) => {
-      setup(props[prop])
+/**
+ * A component that hands the first of its optional props that is set (a register, or initial state or existing stores)
+ * to `setup`, then renders its default slot.
+ */
+export function defineProvider<P extends object>(name: string, props: readonly (keyof P & string)[], setup: (props: P) => void): ProviderComponent<P> {
+  return defineComponent<P, {}, string, DefaultSlot>(
+    (values, { slots }) => {
+      setup(values)
       return () => slots.default?.()
     },
-    { name, props: [prop] },
+    { name, props: props as (keyof P & string)[] },
   )
 }

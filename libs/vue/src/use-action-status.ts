@@ -1,7 +1,7 @@
 import type { ActionPayloadMap, ActionRegisterLike, ActionStatus } from '@context-action/core'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import { assertRegister, toValue } from './deps'
-import { useStoreValue } from './use-store-value'
+import { followStore } from './use-store-value'
 
 /**
  * The action's status (`pending`, `running`, `lastError`, `lastAbortReason`) as a read-only ref.
@@ -13,5 +13,5 @@ export function useActionStatus<T extends ActionPayloadMap, K extends keyof T & 
 ): Readonly<ShallowRef<ActionStatus>> {
   assertRegister('useActionStatus', register)
   // Stryker disable next-line ConditionalExpression,StringLiteral: a getter that returns the constant name follows the same status store (the string case only skips the watch)
-  return useStoreValue(typeof action === 'string' ? register.getActionStatus(action) : () => register.getActionStatus(toValue(action)))
+  return followStore('useActionStatus', typeof action === 'string' ? register.getActionStatus(action) : () => register.getActionStatus(toValue(action)))
 }

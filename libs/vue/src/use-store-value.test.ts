@@ -21,13 +21,18 @@ describe('useStoreValue', () => {
     scope.stop()
     const inScope = warn.mock.calls.length
     const leaked = useStoreValue(count)
+    // Composables built on it name themselves.
+    const register = new ActionRegister<{ save: void }>()
+    useActionStatus(register, 'save')
     const wrapper = mount({ setup: () => ({ model: useStoreModel(count) }), template: '<p>{{ model }}</p>' })
     wrapper.unmount()
     const calls = [...warn.mock.calls]
     warn.mockRestore()
     expect({ inScope, calls, value: leaked.value }).toEqual({
       inScope: 0,
-      calls: [['useStoreValue: called outside setup() and any effectScope(), so it follows the store until the page closes; call it in setup(), or in effectScope().run() and stop that scope']],
+      calls: ['useStoreValue', 'useActionStatus'].map((fn) => [
+        `${fn}: called outside setup() and any effectScope(), so it follows the store until the page closes; call it in setup(), or in effectScope().run() and stop that scope`,
+      ]),
       value: 1,
     })
   })

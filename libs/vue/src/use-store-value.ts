@@ -49,8 +49,9 @@ export function followStore<T, S = T>(
   selector?: (value: T) => S,
   equals: EqualityFn<S> = Object.is,
 ): Readonly<ShallowRef<DeepReadonly<S>>> {
-  if (selector !== undefined) assertFunction(fn, 'the selector', selector)
-  assertFunction(fn, 'equals', equals)
+  // What the checks name only reaches a development message: production builds pass nothing.
+  if (selector !== undefined) assertFunction(fn, isDev ? 'the selector' : '', selector)
+  assertFunction(fn, isDev ? 'equals' : '', equals)
   const storeOf = () => {
     const store = toValue(source)
     assertStore(fn, store)

@@ -1,12 +1,15 @@
 import { fireEvent, render, screen } from '@testing-library/svelte'
 import { flushSync } from 'svelte'
 import { describe, expect, it } from 'vitest'
+import { createStoreManager } from '@context-action/core'
 import { createStoreContext } from '../index'
 import { Settings, type SettingsManager } from './settings'
 import SettingsView from './SettingsView.svelte'
 import TwoSettings from './TwoSettings.svelte'
 import ProvideSeeded from './ProvideSeeded.svelte'
 import SeededApp from './SeededApp.svelte'
+import SharedStores from './SharedStores.svelte'
+import ProvideShared from './ProvideShared.svelte'
 
 const texts = () => ['a', 'nested', 'b'].map((id) => screen.getByTestId(id).textContent)
 
@@ -74,6 +77,31 @@ describe('createStoreContext', () => {
     ])
   })
 
+  it('shares a manager given to the stores prop or to provide() between roots, as it is, and unmounting leaves it unheard', async () => {
+    const stores = Settings.createStores({ theme: 'sepia' })
+    const seen: SettingsManager[] = []
+    const ready = (manager: SettingsManager) => seen.push(manager)
+    // Two roots, as two mount() calls or two custom elements make.
+    const first = render(SharedStores, { stores, ready })
+    const second = render(ProvideShared, { stores, ready })
+    expect(seen).toEqual([stores, stores])
+    const shown = () => ['shared-prop', 'shared-provide'].map((id) => screen.getByTestId(id).textContent)
+    expect(shown()).toEqual(['sepia/Ada', 'sepia/Ada'])
+    await fireEvent.click(screen.getByText('dark shared-provide'))
+    expect(shown()).toEqual(['dark/Ada', 'dark/Ada'])
+    expect(stores.getStore('theme').getListenerCount()).toBe(2)
+    first.unmount()
+    second.unmount()
+    expect(stores.getStore('theme').getListenerCount()).toBe(0)
+    expect(stores.snapshot().theme).toBe('dark')
+  })
+
+  it("provides a manager of the core's createStoreManager too (a domain's stores), without writing into it", () => {
+    const domain = createStoreManager('Settings', { theme: { initialValue: 'night' }, user: { initialValue: { name: 'Lin', role: 'user' } } })
+    render(SharedStores, { stores: domain, ready: () => {} })
+    expect(screen.getByTestId('shared-prop').textContent).toBe('night/Lin')
+  })
+
   it('refuses an unknown key or a non-object state with an error naming hydrate, rendering nothing', () => {
     const ready = () => {}
     expect(() => render(SeededApp, { state: { colour: 'red' } as never, ready })).toThrow('Settings.hydrate: unknown store "colour" in the snapshot; known stores: theme, user')
@@ -107,8 +135,8 @@ describe('Provider props of the wrong kind (development builds)', () => {
     ]).toEqual([
       'TypeError: Provider: expected context={…} to be a context from createActionContext or createStoreContext, got undefined',
       'TypeError: Provider: expected context={…} to be a context from createActionContext or createStoreContext, got a function (TwoSettings)',
-      'TypeError: Provider: expected state, not register, for a store context, got an ActionRegister',
-      'TypeError: Provider: expected register, not state, for an action context, got an object',
+      'TypeError: Provider: expected state or stores, not register, for a store context, got an ActionRegister',
+      'TypeError: Provider: expected register, not state or stores, for an action context, got an object',
       'rendered',
       'rendered',
     ])
