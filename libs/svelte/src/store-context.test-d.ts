@@ -31,5 +31,12 @@ describe('createStoreContext types', () => {
     Shop.provide({ cart: [] })
     // @ts-expect-error a manager of other values
     Shop.provide(Other.createStores())
+    // A context with a store called `name`: a manager has a `name` too, and still does not pass for its values.
+    const Profile = createStoreContext('Profile', { name: { initialValue: '' }, age: { initialValue: 0 } })
+    // @ts-expect-error a manager of other values
+    Profile.provide(Other.createStores())
+    // @ts-expect-error a manager is no state to write into new stores
+    Profile.createStores(Profile.createStores())
+    Profile.provide({ name: 'Ada' })
   })
 })

@@ -2,6 +2,12 @@ import type { Store, StoreDefinitions, StoreManager } from '@context-action/core
 import { createStoreManager, validateStoreDefinitions } from './deps.js'
 import { defineContext } from './context.js'
 
+/**
+ * Values written into new stores: a `Partial` of the values (a `snapshot()`, for instance). Never a manager: without
+ * `getStore?: never`, a manager would pass for the values of a context with a store called `name`.
+ */
+export type StoreState<V extends Record<string, unknown>> = Partial<V> & { getStore?: never }
+
 /** What `createStoreContext` returns. Render `<Provider context={...}>` to provide it. */
 export interface StoreContext<V extends Record<string, unknown>> {
   readonly name: string
@@ -11,7 +17,7 @@ export interface StoreContext<V extends Record<string, unknown>> {
    * Given a manager instead (from `createStores()`, `useStoreManager()` or the core's `createStoreManager`), provides
    * those stores as they are: subtrees, roots made with `mount()` and custom elements then share them.
    */
-  provide(state?: Partial<V> | StoreManager<V>): StoreManager<V>
+  provide(state?: StoreState<V> | StoreManager<V>): StoreManager<V>
   /** The nearest provider's store named `key`. */
   useStore<K extends keyof V & string>(key: K): Store<V[K]>
   useStoreManager(): StoreManager<V>
@@ -19,14 +25,14 @@ export interface StoreContext<V extends Record<string, unknown>> {
    * Fresh stores of this context that no component provides, `state` written into them: a server load's (see
    * `loadState` of `@context-action/svelte/kit`), a script's or a test's. Callable anywhere.
    */
-  createStores(state?: Partial<V>): StoreManager<V>
+  createStores(state?: StoreState<V>): StoreManager<V>
 }
 
 /** Whether `value` looks like a context from `createStoreContext` (for helpers that take one). */
 export const isStoreContext = (value: unknown): value is StoreContext<Record<string, unknown>> =>
   typeof (value as Partial<StoreContext<Record<string, unknown>>> | null)?.createStores === 'function' && typeof (value as StoreContext<Record<string, unknown>>).provide === 'function'
 
-const isStoreManager = <V extends Record<string, unknown>>(value: Partial<V> | StoreManager<V> | undefined): value is StoreManager<V> =>
+const isStoreManager = <V extends Record<string, unknown>>(value: StoreState<V> | StoreManager<V> | undefined): value is StoreManager<V> =>
   typeof value?.getStore === 'function'
 
 /**
@@ -36,7 +42,7 @@ const isStoreManager = <V extends Record<string, unknown>>(value: Partial<V> | S
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   const context = defineContext<StoreManager<V>>('createStoreContext', name)
   validateStoreDefinitions('createStoreContext', definitions)
-  const create = (state?: Partial<V>) => {
+  const create = (state?: StoreState<V>) => {
     const manager = createStoreManager(name, definitions)
     if (state !== undefined) manager.hydrate(state)
     return manager

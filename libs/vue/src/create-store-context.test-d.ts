@@ -51,4 +51,11 @@ it('provide(manager), install options and the Provider stores prop take a manage
   h(Shop.Provider, { stores })
   // @ts-expect-error one or the other
   h(Shop.Provider, { stores, state: { coupon: 'Y' } })
+  // A context with a store called `name`: a manager has a `name` too, and still does not pass for its values.
+  const Profile = createStoreContext('Profile', { name: { initialValue: '' }, age: { initialValue: 0 } })
+  // @ts-expect-error a manager of other values
+  Profile.provide(Other.useStoreManager())
+  // @ts-expect-error a manager of other values, as state
+  app.use(Profile, { state: Other.useStoreManager() })
+  Profile.provide({ name: 'Ada' })
 })

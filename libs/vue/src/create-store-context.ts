@@ -4,11 +4,17 @@ import { defineContext } from './context'
 import { createStoreManager, validateStoreDefinitions } from './deps'
 import type { ProviderComponent } from './provider'
 
+/**
+ * Values written into new stores: a `Partial` of the values (a `snapshot()`, for instance). Never a manager: without
+ * `getStore?: never`, a manager would pass for the values of a context with a store called `name`.
+ */
+export type StoreState<V extends Record<string, unknown>> = Partial<V> & { getStore?: never }
+
 /** Options of `app.use(StoreContext, options)`, and the props of its `Provider`: one or the other. */
 export type StoreContextOptions<V extends Record<string, unknown>> =
   | {
       /** Initial values of new stores (e.g. a server render's `snapshot()`), written before anything renders. */
-      state?: Partial<V> | undefined
+      state?: StoreState<V> | undefined
       stores?: undefined
     }
   | {
@@ -32,7 +38,7 @@ export interface StoreContext<V extends Record<string, unknown>> {
    * Like rendering `Provider`, from `setup()`: creates this subtree's stores, hydrated from `state`, and returns their
    * manager; or, given a manager, provides it as it is.
    */
-  provide(state?: Partial<V> | StoreManager<V>): StoreManager<V>
+  provide(state?: StoreState<V> | StoreManager<V>): StoreManager<V>
   /** `app.use(Ctx, { state })`: one set of stores for the whole app; `app.use(Ctx, { stores })`: existing ones. */
   install(app: App, options?: StoreContextOptions<V>): void
   /** The nearest provided store for `key` (the store itself: pass it to `useStoreValue`, `useStoreRefs`, …). */
@@ -46,7 +52,7 @@ export interface StoreContext<V extends Record<string, unknown>> {
  */
 export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
-  const context = defineContext<StoreManager<V>, StoreContextOptions<V>, Partial<V> | StoreManager<V>>(name, 'stores', ['state', 'stores'], (state) => {
+  const context = defineContext<StoreManager<V>, StoreContextOptions<V>, StoreState<V> | StoreManager<V>>(name, 'stores', ['state', 'stores'], (state) => {
     // A manager is told from a snapshot by its `getStore` method: a snapshot is plain data.
     if (typeof state?.getStore === 'function') return state as StoreManager<V>
     const manager = createStoreManager(name, definitions)

@@ -1,5 +1,5 @@
 export { createActionContext, type ActionContext, type ActionContextOptions } from './create-action-context'
-export { createStoreContext, type StoreContext, type StoreContextOptions } from './create-store-context'
+export { createStoreContext, type StoreContext, type StoreContextOptions, type StoreState } from './create-store-context'
 export type { DeepReadonly } from './deep-readonly'
 export type { ProviderComponent } from './provider'
 export { createStoreManager } from './deps'
