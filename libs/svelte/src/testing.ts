@@ -1,11 +1,11 @@
-import { describeValue, type ActionPayloadMap, type Store, type StoreManager } from '@context-action/core'
-import { createTestRegister, spyFactory, type CreateSpy, type TestActions, type TestActionsOptions } from '@context-action/core/testing'
+import { describeValue, type ActionPayloadMap, type ActionRegister, type Store, type StoreManager } from '@context-action/core'
+import { createTestRecorder, spyFactory, type CreateSpy, type RecordedDispatch, type TestActions, type TestActionsOptions } from '@context-action/core/testing'
 import type { Component, ComponentProps } from 'svelte'
 import type { ActionContext } from './action-context.js'
 import type { StoreContext } from './store-context.js'
 import TestHost from './TestHost.svelte'
 
-export type { CreateSpy, TestActions, TestActionsOptions }
+export type { CreateSpy, RecordedDispatch, TestActions, TestActionsOptions }
 
 /** The stores a test provided: the manager exists once the component is rendered. */
 export interface TestStores<V extends Record<string, unknown>> {
@@ -17,7 +17,10 @@ export interface TestStores<V extends Record<string, unknown>> {
 export interface TestContexts {
   /** Provide `context` with fresh stores, `state` written into them before anything renders. */
   stores<V extends Record<string, unknown>>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
-  /** Provide `context` with a register of the test's own that records dispatches. */
+  /**
+   * Provide `context` with a register made as the app makes it (its `createActionContext` config included), on which
+   * the test records dispatches, registers its handlers and stubs the components' (`register` exists once rendered).
+   */
   actions<A extends ActionPayloadMap>(context: ActionContext<A>, options?: TestActionsOptions<A>): TestActions<A>
   /** What to pass to `render`: `render(...contexts.wrap(Component, props))`; `rerender(props)` reaches `Component`. */
   wrap<C extends Component<any>>(component: C, props?: ComponentProps<C>): [Component<any>, { props: Record<string, unknown> }]
@@ -43,7 +46,7 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
         manager = context.provide(state)
       })
       const provided = () => {
-        if (manager === undefined) throw new Error(`createTestContexts.stores: ${context.name} is provided when the component renders; render it first`)
+        if (manager === undefined) throw new Error(`createTestContexts.stores: ${context.name} is provided when a component renders with these contexts; declare it, then render`)
         return manager
       }
       return {
@@ -55,9 +58,20 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
     },
     actions<A extends ActionPayloadMap>(context: ActionContext<A>, settings: TestActionsOptions<A> = {}) {
       check('actions', context, 'useActionDispatch')
-      const actions = createTestRegister<A>(context.name, { ...settings, createSpy })
-      setups.push(() => context.provide(actions.register))
-      return actions
+      const { records, attach } = createTestRecorder<A>('createTestContexts.actions', { ...settings, createSpy })
+      let register: ActionRegister<A> | undefined
+      setups.push(() => {
+        // The context's own register, disposed with the rendered component: the test runs with the app's settings.
+        register = context.provide()
+        attach(register)
+      })
+      return {
+        ...records,
+        get register() {
+          if (register === undefined) throw new Error(`createTestContexts.actions: ${context.name}'s register is made when a component renders with these contexts; declare it, then render`)
+          return register
+        },
+      }
     },
     wrap(component, props) {
       const setup = () => setups.forEach((run) => run())

@@ -1,10 +1,10 @@
-import { describeValue, type ActionPayloadMap, type Store, type StoreManager } from '@context-action/core'
-import { createTestRegister, spyFactory, type CreateSpy, type TestActions, type TestActionsOptions } from '@context-action/core/testing'
+import { describeValue, type ActionPayloadMap, type ActionRegister, type Store, type StoreManager } from '@context-action/core'
+import { createTestRecorder, spyFactory, type CreateSpy, type RecordedDispatch, type TestActions, type TestActionsOptions } from '@context-action/core/testing'
 import type { App } from 'vue'
 import type { ActionContext } from './create-action-context'
 import type { StoreContext } from './create-store-context'
 
-export type { CreateSpy, TestActions, TestActionsOptions }
+export type { CreateSpy, RecordedDispatch, TestActions, TestActionsOptions }
 
 /** The stores a test provided: the manager exists once the component is mounted. */
 export interface TestStores<V extends Record<string, unknown>> {
@@ -18,7 +18,10 @@ export interface TestContexts {
   install(app: App): void
   /** Provide `context` with fresh stores, `state` written into them before anything renders. */
   stores<V extends Record<string, unknown>>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
-  /** Provide `context` with a register of the test's own that records dispatches. */
+  /**
+   * Provide `context` with a register made as the app makes it (its `createActionContext` config included), on which
+   * the test records dispatches, registers its handlers and stubs the components' (`register` exists once mounted).
+   */
   actions<A extends ActionPayloadMap>(context: ActionContext<A>, options?: TestActionsOptions<A>): TestActions<A>
 }
 
@@ -47,7 +50,7 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
         manager = app.runWithContext(() => context.useStoreManager())
       })
       const provided = () => {
-        if (manager === undefined) throw new Error(`createTestContexts.stores: ${context.name} is provided when the component mounts; mount it first`)
+        if (manager === undefined) throw new Error(`createTestContexts.stores: ${context.name} is provided when a component mounts with these contexts; declare it, then mount`)
         return manager
       }
       return {
@@ -59,9 +62,21 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
     },
     actions<A extends ActionPayloadMap>(context: ActionContext<A>, settings: TestActionsOptions<A> = {}) {
       check('actions', context, 'useActionDispatch')
-      const actions = createTestRegister<A>(context.name, { ...settings, createSpy })
-      setups.push((app) => app.use(context, { register: actions.register }))
-      return actions
+      const { records, attach } = createTestRecorder<A>('createTestContexts.actions', { ...settings, createSpy })
+      let register: ActionRegister<A> | undefined
+      setups.push((app) => {
+        // The context's own register, disposed with the app: the test runs with the app's settings.
+        app.use(context)
+        register = app.runWithContext(() => context.useActionRegister())
+        attach(register)
+      })
+      return {
+        ...records,
+        get register() {
+          if (register === undefined) throw new Error(`createTestContexts.actions: ${context.name}'s register is made when a component mounts with these contexts; declare it, then mount`)
+          return register
+        },
+      }
     },
   }
 }

@@ -46,6 +46,6 @@ describe('the entry points', () => {
   it('keep the test-only entries out of the root entry', async () => {
     const testing = (await import('../testing')) as Record<string, unknown>
     expect(Object.keys(testing).filter((name) => name in root)).toEqual([])
-    expect(Object.keys(testing).sort()).toEqual(['createTestRegister', 'spyFactory'])
+    expect(Object.keys(testing).sort()).toEqual(['createTestRecorder', 'createTestRegister', 'spyFactory'])
   })
 })

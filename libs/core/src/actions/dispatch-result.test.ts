@@ -61,6 +61,16 @@ describe('DispatchClock', () => {
       140,
     ])
   })
+
+  it('reports epoch times by the Date clock, as a test that fakes only Date (setSystemTime) reads them', () => {
+    vi.useRealTimers()
+    const clock = startClock()
+    const T1 = Date.UTC(2024, 0, 1)
+    vi.useFakeTimers({ toFake: ['Date'], now: T1 })
+    // The real monotonic clock moved on by under a millisecond or a few since `start`: the start lies just before T1.
+    const { startTime } = clock
+    expect([startTime <= T1, startTime > T1 - 1000]).toEqual([true, true])
+  })
 })
 
 /** The result of a dispatch that ended before any handler ran: that of a pipeline that ran nothing. */

@@ -2,8 +2,12 @@ import type { DispatchOptions, ExecutionResult, HandlerExecution } from './actio
 import { describe } from '../shared/errors'
 import type { Pipeline } from './pipeline'
 
-/** Epoch milliseconds for a `performance.now()` reading: one clock read serves both durations and timestamps. */
-const wallTime = (monotonic: number): number => Math.floor(performance.timeOrigin + monotonic)
+/**
+ * Epoch milliseconds for a `performance.now()` reading: one clock read serves both durations and timestamps. Counted
+ * back from `Date.now()`, not from `performance.timeOrigin`, so timestamps agree with `Date` (and with the errors'
+ * `timestamp`) when a test fakes it (`vi.setSystemTime`).
+ */
+const wallTime = (monotonic: number): number => Math.floor(Date.now() - performance.now() + monotonic)
 
 /** When a dispatch was called: `start` (monotonic) for `duration`, `startTime` (epoch ms) for results and events. */
 export class DispatchClock {

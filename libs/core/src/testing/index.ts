@@ -1,1 +1,1 @@
-export { createTestRegister, spyFactory, type CreateSpy, type TestActions, type TestActionsOptions } from './recording-register'
+export { createTestRecorder, createTestRegister, spyFactory, type CreateSpy, type RecordedDispatch, type TestActions, type TestActionsOptions } from './recording-register'

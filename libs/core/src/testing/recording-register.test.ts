@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createTestRegister, spyFactory, type CreateSpy } from './recording-register'
+import { ActionRegister } from '../actions'
+import { createTestRecorder, createTestRegister, spyFactory, type CreateSpy } from './recording-register'
 
 type Actions = { save: { name: string }; reset: void }
 
@@ -56,5 +57,44 @@ describe('createTestRegister', () => {
     expect(() => createTestRegister('Todo', { createSpy: 'vi.fn' as never })).toThrow(
       new TypeError('createTestRegister: createSpy must be a spy factory such as vi.fn, got "vi.fn"'),
     )
+  })
+
+  it('tells how each dispatch ended: those debounce or throttle refused are dropped', async () => {
+    const test = createTestRegister<Actions>('Todo', { handlers: { save: () => {}, reset: (_, controller) => controller.abort('no') } })
+    const first = test.register.dispatch('save', { name: 'a' }, { debounce: 1 })
+    const second = test.register.dispatch('save', { name: 'ab' }, { debounce: 1 })
+    // Not over yet: recorded as it started.
+    expect(test.dispatches.map((d) => d.outcome)).toEqual([undefined, undefined])
+    await Promise.all([first, second, test.register.dispatch('reset')])
+    expect(test.dispatches.map((d) => `${d.action} ${d.outcome}`)).toEqual(['save dropped', 'save completed', 'reset aborted'])
+    // Not enumerable: an assertion on action and payload (toStrictEqual too) reads only those.
+    expect(test.dispatches[2]).toStrictEqual({ action: 'reset', payload: undefined })
+  })
+
+  it('stubs the handlers of the listed actions only, as Pinia stubActions does; refuses a stub of another kind', async () => {
+    const { calls, createSpy } = recordingSpies()
+    const test = createTestRegister<Actions>('Todo', { createSpy, stub: ['save'] })
+    const ran: string[] = []
+    test.register.register('save', () => void ran.push('component save'))
+    test.register.register('reset', () => void ran.push('component reset'))
+    await test.register.dispatch('save', { name: 'Ada' })
+    await test.register.dispatch('reset')
+    expect([ran, calls, Object.keys(test.stubs)]).toEqual([['component reset'], ['spy1({"name":"Ada"})'], ['save']])
+    expect(() => createTestRegister('Todo', { stub: 'save' as never })).toThrow(new TypeError('createTestRegister: stub must be true, false or a list of actions, got "save"'))
+  })
+
+  it('makes its register with the config given, as the context the test stands in for would', () => {
+    const test = createTestRegister<Actions>('Todo', { config: { registry: { defaultConcurrency: 'takeLatest' } } })
+    expect([test.register.name, test.register.getActionConcurrency('save')]).toEqual(['Todo', 'takeLatest'])
+  })
+
+  it('records on every register attached, with the test handlers made spies once and registered on each', async () => {
+    const { calls, createSpy } = recordingSpies()
+    const { records, attach } = createTestRecorder<Actions>('helper', { createSpy, handlers: { reset: () => {} } })
+    const registers = [new ActionRegister<Actions>(), new ActionRegister<Actions>()]
+    registers.forEach(attach)
+    await registers[0].dispatch('reset')
+    await registers[1].dispatch('reset')
+    expect([calls, records.dispatches.length, registers.map((r) => r.getHandlerCount('reset'))]).toEqual([['spy1(undefined)', 'spy1(undefined)'], 2, [1, 1]])
   })
 })

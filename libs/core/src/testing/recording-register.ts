@@ -1,5 +1,5 @@
 import { ActionRegister } from '../actions'
-import type { ActionHandler, ActionPayloadMap } from '../actions'
+import type { ActionHandler, ActionPayloadMap, ActionRegisterConfig, DispatchEvent } from '../actions'
 import { describe } from '../shared/errors'
 
 /** Makes a spy that calls `implementation`, like `vi.fn` or `jest.fn`: nothing here depends on a test runner. */
@@ -9,15 +9,32 @@ export type CreateSpy = <F extends (...args: any[]) => any>(implementation?: F) 
 export interface TestActionsOptions<A extends ActionPayloadMap> {
   /** Handlers the test registers (made spies with `createSpy`). */
   handlers?: { [K in keyof A & string]?: ActionHandler<A[K], unknown> }
-  /** Register a spy that does nothing in place of every handler the components under test register. */
-  stub?: boolean
+  /**
+   * `true`: register a spy that does nothing in place of every handler the components under test register; a list of
+   * actions: of their handlers of those actions only (Pinia's `stubActions`); the others run as they are.
+   */
+  stub?: boolean | ReadonlyArray<keyof A & string>
 }
+
+/** One dispatch a test's register saw. */
+export type RecordedDispatch<A extends ActionPayloadMap> = {
+  [K in keyof A & string]: {
+    action: K
+    payload: A[K]
+    /**
+     * How it ended, once it has (the `end` event of `observe`): `dropped` when debounce, throttle or the concurrency
+     * policy refused it, so `dispatches.filter((d) => d.outcome !== 'dropped')` are those that ran. Not enumerable:
+     * `expect(dispatches).toEqual([{ action, payload }])` reads only the two.
+     */
+    readonly outcome?: Extract<DispatchEvent, { type: 'end' }>['outcome']
+  }
+}[keyof A & string]
 
 /** The register a test provided, with what happened on it. */
 export interface TestActions<A extends ActionPayloadMap> {
   readonly register: ActionRegister<A>
   /** Every dispatch so far, in order. */
-  readonly dispatches: Array<{ action: keyof A & string; payload: unknown }>
+  readonly dispatches: Array<RecordedDispatch<A>>
   /** The test's handlers, as registered (spies with `createSpy`). */
   readonly handlers: { [K in keyof A & string]?: ActionHandler<A[K], unknown> }
   /** With `stub`: the spies registered in place of the components' handlers, per action, in registration order. */
@@ -35,35 +52,65 @@ export function spyFactory(fn: string, createSpy: CreateSpy | undefined): Create
 }
 
 /**
+ * What a test records, on every register it attaches (a component test mounts once or more, and each mount gets a
+ * register of its own, made as the app makes it): every dispatch and how it ended, the test's handlers (made spies
+ * once, registered on each register), and with `stub` a spy in place of every handler registered after `attach` (the
+ * components'). The Vue and Svelte testing helpers use it; `createTestRegister` is it with a register of its own.
+ * @example const { records, attach } = createTestRecorder('myHelper', { createSpy: vi.fn, stub: ['save'] }); attach(register)
+ */
+export function createTestRecorder<A extends ActionPayloadMap>(
+  fn: string,
+  options: TestActionsOptions<A> & { createSpy?: CreateSpy } = {},
+): { records: Omit<TestActions<A>, 'register'>; attach(register: ActionRegister<A>): void } {
+  const spy = spyFactory(fn, options.createSpy)
+  const { stub } = options
+  if (stub !== undefined && typeof stub !== 'boolean' && !Array.isArray(stub)) {
+    throw new TypeError(`${fn}: stub must be true, false or a list of actions, got ${describe(stub)}`)
+  }
+  const stubbed = (action: string) => stub === true || (Array.isArray(stub) && stub.includes(action))
+  const records: Omit<TestActions<A>, 'register'> = { dispatches: [], handlers: {}, stubs: {} }
+  for (const [action, handler] of Object.entries(options.handlers ?? {}) as Array<[keyof A & string, ActionHandler<any, unknown>]>) {
+    records.handlers[action] = spy(handler)
+  }
+  const attach = (register: ActionRegister<A>): void => {
+    const running = new Map<number, RecordedDispatch<A>>()
+    register.observe((event) => {
+      if (event.type === 'start') {
+        const dispatch = { action: event.action, payload: event.payload } as RecordedDispatch<A>
+        records.dispatches.push(dispatch)
+        running.set(event.dispatchId, dispatch)
+      } else if (event.type === 'end') {
+        Object.defineProperty(running.get(event.dispatchId)!, 'outcome', { value: event.outcome })
+        running.delete(event.dispatchId)
+      }
+    })
+    const add = register.register.bind(register)
+    for (const [action, handler] of Object.entries(records.handlers) as Array<[keyof A & string, ActionHandler<any, unknown>]>) add(action, handler)
+    // Components register through this method; the test's own handlers went through `add`.
+    if (stub) {
+      register.register = (action, handler, config) => {
+        if (!stubbed(action)) return add(action, handler, config)
+        const made = spy()
+        ;(records.stubs[action] ??= []).push(made)
+        return add(action, made, config)
+      }
+    }
+  }
+  return { records, attach }
+}
+
+/**
  * A register for a test: it records every dispatch, registers the test's handlers as spies, and with `stub` registers
- * a spy in place of every handler registered later (the components'). The Vue and Svelte testing helpers provide it.
+ * a spy in place of every handler registered later (the components'). `config`: the register's settings (those of the
+ * context the test stands in for).
  * @example const { register, dispatches } = createTestRegister('Todo', { createSpy: vi.fn, stub: true })
  */
 export function createTestRegister<A extends ActionPayloadMap>(
   name: string,
-  options: TestActionsOptions<A> & { createSpy?: CreateSpy } = {},
+  options: TestActionsOptions<A> & { createSpy?: CreateSpy; config?: Omit<ActionRegisterConfig, 'name'> } = {},
 ): TestActions<A> {
-  const spy = spyFactory('createTestRegister', options.createSpy)
-  const register = new ActionRegister<A>({ name })
-  const dispatches: TestActions<A>['dispatches'] = []
-  const handlers: TestActions<A>['handlers'] = {}
-  const stubs: TestActions<A>['stubs'] = {}
-  register.observe((event) => {
-    if (event.type === 'start') dispatches.push({ action: event.action as keyof A & string, payload: event.payload })
-  })
-  const add = register.register.bind(register)
-  for (const [action, handler] of Object.entries(options.handlers ?? {}) as Array<[keyof A & string, ActionHandler<any, unknown>]>) {
-    const made = spy(handler)
-    handlers[action] = made
-    add(action, made)
-  }
-  if (options.stub) {
-    // Components register through this method; the test's own handlers went through `add`.
-    register.register = (action, _handler, config) => {
-      const stub = spy()
-      ;(stubs[action] ??= []).push(stub)
-      return add(action, stub, config)
-    }
-  }
-  return { register, dispatches, handlers, stubs }
+  const { records, attach } = createTestRecorder<A>('createTestRegister', options)
+  const register = new ActionRegister<A>({ ...options.config, name })
+  attach(register)
+  return { register, ...records }
 }
