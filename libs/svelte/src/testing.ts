@@ -1,4 +1,4 @@
-import { describeValue, type ActionPayloadMap, type ActionRegister, type Store, type StoreManager } from '@context-action/core'
+import { describeValue, type ActionPayloadMap, type Store, type StoreManager } from '@context-action/core'
 import { createTestRecorder, spyFactory, type CreateSpy, type RecordedDispatch, type TestActions, type TestActionsOptions } from '@context-action/core/testing'
 import type { Component, ComponentProps } from 'svelte'
 import type { ActionContext } from './action-context.js'
@@ -58,20 +58,14 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
     },
     actions<A extends ActionPayloadMap>(context: ActionContext<A>, settings: TestActionsOptions<A> = {}) {
       check('actions', context, 'useActionDispatch')
-      const { records, attach } = createTestRecorder<A>('createTestContexts.actions', { ...settings, createSpy })
-      let register: ActionRegister<A> | undefined
-      setups.push(() => {
-        // The context's own register, disposed with the rendered component: the test runs with the app's settings.
-        register = context.provide()
-        attach(register)
-      })
-      return {
-        ...records,
-        get register() {
-          if (register === undefined) throw new Error(`createTestContexts.actions: ${context.name}'s register is made when a component renders with these contexts; declare it, then render`)
-          return register
-        },
-      }
+      const { actions, attach } = createTestRecorder<A>(
+        'createTestContexts.actions',
+        { ...settings, createSpy },
+        `${context.name}'s register is made when a component renders with these contexts; declare it, then render`,
+      )
+      // The context's own register, disposed with the rendered component: the test runs with the app's settings.
+      setups.push(() => attach(context.provide()))
+      return actions
     },
     wrap(component, props) {
       const setup = () => setups.forEach((run) => run())

@@ -1,4 +1,4 @@
-import { describeValue, type ActionPayloadMap, type ActionRegister, type Store, type StoreManager } from '@context-action/core'
+import { describeValue, type ActionPayloadMap, type Store, type StoreManager } from '@context-action/core'
 import { createTestRecorder, spyFactory, type CreateSpy, type RecordedDispatch, type TestActions, type TestActionsOptions } from '@context-action/core/testing'
 import type { App } from 'vue'
 import type { ActionContext } from './create-action-context'
@@ -62,21 +62,17 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
     },
     actions<A extends ActionPayloadMap>(context: ActionContext<A>, settings: TestActionsOptions<A> = {}) {
       check('actions', context, 'useActionDispatch')
-      const { records, attach } = createTestRecorder<A>('createTestContexts.actions', { ...settings, createSpy })
-      let register: ActionRegister<A> | undefined
+      const { actions, attach } = createTestRecorder<A>(
+        'createTestContexts.actions',
+        { ...settings, createSpy },
+        `${context.name}'s register is made when a component mounts with these contexts; declare it, then mount`,
+      )
       setups.push((app) => {
         // The context's own register, disposed with the app: the test runs with the app's settings.
         app.use(context)
-        register = app.runWithContext(() => context.useActionRegister())
-        attach(register)
+        attach(app.runWithContext(() => context.useActionRegister()))
       })
-      return {
-        ...records,
-        get register() {
-          if (register === undefined) throw new Error(`createTestContexts.actions: ${context.name}'s register is made when a component mounts with these contexts; declare it, then mount`)
-          return register
-        },
-      }
+      return actions
     },
   }
 }

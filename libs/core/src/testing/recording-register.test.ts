@@ -90,11 +90,17 @@ describe('createTestRegister', () => {
 
   it('records on every register attached, with the test handlers made spies once and registered on each', async () => {
     const { calls, createSpy } = recordingSpies()
-    const { records, attach } = createTestRecorder<Actions>('helper', { createSpy, handlers: { reset: () => {} } })
+    const { actions, attach } = createTestRecorder<Actions>('helper', { createSpy, handlers: { reset: () => {} } }, 'mount first')
+    expect(() => actions.register).toThrow(new Error('helper: mount first'))
     const registers = [new ActionRegister<Actions>(), new ActionRegister<Actions>()]
     registers.forEach(attach)
     await registers[0].dispatch('reset')
     await registers[1].dispatch('reset')
-    expect([calls, records.dispatches.length, registers.map((r) => r.getHandlerCount('reset'))]).toEqual([['spy1(undefined)', 'spy1(undefined)'], 2, [1, 1]])
+    expect([calls, actions.dispatches.length, registers.map((r) => r.getHandlerCount('reset')), actions.register === registers[1]]).toEqual([
+      ['spy1(undefined)', 'spy1(undefined)'],
+      2,
+      [1, 1],
+      true,
+    ])
   })
 })

@@ -55,29 +55,41 @@ export function spyFactory(fn: string, createSpy: CreateSpy | undefined): Create
  * What a test records, on every register it attaches (a component test mounts once or more, and each mount gets a
  * register of its own, made as the app makes it): every dispatch and how it ended, the test's handlers (made spies
  * once, registered on each register), and with `stub` a spy in place of every handler registered after `attach` (the
- * components'). The Vue and Svelte testing helpers use it; `createTestRegister` is it with a register of its own.
- * @example const { records, attach } = createTestRecorder('myHelper', { createSpy: vi.fn, stub: ['save'] }); attach(register)
+ * components'). `actions.register` is the register attached last; before any, reading it throws `fn: notYet`. The
+ * Vue and Svelte testing helpers use it; `createTestRegister` is it with a register of its own.
+ * @example const { actions, attach } = createTestRecorder('myHelper', { createSpy: vi.fn, stub: ['save'] }); attach(register)
  */
 export function createTestRecorder<A extends ActionPayloadMap>(
   fn: string,
   options: TestActionsOptions<A> & { createSpy?: CreateSpy } = {},
-): { records: Omit<TestActions<A>, 'register'>; attach(register: ActionRegister<A>): void } {
+  notYet = 'no register is attached yet',
+): { actions: TestActions<A>; attach(register: ActionRegister<A>): void } {
   const spy = spyFactory(fn, options.createSpy)
   const { stub } = options
   if (stub !== undefined && typeof stub !== 'boolean' && !Array.isArray(stub)) {
     throw new TypeError(`${fn}: stub must be true, false or a list of actions, got ${describe(stub)}`)
   }
   const stubbed = (action: string) => stub === true || (Array.isArray(stub) && stub.includes(action))
-  const records: Omit<TestActions<A>, 'register'> = { dispatches: [], handlers: {}, stubs: {} }
+  let current: ActionRegister<A> | undefined
+  const actions: TestActions<A> = {
+    get register() {
+      if (current === undefined) throw new Error(`${fn}: ${notYet}`)
+      return current
+    },
+    dispatches: [],
+    handlers: {},
+    stubs: {},
+  }
   for (const [action, handler] of Object.entries(options.handlers ?? {}) as Array<[keyof A & string, ActionHandler<any, unknown>]>) {
-    records.handlers[action] = spy(handler)
+    actions.handlers[action] = spy(handler)
   }
   const attach = (register: ActionRegister<A>): void => {
+    current = register
     const running = new Map<number, RecordedDispatch<A>>()
     register.observe((event) => {
       if (event.type === 'start') {
         const dispatch = { action: event.action, payload: event.payload } as RecordedDispatch<A>
-        records.dispatches.push(dispatch)
+        actions.dispatches.push(dispatch)
         running.set(event.dispatchId, dispatch)
       } else if (event.type === 'end') {
         Object.defineProperty(running.get(event.dispatchId)!, 'outcome', { value: event.outcome })
@@ -85,18 +97,18 @@ export function createTestRecorder<A extends ActionPayloadMap>(
       }
     })
     const add = register.register.bind(register)
-    for (const [action, handler] of Object.entries(records.handlers) as Array<[keyof A & string, ActionHandler<any, unknown>]>) add(action, handler)
+    for (const [action, handler] of Object.entries(actions.handlers) as Array<[keyof A & string, ActionHandler<any, unknown>]>) add(action, handler)
     // Components register through this method; the test's own handlers went through `add`.
     if (stub) {
       register.register = (action, handler, config) => {
         if (!stubbed(action)) return add(action, handler, config)
         const made = spy()
-        ;(records.stubs[action] ??= []).push(made)
+        ;(actions.stubs[action] ??= []).push(made)
         return add(action, made, config)
       }
     }
   }
-  return { records, attach }
+  return { actions, attach }
 }
 
 /**
@@ -109,8 +121,7 @@ export function createTestRegister<A extends ActionPayloadMap>(
   name: string,
   options: TestActionsOptions<A> & { createSpy?: CreateSpy; config?: Omit<ActionRegisterConfig, 'name'> } = {},
 ): TestActions<A> {
-  const { records, attach } = createTestRecorder<A>('createTestRegister', options)
-  const register = new ActionRegister<A>({ ...options.config, name })
-  attach(register)
-  return { register, ...records }
+  const { actions, attach } = createTestRecorder<A>('createTestRegister', options)
+  attach(new ActionRegister<A>({ ...options.config, name }))
+  return actions
 }
