@@ -92,6 +92,7 @@ describe('createTestRegister', () => {
     const { calls, createSpy } = recordingSpies()
     const { actions, attach } = createTestRecorder<Actions>('helper', { createSpy, handlers: { reset: () => {} } }, 'mount first')
     expect(() => actions.register).toThrow(new Error('helper: mount first'))
+    expect(() => createTestRecorder('helper').actions.register).toThrow(new Error('helper: no register is attached yet'))
     const registers = [new ActionRegister<Actions>(), new ActionRegister<Actions>()]
     registers.forEach(attach)
     await registers[0].dispatch('reset')

@@ -98,14 +98,13 @@ export function createTestRecorder<A extends ActionPayloadMap>(
     })
     const add = register.register.bind(register)
     for (const [action, handler] of Object.entries(actions.handlers) as Array<[keyof A & string, ActionHandler<any, unknown>]>) add(action, handler)
-    // Components register through this method; the test's own handlers went through `add`.
-    if (stub) {
-      register.register = (action, handler, config) => {
-        if (!stubbed(action)) return add(action, handler, config)
-        const made = spy()
-        ;(actions.stubs[action] ??= []).push(made)
-        return add(action, made, config)
-      }
+    // Components register through this method (the test's own handlers went through `add`): a handler of a stubbed
+    // action is registered as a spy that does nothing, any other as it is.
+    register.register = (action, handler, config) => {
+      if (!stubbed(action)) return add(action, handler, config)
+      const made = spy()
+      ;(actions.stubs[action] ??= []).push(made)
+      return add(action, made, config)
     }
   }
   return { actions, attach }
