@@ -11,7 +11,7 @@ export { provideState } from './provide-state.svelte.js'
  * is kept between calls, so two requests never see each other's values.
  * @example export const load = async ({ fetch }) => ({ state: await loadState(Settings, async (stores) => stores.getStore('user').setValue(await (await fetch('/api/me')).json())) })
  */
-export async function loadState<V extends Record<string, unknown>>(context: StoreContext<V>, loader: (stores: StoreManager<V>) => unknown): Promise<V> {
+export async function loadState<V extends object>(context: StoreContext<V>, loader: (stores: StoreManager<V>) => unknown): Promise<V> {
   if (!isStoreContext(context)) throw badArgument('loadState', 'a context from createStoreContext', context)
   if (typeof loader !== 'function') throw badArgument('loadState', 'a loader function (stores) => …', loader)
   const stores = context.createStores()

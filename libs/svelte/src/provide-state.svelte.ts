@@ -14,7 +14,7 @@ const isState = (value: unknown): value is Record<string, unknown> => typeof val
  * re-runs it, `invalidate()`) writes its new snapshot into the same stores. Returns their manager.
  * @example const stores = provideState(Settings, () => props.data.state)
  */
-export function provideState<V extends Record<string, unknown>>(context: StoreContext<V>, state: MaybeGetter<Partial<V> | undefined>): StoreManager<V> {
+export function provideState<V extends object>(context: StoreContext<V>, state: MaybeGetter<Partial<V> | undefined>): StoreManager<V> {
   if (!isStoreContext(context)) throw badArgument('provideState', 'a context from createStoreContext', context)
   inComponent('provideState')
   const read = typeof state === 'function' ? state : () => state

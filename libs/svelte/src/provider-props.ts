@@ -7,7 +7,7 @@ import type { StoreContext, StoreState } from './store-context.js'
  * Props of `Provider`: a store context with an optional `state` (a snapshot to write into new stores) or `stores` (an
  * existing manager to share), or an action context with an optional `register`.
  */
-export type ProviderProps<V extends Record<string, unknown>, A extends ActionPayloadMap> = { children?: Snippet } & (
+export type ProviderProps<V extends object, A extends ActionPayloadMap> = { children?: Snippet } & (
   | { context: StoreContext<V>; state?: StoreState<V> | undefined; stores?: undefined; register?: never }
   | { context: StoreContext<V>; stores?: StoreManager<V> | undefined; state?: undefined; register?: never }
   | { context: ActionContext<A>; register?: ActionRegister<A> | undefined; state?: never; stores?: never }

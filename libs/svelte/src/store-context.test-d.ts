@@ -39,4 +39,14 @@ describe('createStoreContext types', () => {
     Profile.createStores(Profile.createStores())
     Profile.provide({ name: 'Ada' })
   })
+
+  it('takes values declared as an interface (no index signature), as a type alias', () => {
+    interface Values {
+      count: number
+      user: { name: string }
+    }
+    const Declared = createStoreContext<Values>('Declared', { count: { initialValue: 0 }, user: { initialValue: { name: '' } } })
+    expectTypeOf(Declared.useStore('user').getValue().name).toEqualTypeOf<string>()
+    expectTypeOf(Declared.createStores({ count: 1 }).snapshot()).toEqualTypeOf<Values>()
+  })
 })

@@ -6,10 +6,10 @@ import { defineContext } from './context.js'
  * Values written into new stores: a `Partial` of the values (a `snapshot()`, for instance). Never a manager: without
  * `getStore?: never`, a manager would pass for the values of a context with a store called `name`.
  */
-export type StoreState<V extends Record<string, unknown>> = Partial<V> & { getStore?: never }
+export type StoreState<V extends object> = Partial<V> & { getStore?: never }
 
 /** What `createStoreContext` returns. Render `<Provider context={...}>` to provide it. */
-export interface StoreContext<V extends Record<string, unknown>> {
+export interface StoreContext<V extends object> {
   readonly name: string
   /**
    * From a component's script, like rendering `<Provider context={...}>`: creates this subtree's stores, writes
@@ -32,14 +32,14 @@ export interface StoreContext<V extends Record<string, unknown>> {
 export const isStoreContext = (value: unknown): value is StoreContext<Record<string, unknown>> =>
   typeof (value as Partial<StoreContext<Record<string, unknown>>> | null)?.createStores === 'function' && typeof (value as StoreContext<Record<string, unknown>>).provide === 'function'
 
-const isStoreManager = <V extends Record<string, unknown>>(value: StoreState<V> | StoreManager<V> | undefined): value is StoreManager<V> =>
+const isStoreManager = <V extends object>(value: StoreState<V> | StoreManager<V> | undefined): value is StoreManager<V> =>
   typeof value?.getStore === 'function'
 
 /**
  * Declare stores once; every provider gets its own instances.
  * @example const App = createStoreContext('App', { user: { initialValue: { name: '' } } })
  */
-export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
+export function createStoreContext<V extends object>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   const context = defineContext<StoreManager<V>>('createStoreContext', name)
   validateStoreDefinitions('createStoreContext', definitions)
   const create = (state?: StoreState<V>) => {

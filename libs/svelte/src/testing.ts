@@ -8,7 +8,7 @@ import TestHost from './TestHost.svelte'
 export type { CreateSpy, RecordedDispatch, TestActions, TestActionsOptions }
 
 /** The stores a test provided: the manager exists once the component is rendered. */
-export interface TestStores<V extends Record<string, unknown>> {
+export interface TestStores<V extends object> {
   readonly manager: StoreManager<V>
   getStore<K extends keyof V & string>(key: K): Store<V[K]>
 }
@@ -16,7 +16,7 @@ export interface TestStores<V extends Record<string, unknown>> {
 /** What `createTestContexts` returns: declare the contexts a test provides, then render with `wrap`. */
 export interface TestContexts {
   /** Provide `context` with fresh stores, `state` written into them before anything renders. */
-  stores<V extends Record<string, unknown>>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
+  stores<V extends object>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
   /**
    * Provide `context` with a register made as the app makes it (its `createActionContext` config included), on which
    * the test records dispatches, registers its handlers and stubs the components' (`register` exists once rendered).

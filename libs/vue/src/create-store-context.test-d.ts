@@ -59,3 +59,13 @@ it('provide(manager), install options and the Provider stores prop take a manage
   app.use(Profile, { state: Other.useStoreManager() })
   Profile.provide({ name: 'Ada' })
 })
+
+it('takes values declared as an interface (no index signature), as a type alias', () => {
+  interface Values {
+    count: number
+    user: { name: string }
+  }
+  const Declared = createStoreContext<Values>('Declared', { count: { initialValue: 0 }, user: { initialValue: { name: '' } } })
+  expectTypeOf(Declared.useStore('user').getValue().name).toEqualTypeOf<string>()
+  expectTypeOf(Declared.provide({ count: 1 }).snapshot()).toEqualTypeOf<Values>()
+})

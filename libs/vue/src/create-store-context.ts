@@ -8,10 +8,10 @@ import type { ProviderComponent } from './provider'
  * Values written into new stores: a `Partial` of the values (a `snapshot()`, for instance). Never a manager: without
  * `getStore?: never`, a manager would pass for the values of a context with a store called `name`.
  */
-export type StoreState<V extends Record<string, unknown>> = Partial<V> & { getStore?: never }
+export type StoreState<V extends object> = Partial<V> & { getStore?: never }
 
 /** Options of `app.use(StoreContext, options)`, and the props of its `Provider`: one or the other. */
-export type StoreContextOptions<V extends Record<string, unknown>> =
+export type StoreContextOptions<V extends object> =
   | {
       /** Initial values of new stores (e.g. a server render's `snapshot()`), written before anything renders. */
       state?: StoreState<V> | undefined
@@ -27,7 +27,7 @@ export type StoreContextOptions<V extends Record<string, unknown>> =
     }
 
 /** What `createStoreContext` returns: ways to provide one set of stores, and the lookups of the nearest one. */
-export interface StoreContext<V extends Record<string, unknown>> {
+export interface StoreContext<V extends object> {
   readonly name: string
   /**
    * Renders its default slot; each instance owns its own stores, hydrated from the `state` prop before its children
@@ -50,7 +50,7 @@ export interface StoreContext<V extends Record<string, unknown>> {
  * Declarative stores per subtree or app: `definitions` maps each key to `{ initialValue, equals? }`.
  * @example const App = createStoreContext('App', { count: { initialValue: 0 } }); const count = useStoreValue(App.useStore('count'))
  */
-export function createStoreContext<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
+export function createStoreContext<V extends object>(name: string, definitions: StoreDefinitions<V>): StoreContext<V> {
   validateStoreDefinitions('createStoreContext', definitions)
   const context = defineContext<StoreManager<V>, StoreContextOptions<V>, StoreState<V> | StoreManager<V>>(name, 'stores', ['state', 'stores'], (state) => {
     // A manager is told from a snapshot by its `getStore` method: a snapshot is plain data.

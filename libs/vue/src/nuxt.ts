@@ -22,7 +22,7 @@ export interface NuxtAppLike {
 }
 
 /** What `transferState` carries from the server to the browser: a `StoreManager`, or anything with the same two methods. */
-export interface TransferableState<S extends Record<string, unknown>> {
+export interface TransferableState<S extends object> {
   /** The values to send, as plain data (called on the server once the page is rendered). */
   snapshot(): S
   /** Write the values the page carried (called in the browser before the app renders). */
@@ -65,7 +65,7 @@ function snapshots(fn: string, payload: Record<string, unknown>): Record<string,
 }
 
 /** Both halves of the transfer, once the arguments are checked. */
-function transfer<S extends Record<string, unknown>>(fn: string, nuxtApp: NuxtAppLike, key: string, state: TransferableState<S>): boolean {
+function transfer<S extends object>(fn: string, nuxtApp: NuxtAppLike, key: string, state: TransferableState<S>): boolean {
   const raw = toRaw(nuxtApp.payload)
   const found = snapshots(fn, raw)?.[key]
   const keys = usedKeys.get(nuxtApp) ?? new Set<string>()
@@ -92,7 +92,7 @@ function transfer<S extends Record<string, unknown>>(fn: string, nuxtApp: NuxtAp
  * rendered; in the browser, hydrates `state` from it before the app renders. Returns true when the browser hydrated.
  * @example export default defineNuxtPlugin((nuxtApp) => { transferState(nuxtApp, 'cart', cartManager) })
  */
-export function transferState<S extends Record<string, unknown>>(nuxtApp: NuxtAppLike, key: string, state: TransferableState<S>): boolean {
+export function transferState<S extends object>(nuxtApp: NuxtAppLike, key: string, state: TransferableState<S>): boolean {
   const fn = 'transferState'
   checkNuxtApp(fn, nuxtApp)
   checkKey(fn, nuxtApp, key)
@@ -109,7 +109,7 @@ export function transferState<S extends Record<string, unknown>>(nuxtApp: NuxtAp
  * Returns the stores' manager, to load data into on the server or to hand to framework-free code.
  * @example export default defineNuxtPlugin((nuxtApp) => { installStoreContext(nuxtApp, Cart) })
  */
-export function installStoreContext<V extends Record<string, unknown>>(
+export function installStoreContext<V extends object>(
   nuxtApp: NuxtAppLike,
   context: StoreContext<V>,
   options: InstallStoreContextOptions = {},

@@ -7,7 +7,7 @@ import type { StoreContext } from './create-store-context'
 export type { CreateSpy, RecordedDispatch, TestActions, TestActionsOptions }
 
 /** The stores a test provided: the manager exists once the component is mounted. */
-export interface TestStores<V extends Record<string, unknown>> {
+export interface TestStores<V extends object> {
   readonly manager: StoreManager<V>
   getStore<K extends keyof V & string>(key: K): Store<V[K]>
 }
@@ -17,7 +17,7 @@ export interface TestContexts {
   /** Vue plugin: `mount(Component, { global: { plugins: [contexts] } })` provides every declared context app-wide. */
   install(app: App): void
   /** Provide `context` with fresh stores, `state` written into them before anything renders. */
-  stores<V extends Record<string, unknown>>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
+  stores<V extends object>(context: StoreContext<V>, state?: Partial<V>): TestStores<V>
   /**
    * Provide `context` with a register made as the app makes it (its `createActionContext` config included), on which
    * the test records dispatches, registers its handlers and stubs the components' (`register` exists once mounted).

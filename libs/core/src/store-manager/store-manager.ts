@@ -10,10 +10,10 @@ export interface StoreDefinition<T> {
 }
 
 /** `{ key: { initialValue } }` for a map of store value types. */
-export type StoreDefinitions<V extends Record<string, unknown>> = { [K in keyof V]: StoreDefinition<V[K]> }
+export type StoreDefinitions<V extends object> = { [K in keyof V]: StoreDefinition<V[K]> }
 
 /** The stores of one provider: created from the definitions, reset in place (never swapped for new instances). */
-export interface StoreManager<V extends Record<string, unknown>> {
+export interface StoreManager<V extends object> {
   readonly name: string
   readonly keys: ReadonlyArray<keyof V & string>
   getStore<K extends keyof V & string>(key: K): Store<V[K]>
@@ -47,7 +47,7 @@ export function validateStoreDefinitions(fn: string, definitions: unknown): void
  * One store per definition, named `<name>.<key>`, for a provider to own; framework-free, so every binding shares it.
  * @example const manager = createStoreManager('App', { count: { initialValue: 0 } }); manager.getStore('count').setValue(1)
  */
-export function createStoreManager<V extends Record<string, unknown>>(name: string, definitions: StoreDefinitions<V>): StoreManager<V> {
+export function createStoreManager<V extends object>(name: string, definitions: StoreDefinitions<V>): StoreManager<V> {
   validateStoreDefinitions('createStoreManager', definitions)
   const keys = Object.keys(definitions) as Array<keyof V & string>
   const stores = new Map<string, Store<unknown>>(
