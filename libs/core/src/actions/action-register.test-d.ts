@@ -30,6 +30,17 @@ describe('ActionRegister types', () => {
     actions.register('nope', () => {})
   })
 
+  it('leaves out a payload that may be undefined', () => {
+    const search = new ActionRegister<{ filter: string | undefined; page: number }>()
+    void search.dispatch('filter')
+    void search.dispatch('filter', undefined, { debounce: 100 })
+    void search.dispatch('filter', 'open')
+    // @ts-expect-error wrong payload type
+    void search.dispatch('filter', 1)
+    // @ts-expect-error missing payload
+    void search.dispatch('page')
+  })
+
   it('requires the payload unless the action has none', () => {
     expectTypeOf(actions.dispatch('reset')).toEqualTypeOf<Promise<void>>()
     void actions.dispatch('reset', undefined, { executionMode: 'parallel' })

@@ -223,7 +223,10 @@ export type DispatchArgs<P> = 0 extends 1 & P
   ? [payload?: any, options?: DispatchOptions]
   : [P] extends [void]
     ? [payload?: undefined, options?: DispatchOptions]
-    : [payload: P, options?: DispatchOptions]
+    : // A payload that may be undefined may be left out, as an optional parameter of that type may.
+      undefined extends P
+      ? [payload?: P, options?: DispatchOptions]
+      : [payload: P, options?: DispatchOptions]
 
 /** The typed `dispatch` function: stable, safe to pass around. */
 export type ActionDispatcher<T extends ActionPayloadMap> = <K extends keyof T & string>(
