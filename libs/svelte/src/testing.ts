@@ -22,8 +22,11 @@ export interface TestContexts {
    * the test records dispatches, registers its handlers and stubs the components' (`register` exists once rendered).
    */
   actions<A extends ActionPayloadMap>(context: ActionContext<A>, options?: TestActionsOptions<A>): TestActions<A>
-  /** What to pass to `render`: `render(...contexts.wrap(Component, props))`; `rerender(props)` reaches `Component`. */
-  wrap<C extends Component<any>>(component: C, props?: ComponentProps<C>): [Component<any>, { props: Record<string, unknown> }]
+  /**
+   * What to pass to `render`: `render(...contexts.wrap(Component, props))`; `rerender(props)` reaches `Component`. Typed
+   * as `Component` itself (the host passes every prop on to it), so `rerender` checks the props against it.
+   */
+  wrap<C extends Component<any>>(component: C, props?: ComponentProps<C>): [C, { props: ComponentProps<C> }]
 }
 
 /**
@@ -69,7 +72,7 @@ export function createTestContexts(options: { createSpy?: CreateSpy } = {}): Tes
     },
     wrap(component, props) {
       const setup = () => setups.forEach((run) => run())
-      return [TestHost, { props: { ...props, contextActionTarget: component, contextActionSetup: setup } }]
+      return [TestHost as unknown as typeof component, { props: { ...props, contextActionTarget: component, contextActionSetup: setup } as ComponentProps<typeof component> }]
     },
   }
 }

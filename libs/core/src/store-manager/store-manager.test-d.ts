@@ -12,3 +12,14 @@ it('takes values declared as an interface (no index signature), as a type alias'
   // @ts-expect-error a definition is missing
   createStoreManager<Values>('Declared', { count: { initialValue: 0 } })
 })
+
+it('needs a definition for an optional key too: its store exists whatever the value', () => {
+  interface Filters {
+    query: string
+    page?: number
+  }
+  // @ts-expect-error the definition of page is missing
+  createStoreManager<Filters>('Filters', { query: { initialValue: '' } })
+  const manager = createStoreManager<Filters>('Filters', { query: { initialValue: '' }, page: { initialValue: undefined } })
+  expectTypeOf(manager.getStore('page').getValue()).toEqualTypeOf<number | undefined>()
+})

@@ -10,7 +10,7 @@ export interface StoreDefinition<T> {
 }
 
 /** `{ key: { initialValue } }` for a map of store value types. */
-export type StoreDefinitions<V extends object> = { [K in keyof V]: StoreDefinition<V[K]> }
+export type StoreDefinitions<V extends object> = { [K in keyof Required<V>]: StoreDefinition<V[K]> }
 
 /** The stores of one provider: created from the definitions, reset in place (never swapped for new instances). */
 export interface StoreManager<V extends object> {
