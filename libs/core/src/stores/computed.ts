@@ -3,19 +3,22 @@ import { assertFunction, stateError } from '../shared/errors'
 import { sourceNode, type Subscribable } from './readable'
 import { epoch, nextVersion, version, nodesOf, readable, StoreNode, storeOptions, type ReadableStore } from './store'
 
-/** No value has this type: it makes every write to a computed store a type error. */
-export interface ReadOnlyStore {
+/**
+ * No value has this type: it makes every write to a computed store a type error, which names it (`… not assignable to
+ * parameter of type 'ComputedStoresAreReadOnly'`).
+ */
+export interface ComputedStoresAreReadOnly {
   readonly 'computed stores are read-only; write to their input stores': never
 }
 
 /** A read-only store derived from others. Writing to it throws. */
 export interface ComputedStore<T> extends ReadableStore<T> {
   /** Always throws: computed stores are read-only; write to their input stores instead. */
-  readonly setValue: (value: ReadOnlyStore) => never
+  readonly setValue: (value: ComputedStoresAreReadOnly) => never
   /** Always throws, see `setValue`. */
-  readonly set: (value: ReadOnlyStore) => never
+  readonly set: (value: ComputedStoresAreReadOnly) => never
   /** Always throws, see `setValue`. */
-  readonly update: (updater: ReadOnlyStore) => never
+  readonly update: (updater: ComputedStoresAreReadOnly) => never
 }
 
 /** Options of `createComputedStore`: its name and the equality that decides what counts as a change. */
