@@ -29,10 +29,13 @@ function* files(dir, ext) {
   }
 }
 
+/** A module's syntax tree, read once for every rewrite of it. */
+function parse(code, file) {
+  return ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS)
+}
+
 /** The message calls of a module: `[{ start, end, message }]`, `message` being the literal's text without its quotes. */
-function messageCalls(code, file) {
-  const kind = file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS
-  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, kind)
+function messageCalls(source) {
   const calls = []
   const visit = (node) => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && CALLEES.has(node.expression.text) && node.arguments.length === 2) {
@@ -60,7 +63,7 @@ function sourceMessages() {
   const messages = new Map()
   for (const file of files(coreSrc, '.ts')) {
     if (isTest(file) || file.endsWith('.d.ts')) continue
-    for (const { message } of messageCalls(readFileSync(file, 'utf8'), file)) {
+    for (const { message } of messageCalls(parse(readFileSync(file, 'utf8'), file))) {
       if (!messages.has(message)) messages.set(message, new Set())
       messages.get(message).add(relative(root, file))
     }
@@ -74,12 +77,21 @@ function sourceMessages() {
  * value)`) replaced by `0`: only the messages read those names, and the numbers carry none.
  */
 export function productionCode(code, file, codes = readCodes()) {
-  const edits = messageCalls(code, file).map((call) => {
+  const source = parse(code, file)
+  return edited(code, [...messageEdits(source, file, codes), ...namingArguments(source)])
+}
+
+/** The edits replacing each message literal of `code` with its number. */
+function messageEdits(source, file, codes) {
+  return messageCalls(source).map((call) => {
     const number = codes.get(call.message)
     if (number === undefined) throw new Error(`error-codes: ${file} throws a message docs/errors.md lacks (run node tools/error-codes.mjs write): ${call.message}`)
     return { start: call.start, end: call.end, text: String(number) }
   })
-  if (!file.endsWith('errors.ts')) edits.push(...namingArguments(code, file))
+}
+
+/** `code` with `edits` (`{ start, end, text }`, not overlapping) applied. */
+function edited(code, edits) {
   let out = ''
   let at = 0
   for (const edit of edits.sort((a, b) => a.start - b.start)) {
@@ -98,7 +110,9 @@ function namingParameters() {
   if (naming) return naming
   naming = new Map()
   const file = join(coreSrc, 'shared/errors.ts')
-  const source = ts.createSourceFile(file, productionCode(readFileSync(file, 'utf8'), file), ts.ScriptTarget.Latest, true)
+  const code = readFileSync(file, 'utf8')
+  // Its messages as numbers: what production runs of it.
+  const source = parse(edited(code, messageEdits(parse(code, file), file, readCodes())), file)
   for (const statement of source.statements) {
     if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) continue
     const read = new Set()
@@ -121,9 +135,8 @@ const isPlainLiteral = (node) =>
   (ts.isTemplateExpression(node) && node.templateSpans.every(({ expression: e }) => ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)))
 
 /** The edits turning the literals a module passes to unread parameters (see `namingParameters`) into `0`. */
-function namingArguments(code, file) {
+function namingArguments(source) {
   const unread = namingParameters()
-  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true)
   const edits = []
   const visit = (node) => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && unread.has(node.expression.text)) {

@@ -27,7 +27,7 @@ export type {
 } from './actions'
 export { createCache, type Cache, type CacheEntries, type CacheEntry, type CacheKeyStatus, type CacheLookup, type CacheOptions, type CacheSource } from './cache'
 export { assertFunction, assertRegister, describe as describeValue, errorsUrl } from './shared/errors'
-export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager } from './store-manager'
+export { createStoreManager, validateStoreDefinitions, type StoreDefinition, type StoreDefinitions, type StoreManager, type StoreState } from './store-manager'
 export {
   assertStore,
   batch,

@@ -1,7 +1,7 @@
-import type { ActionPayloadMap, ActionRegister, StoreManager } from '@context-action/core'
+import type { ActionPayloadMap, ActionRegister, StoreManager, StoreState } from '@context-action/core'
 import type { Snippet } from 'svelte'
 import type { ActionContext } from './action-context.js'
-import type { StoreContext, StoreState } from './store-context.js'
+import type { StoreContext } from './store-context.js'
 
 /**
  * Props of `Provider`: a store context with an optional `state` (a snapshot to write into new stores) or `stores` (an

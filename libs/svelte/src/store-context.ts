@@ -1,12 +1,6 @@
-import type { Store, StoreDefinitions, StoreManager } from '@context-action/core'
+import type { Store, StoreDefinitions, StoreManager, StoreState } from '@context-action/core'
 import { createStoreManager, validateStoreDefinitions } from './deps.js'
 import { defineContext } from './context.js'
-
-/**
- * Values written into new stores: a `Partial` of the values (a `snapshot()`, for instance). Never a manager: without
- * `getStore?: never`, a manager would pass for the values of a context with a store called `name`.
- */
-export type StoreState<V extends object> = Partial<V> & { getStore?: never }
 
 /** What `createStoreContext` returns. Render `<Provider context={...}>` to provide it. */
 export interface StoreContext<V extends object> {

@@ -1,14 +1,8 @@
-import type { Store, StoreDefinitions, StoreManager } from '@context-action/core'
+import type { Store, StoreDefinitions, StoreManager, StoreState } from '@context-action/core'
 import type { App } from 'vue'
 import { defineContext } from './context'
 import { createStoreManager, validateStoreDefinitions } from './deps'
 import type { ProviderComponent } from './provider'
-
-/**
- * Values written into new stores: a `Partial` of the values (a `snapshot()`, for instance). Never a manager: without
- * `getStore?: never`, a manager would pass for the values of a context with a store called `name`.
- */
-export type StoreState<V extends object> = Partial<V> & { getStore?: never }
 
 /** Options of `app.use(StoreContext, options)`, and the props of its `Provider`: one or the other. */
 export type StoreContextOptions<V extends object> =

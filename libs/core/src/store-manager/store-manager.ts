@@ -12,6 +12,13 @@ export interface StoreDefinition<T> {
 /** `{ key: { initialValue } }` for a map of store value types. */
 export type StoreDefinitions<V extends object> = { [K in keyof Required<V>]: StoreDefinition<V[K]> }
 
+/**
+ * Values to write into new stores: a `Partial` of the values (a `snapshot()`, for instance), as the adapters' store
+ * contexts take them. Never a manager: without `getStore?: never`, a manager would pass for the values of a context
+ * with a store called `name`.
+ */
+export type StoreState<V extends object> = Partial<V> & { getStore?: never }
+
 /** The stores of one provider: created from the definitions, reset in place (never swapped for new instances). */
 export interface StoreManager<V extends object> {
   readonly name: string
